@@ -1,0 +1,56 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import type { Env } from './config/env.schema';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+import { QueueModule } from './queue/queue.module';
+import { runsWorker } from './queue/process-role';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+/**
+ * The whole application for one process role. The environment is validated before (main.ts, cli.ts, tests)
+ * and handed in whole, so a test can boot an app with its own database and Redis prefix.
+ */
+@Module({})
+export class AppModule {
+  static register(env: Env): DynamicModule {
+    const worker = runsWorker(env.DUBAN_ROLE);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => env, cache: true }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            // The id Fastify gave the request (from X-Request-Id or new), so logs and error bodies agree.
+            genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            serializers: {
+              req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+                remoteAddress: req.remoteAddress,
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        MailModule.register({ devMailbox: env.NODE_ENV === 'development' }),
+        UsersModule,
+        AuthModule,
+        HealthModule,
+        MaintenanceModule.register({ worker }),
+      ],
+    };
+  }
+}

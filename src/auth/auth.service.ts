@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, LessThan, type Repository } from 'typeorm';
+import type { Env } from '../config/env.schema';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import type { AuthenticatedUser } from './authenticated-user';
+import { LoginThrottle } from './login-throttle';
+import { hashPassword, passwordProblems, verifyPassword } from './password';
+import { Session } from './session.entity';
+import { csrfTokenFor, hashToken, newSessionToken } from './session-token';
+
+export interface SignedIn {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'departmentId' | 'locale'>;
+}
+
+const INVALID = '邮箱或密码错误 / Invalid email or password';
+
+@Injectable()
+export class AuthService {
+  private readonly ttlMs: number;
+  /** Verified against when the account does not exist, so both failures take the same time. */
+  private readonly decoyHash: Promise<string> = hashPassword('decoy-password-never-valid-0');
+
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly users: UsersService,
+    private readonly throttle: LoginThrottle,
+    config: ConfigService<Env, true>,
+  ) {
+    this.ttlMs = config.get('SESSION_TTL_HOURS', { infer: true }) * 3600_000;
+  }
+
+  async signIn(
+    email: string,
+    password: string,
+    client: { ip: string; userAgent?: string },
+  ): Promise<SignedIn> {
+    const normalized = email.trim().toLowerCase();
+    await this.throttle.attempt(client.ip, normalized);
+    const user = await this.users.findWithPassword(normalized);
+    const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !ok || !user.isActive) throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, INVALID);
+    await this.throttle.succeeded(normalized);
+
+    const token = newSessionToken();
+    const session = await this.sessions.save(
+      this.sessions.create({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + this.ttlMs),
+        revokedAt: null,
+        ip: client.ip.slice(0, 64),
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      }),
+    );
+    const { id, name, role, departmentId, locale } = user;
+    return {
+      token,
+      csrfToken: csrfTokenFor(token),
+      expiresAt: session.expiresAt,
+      user: { id, email: user.email, name, role, departmentId, locale },
+    };
+  }
+
+  /** Resolves a token to its user; distinguishes an expired session so the page can say so. */
+  async authenticate(token: string, via: AuthenticatedUser['via']): Promise<AuthenticatedUser> {
+    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } });
+    if (!session || session.revokedAt || !session.user?.isActive) {
+      throw new DomainError(ErrorCode.AUTH_REQUIRED, '请先登录 / Please sign in');
+    }
+    if (session.expiresAt.getTime() <= Date.now()) {
+      throw new DomainError(ErrorCode.AUTH_SESSION_EXPIRED, '登录已过期，请重新登录 / Your session has expired; please sign in again');
+    }
+    const u = session.user;
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      departmentId: u.departmentId,
+      locale: u.locale,
+      sessionId: session.id,
+      via,
+    };
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Changing the password ends every other session of the user. */
+  async changePassword(user: AuthenticatedUser, current: string, next: string): Promise<void> {
+    const stored = await this.users.findWithPassword(user.email);
+    if (!stored || !(await verifyPassword(stored.passwordHash, current))) {
+      throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, '当前密码不正确 / Current password is wrong');
+    }
+    const problems = passwordProblems(next);
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `新密码不符合要求 / New password: ${problems.join('; ')}`, problems);
+    await this.users.setPassword(user.id, next);
+    await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND id <> :sessionId AND revoked_at IS NULL', { userId: user.id, sessionId: user.sessionId })
+      .execute();
+  }
+
+  /** Deletes sessions that ended more than `olderThanDays` ago (maintenance job). */
+  async purgeEndedSessions(olderThanDays: number): Promise<number> {
+    const cutoff = new Date(Date.now() - olderThanDays * 86400_000);
+    const expired = await this.sessions.delete({ expiresAt: LessThan(cutoff) });
+    const revoked = await this.sessions.delete({ revokedAt: LessThan(cutoff) });
+    return (expired.affected ?? 0) + (revoked.affected ?? 0);
+  }
+}

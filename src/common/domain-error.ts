@@ -1,0 +1,59 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * Every failure the API reports on purpose has a code; the exception filter maps codes to HTTP statuses.
+ * Codes are stable: clients and tests match on them, messages are for people.
+ */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION.FAILED',
+  AUTH_REQUIRED: 'AUTH.REQUIRED',
+  AUTH_INVALID_CREDENTIALS: 'AUTH.INVALID_CREDENTIALS',
+  AUTH_SESSION_EXPIRED: 'AUTH.SESSION_EXPIRED',
+  AUTH_FORBIDDEN: 'AUTH.FORBIDDEN',
+  AUTH_NO_RULE: 'AUTH.NO_RULE',
+  AUTH_RATE_LIMITED: 'AUTH.RATE_LIMITED',
+  AUTH_CSRF: 'AUTH.CSRF',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA: 'UNSUPPORTED_MEDIA',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INVALID_STATE: 'INVALID_STATE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const STATUS: Record<ErrorCode, HttpStatus> = {
+  [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.AUTH_REQUIRED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.AUTH_INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.AUTH_SESSION_EXPIRED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.AUTH_FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.AUTH_NO_RULE]: HttpStatus.FORBIDDEN,
+  [ErrorCode.AUTH_RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.AUTH_CSRF]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorCode.VERSION_CONFLICT]: HttpStatus.PRECONDITION_FAILED,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.UNSUPPORTED_MEDIA]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.INVALID_STATE]: HttpStatus.CONFLICT,
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): HttpStatus {
+    return STATUS[this.code];
+  }
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Every environment variable the app reads, with its default. README's configuration table is this list.
+ * Validated once at start-up; all problems are reported together.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DUBAN_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+    EMBEDDED_PG_PORT: port.default(54329),
+
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, ":", "_" or "-"')
+      .default('duban'),
+
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('督办 Duban <duban@localhost>'),
+    DEV_SMTP_PORT: port.default(2525),
+    MAIL_DIR: z.string().min(1).default('.data/mail'),
+
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    COOKIE_SECURE: bool.optional(),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
+
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
+    STORAGE_DIR: z.string().min(1).default('.data/files'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SMTP_URL'],
+        message: 'is required in production (the local mail sink is for development only)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DATABASE_URL'],
+        message: 'is required in production (the embedded PostgreSQL is for development only)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Validates the environment; throws one error whose message names every bad variable and what it expects. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  // Empty strings mean "unset" (docker-compose passes `VAR=` through).
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const got = issue.path.length ? raw[String(issue.path[0])] : undefined;
+    const expected =
+      issue.code === 'invalid_enum_value'
+        ? `one of ${issue.options.join(', ')}`
+        : issue.code === 'invalid_string' && issue.validation === 'regex'
+          ? issue.message
+          : issue.message.replace(/^Number must be/, 'a number').replace(/^Expected number.*/, 'a number');
+    return got === undefined ? `${name} ${expected}` : `${name} must be ${expected} (got "${String(got)}")`;
+  });
+  throw new ConfigurationError(problems);
+}

@@ -1,0 +1,12 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './database.options';
+
+/**
+ * Entry for the TypeORM CLI (`npm run migration:*`). Without DATABASE_URL it starts the embedded PostgreSQL
+ * first, the same way the app does.
+ */
+export default (async () => {
+  const { resolveDatabase } = await import('./database-url');
+  const db = await resolveDatabase();
+  return new DataSource(dataSourceOptions(db.url));
+})();

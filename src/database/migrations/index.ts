@@ -1,0 +1,8 @@
+import type { MigrationInterface } from 'typeorm';
+import { Foundation1795446850808 } from './1795446850808-Foundation';
+
+/**
+ * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
+ * difference between the entities and the database; add its class here.
+ */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795446850808];

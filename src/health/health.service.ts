@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type IORedis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { MailService } from '../mail/mail.service';
+import { InjectRedis } from '../redis/redis.module';
+import { RedisKeys } from '../redis/redis-keys';
+
+export type CheckStatus = 'up' | 'down';
+export interface Check {
+  status: CheckStatus;
+  latencyMs: number;
+  error?: string;
+}
+export interface HealthReport {
+  status: 'ok' | 'down';
+  checks: { database: Check; redis: Check; smtp: Check };
+  worker: { lastHeartbeat: string | null };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  ]);
+}
+
+async function timed(work: () => Promise<unknown>, ms: number): Promise<Check> {
+  const started = Date.now();
+  try {
+    await withTimeout(work(), ms);
+    return { status: 'up', latencyMs: Date.now() - started };
+  } catch (error) {
+    return { status: 'down', latencyMs: Date.now() - started, error: (error as Error).message };
+  }
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRedis() private readonly redis: IORedis,
+    private readonly keys: RedisKeys,
+    private readonly mail: MailService,
+  ) {}
+
+  async report(): Promise<HealthReport> {
+    const [database, redis, smtp] = await Promise.all([
+      timed(() => this.db.query('SELECT 1'), 2000),
+      timed(() => this.redis.ping(), 1000),
+      timed(() => this.mail.verify(3000), 3500),
+    ]);
+    const lastHeartbeat = redis.status === 'up' ? await this.redis.get(this.keys.key('worker', 'heartbeat')).catch(() => null) : null;
+    const status = [database, redis, smtp].every((c) => c.status === 'up') ? 'ok' : 'down';
+    return { status, checks: { database, redis, smtp }, worker: { lastHeartbeat } };
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Role } from './role.enum';
+import { CreateUserDto, UpdateUserDto } from './users.dto';
+import type { User } from './user.entity';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Roles(Role.Admin, Role.Office)
+  list(): Promise<User[]> {
+    return this.users.list();
+  }
+
+  @Post()
+  @Roles(Role.Admin)
+  create(@Body() body: CreateUserDto): Promise<User> {
+    return this.users.create(body);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto): Promise<User> {
+    return this.users.update(id, body);
+  }
+}
