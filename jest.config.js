@@ -4,10 +4,17 @@
  * - integration: `*.int-spec.ts` / `*.e2e-spec.ts` against real PostgreSQL, Redis and SMTP. Each file gets its own
  *   PostgreSQL database cloned from a migrated template (test/support/global-setup.ts), so files run in parallel.
  */
+/**
+ * Jest runs CommonJS; a few dependencies ship only ES modules (Node ≥ 20.19 requires them natively, jest's
+ * module system cannot), so swc turns those into CommonJS too.
+ */
+const ESM_ONLY = ['content-disposition', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
+
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['reflect-metadata'],
 };

@@ -1,0 +1,345 @@
+/**
+ * When to remind, when to escalate, and when to send digests (pure: no clock, no database, no queue).
+ *
+ * Reminder schedule for one item, with the working calendar deciding which days count:
+ * - `start`: on the start date, or the next working day if it is a day off;
+ * - `before_N`: N working days before the due date (always a working day by construction);
+ * - `due_day`: on the due date, or the previous working day if the due date is a day off — the last day anyone
+ *   is at their desk before the deadline;
+ * - `overdue_K`: from the first day past due, every `overdueEveryCalendarDays` calendar days, each moved to the
+ *   next working day if it falls on a day off. The nominal dates are computed from the due date, never from
+ *   the previous (moved) reminder, so holidays do not make the cadence drift.
+ *
+ * An item gets at most one reminder a day: when rules meet on a day (e.g. `before_1` and a `due_day` moved
+ * off a holiday, or two overdue reminders pushed past Spring Festival onto the same morning) only the most
+ * urgent is sent. `before_N` reminders dated before the start date are dropped: nobody should be chased for
+ * work that has not begun. The due date passed in is the effective one (after any approved extension); it is
+ * part of `reminderKey`, so an extension naturally produces a fresh series.
+ */
+import { z } from 'zod';
+
+import {
+  addDays,
+  isoWeekday,
+  isTimeOfDay,
+  SHANGHAI_TIME_ZONE,
+  todayIn,
+  zonedDateTimeToUtc,
+  type CalendarDate,
+} from '../calendar/calendar-date';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Policy and its overrides
+
+export interface ReminderPolicy {
+  /** Working days before the due date on which to remind, e.g. [30, 7, 1]. */
+  beforeDueWorkingDays: readonly number[];
+  onDueDay: boolean;
+  /** Cadence of overdue reminders in calendar days; 0 turns them off. */
+  overdueEveryCalendarDays: number;
+  startNotice: boolean;
+  /** Wall-clock time `HH:mm` in `timezone`. */
+  sendAt: string;
+  /** IANA zone of `sendAt`. */
+  timezone: string;
+}
+
+export type ReminderPolicyOverride = Partial<ReminderPolicy>;
+
+export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
+  beforeDueWorkingDays: Object.freeze([30, 7, 1]),
+  onDueDay: true,
+  overdueEveryCalendarDays: 7,
+  startNotice: true,
+  sendAt: '09:00',
+  timezone: SHANGHAI_TIME_ZONE,
+});
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const reminderPolicySchema = z.object({
+  beforeDueWorkingDays: z.array(z.number().int().min(1).max(365)).max(20),
+  onDueDay: z.boolean(),
+  overdueEveryCalendarDays: z.number().int().min(0).max(365),
+  startNotice: z.boolean(),
+  sendAt: z.string().refine(isTimeOfDay, { message: 'must be HH:mm (00:00–23:59)' }),
+  timezone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+});
+
+/** What a plan or an item may store: any subset of the policy; unknown keys are refused. */
+export const reminderPolicyOverrideSchema = reminderPolicySchema.partial().strict();
+
+/**
+ * The policy in force for an item: item settings win over plan settings, which win over the global default.
+ * Fields left undefined inherit; an array replaces the inherited one instead of adding to it, so a plan can
+ * narrow [30, 7, 1] to [3]. The result is validated, its offsets de-duplicated and sorted descending.
+ */
+export function mergePolicy(
+  global: ReminderPolicy,
+  plan?: ReminderPolicyOverride | null,
+  item?: ReminderPolicyOverride | null,
+): ReminderPolicy {
+  const merged: ReminderPolicy = { ...global, ...definedFields(plan), ...definedFields(item) };
+  const valid = reminderPolicySchema.parse(merged);
+  return { ...valid, beforeDueWorkingDays: [...new Set(valid.beforeDueWorkingDays)].sort((a, b) => b - a) };
+}
+
+function definedFields(layer: ReminderPolicyOverride | null | undefined): ReminderPolicyOverride {
+  if (!layer) return {};
+  return Object.fromEntries(Object.entries(layer).filter(([, value]) => value !== undefined));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reminder schedule
+
+export type ReminderRule = 'start' | 'due_day' | `before_${number}` | `overdue_${number}`;
+
+export interface ReminderItem {
+  startOn?: CalendarDate | null;
+  /** The effective due date (after any approved extension). */
+  dueOn: CalendarDate;
+  closed?: boolean;
+  cancelled?: boolean;
+}
+
+export interface DateWindow {
+  from: CalendarDate;
+  to: CalendarDate;
+}
+
+export interface PlannedReminder {
+  rule: ReminderRule;
+  sendOn: CalendarDate;
+  /** `sendAt` on `sendOn` in the policy's zone, as an ISO-8601 UTC instant. */
+  sendAtUtc: string;
+  dueOn: CalendarDate;
+}
+
+interface Candidate {
+  rule: ReminderRule;
+  sendOn: CalendarDate;
+  urgency: number;
+}
+
+// Urgency orders rules for the one-reminder-a-day rule: start < before_30 < before_7 < before_1 < due_day
+// < overdue_1 < overdue_2 < … (offsets are capped at 365 by the schema, so before_N stays below due_day).
+const DUE_DAY_URGENCY = 1000;
+
+/** Reminders for `item` whose send date lies in `window` (both ends inclusive), sorted by date. */
+export function planReminders(
+  item: ReminderItem,
+  rawPolicy: ReminderPolicy,
+  calendar: WorkingCalendar,
+  window: DateWindow,
+): PlannedReminder[] {
+  const policy = reminderPolicySchema.parse(rawPolicy);
+  if (window.from > window.to) throw new RangeError(`Empty window: ${window.from} is after ${window.to}`);
+  if (item.startOn && item.startOn > item.dueOn) {
+    throw new RangeError(`Start ${item.startOn} is after due ${item.dueOn}`);
+  }
+  if (item.closed || item.cancelled) return [];
+
+  const { dueOn, startOn } = item;
+  const candidates: Candidate[] = [];
+
+  if (policy.startNotice && startOn) {
+    candidates.push({ rule: 'start', sendOn: calendar.nextWorkingDayInclusive(startOn), urgency: 0 });
+  }
+  for (const n of policy.beforeDueWorkingDays) {
+    const sendOn = calendar.addWorkingDays(dueOn, -n);
+    if (startOn && sendOn < startOn) continue;
+    candidates.push({ rule: `before_${n}`, sendOn, urgency: DUE_DAY_URGENCY - n });
+  }
+  if (policy.onDueDay) {
+    candidates.push({
+      rule: 'due_day',
+      sendOn: calendar.previousWorkingDayInclusive(dueOn),
+      urgency: DUE_DAY_URGENCY,
+    });
+  }
+  if (policy.overdueEveryCalendarDays > 0) {
+    const firstOverdueDay = addDays(dueOn, 1);
+    // Moving only ever goes forward, so once the nominal date passes the window nothing later can land in it.
+    for (let k = 1; ; k++) {
+      const nominal = addDays(firstOverdueDay, (k - 1) * policy.overdueEveryCalendarDays);
+      if (nominal > window.to) break;
+      const sendOn = calendar.nextWorkingDayInclusive(nominal);
+      if (sendOn >= window.from) {
+        candidates.push({ rule: `overdue_${k}`, sendOn, urgency: DUE_DAY_URGENCY + k });
+      }
+    }
+  }
+
+  const mostUrgentPerDay = new Map<CalendarDate, Candidate>();
+  for (const candidate of candidates) {
+    if (candidate.sendOn < window.from || candidate.sendOn > window.to) continue;
+    const existing = mostUrgentPerDay.get(candidate.sendOn);
+    if (!existing || candidate.urgency > existing.urgency) mostUrgentPerDay.set(candidate.sendOn, candidate);
+  }
+
+  return [...mostUrgentPerDay.values()]
+    .sort((a, b) => (a.sendOn < b.sendOn ? -1 : a.sendOn > b.sendOn ? 1 : 0))
+    .map(({ rule, sendOn }) => ({
+      rule,
+      sendOn,
+      sendAtUtc: zonedDateTimeToUtc(sendOn, policy.sendAt, policy.timezone).toISOString(),
+      dueOn,
+    }));
+}
+
+/**
+ * Deterministic id of one reminder to one recipient, for BullMQ job ids and logs; the database's unique key
+ * on the same four parts is what actually prevents a second send. Parts are URI-encoded and joined with `|`,
+ * so the key is unambiguous and free of `:`, which BullMQ refuses in custom job ids.
+ */
+export function reminderKey(
+  itemId: string | number,
+  rule: ReminderRule,
+  dueOn: CalendarDate,
+  recipientKey?: string,
+): string {
+  if (String(itemId) === '') throw new RangeError('reminderKey needs an item id');
+  const parts = ['reminder', String(itemId), rule, dueOn];
+  if (recipientKey !== undefined) parts.push(recipientKey);
+  return parts.map(encodeURIComponent).join('|');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Escalation ladder
+
+export type EscalationLevel = 'none' | 'blue' | 'yellow' | 'red';
+export type EscalationReason = 'overdue' | 'progress_red';
+
+export interface EscalationThresholds {
+  /** Working days spent at blue before yellow. */
+  yellowAfterWorkingDays: number;
+  /** Working days from the start of escalation before red. */
+  redAfterWorkingDays: number;
+}
+
+export const DEFAULT_ESCALATION_THRESHOLDS: Readonly<EscalationThresholds> = Object.freeze({
+  yellowAfterWorkingDays: 5,
+  redAfterWorkingDays: 10,
+});
+
+const escalationThresholdsSchema = z
+  .object({
+    yellowAfterWorkingDays: z.number().int().min(1).max(250),
+    redAfterWorkingDays: z.number().int().min(1).max(250),
+  })
+  .refine((t) => t.yellowAfterWorkingDays < t.redAfterWorkingDays, {
+    message: 'yellowAfterWorkingDays must be less than redAfterWorkingDays',
+  });
+
+export interface EscalationItem {
+  dueOn: CalendarDate;
+  /** Due date after an approved extension. */
+  effectiveDueOn?: CalendarDate | null;
+  closed?: boolean;
+  cancelled?: boolean;
+  /** First day of the current uninterrupted run of red expected-progress light; null when the light is not red. */
+  progressRedSince?: CalendarDate | null;
+  /** Day the latest extension was approved: an approval stops the running ladder, which restarts if still due. */
+  extensionApprovedOn?: CalendarDate | null;
+}
+
+export interface Escalation {
+  level: EscalationLevel;
+  /** What is wrong today; empty when the level is `none`. */
+  reasons: EscalationReason[];
+  /** First day of the current level; null for `none`. */
+  since: CalendarDate | null;
+  /** Start of every level of the running ladder (past or future); null when not escalating. */
+  ladder: { blue: CalendarDate; yellow: CalendarDate; red: CalendarDate } | null;
+}
+
+function notEscalating(): Escalation {
+  return { level: 'none', reasons: [], since: null, ladder: null };
+}
+
+/**
+ * Escalation starts the first day the item is overdue or its progress light turns red, whichever comes first,
+ * and climbs blue → yellow → red after the configured numbers of working days. Counting starts on the first
+ * working day of the run, so an item that falls overdue on a Saturday still gets five working days at blue.
+ */
+export function escalationLevel(
+  item: EscalationItem,
+  today: CalendarDate,
+  calendar: WorkingCalendar,
+  thresholds: EscalationThresholds = DEFAULT_ESCALATION_THRESHOLDS,
+): Escalation {
+  const { yellowAfterWorkingDays, redAfterWorkingDays } = escalationThresholdsSchema.parse(thresholds);
+  if (item.closed || item.cancelled) return notEscalating();
+
+  const due = item.effectiveDueOn ?? item.dueOn;
+  const starts: CalendarDate[] = [];
+  const reasons: EscalationReason[] = [];
+  if (today > due) {
+    reasons.push('overdue');
+    starts.push(addDays(due, 1));
+  }
+  if (item.progressRedSince && item.progressRedSince <= today) {
+    reasons.push('progress_red');
+    starts.push(item.progressRedSince);
+  }
+  if (starts.length === 0) return notEscalating();
+
+  let blue = starts.reduce((min, day) => (day < min ? day : min));
+  if (item.extensionApprovedOn && item.extensionApprovedOn > blue && item.extensionApprovedOn <= today) {
+    blue = item.extensionApprovedOn;
+  }
+  const firstWorkingDay = calendar.nextWorkingDayInclusive(blue);
+  const ladder = {
+    blue,
+    yellow: calendar.addWorkingDays(firstWorkingDay, yellowAfterWorkingDays),
+    red: calendar.addWorkingDays(firstWorkingDay, redAfterWorkingDays),
+  };
+  const level: EscalationLevel = today >= ladder.red ? 'red' : today >= ladder.yellow ? 'yellow' : 'blue';
+  return { level, reasons, since: ladder[level], ladder };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Digest timing
+
+export type DigestPreference = 'daily' | 'weekly';
+
+export interface DigestTiming {
+  sendAt: string;
+  timezone: string;
+}
+
+export const DEFAULT_DIGEST_TIMING: Readonly<DigestTiming> = Object.freeze({
+  sendAt: '09:00',
+  timezone: SHANGHAI_TIME_ZONE,
+});
+
+/**
+ * The next digest instant strictly after `now` (ISO-8601 UTC), so a job that just sent one schedules the next
+ * rather than itself: daily digests go out at 09:00 on working days, weekly ones at 09:00 on Mondays.
+ */
+export function nextDigestAt(
+  pref: DigestPreference,
+  now: Date,
+  calendar: WorkingCalendar,
+  timing: DigestTiming = DEFAULT_DIGEST_TIMING,
+): string {
+  const today = todayIn(now, timing.timezone);
+  const at = (day: CalendarDate): Date => zonedDateTimeToUtc(day, timing.sendAt, timing.timezone);
+
+  if (pref === 'daily') {
+    let day = calendar.nextWorkingDayInclusive(today);
+    if (at(day) <= now) day = calendar.nextWorkingDay(day);
+    return at(day).toISOString();
+  }
+  let monday = addDays(today, (8 - isoWeekday(today)) % 7);
+  if (at(monday) <= now) monday = addDays(monday, 7);
+  return at(monday).toISOString();
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
+import type { InjectOptions, LightMyRequestResponse as InjectResponse } from 'fastify';
+import { createHttpApp } from '../../src/app.factory';
+import { type Env, validateEnv } from '../../src/config/env.schema';
+import { MailSink } from '../../src/mail/mail-sink';
+import type { Role } from '../../src/users/role.enum';
+import type { User } from '../../src/users/user.entity';
+import { UsersService } from '../../src/users/users.service';
+import { createTestDatabase, type TestDatabase } from './database';
+import { testServices } from './test-env';
+
+export const TEST_PASSWORD = 'correct-horse-42';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  env: Env;
+  db: TestDatabase;
+  mail: MailSink;
+  request(options: InjectOptions): Promise<InjectResponse>;
+  /** Creates a user through the real service (argon2 and all). */
+  createUser(role: Role, overrides?: Partial<{ email: string; name: string; departmentId: string | null }>): Promise<User>;
+  /** Signs in through the API and returns the bearer token. */
+  signIn(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on its own database, its own Redis key prefix and a real SMTP server of its own.
+ * `env` overrides let a test point at a closed port, another role, other limits.
+ */
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const mail = new MailSink();
+  const smtpPort = await mail.listen(0);
+  const prefix = `duban-test:${testServices.run()}:${randomBytes(4).toString('hex')}`;
+  const env = validateEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: testServices.redisUrl(),
+    REDIS_PREFIX: prefix,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    ...options.env,
+  });
+  const app = await createHttpApp(env);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+
+  let counter = 0;
+  // Each request comes from its own address unless the test says otherwise, so the per-address sign-in limit
+  // only bites in the tests about it.
+  const request = (o: InjectOptions) =>
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ remoteAddress: `10.${counter % 250}.${Math.floor(Math.random() * 250)}.${++counter % 250}`, ...o });
+  return {
+    app,
+    env,
+    db,
+    mail,
+    request,
+    createUser: (role, overrides = {}) =>
+      app.get(UsersService).create({
+        email: overrides.email ?? `${role}-${++counter}-${randomBytes(3).toString('hex')}@test.duban`,
+        name: overrides.name ?? `测试${role}`,
+        role,
+        password: TEST_PASSWORD,
+        departmentId: overrides.departmentId ?? null,
+      }),
+    signIn: async (email, password = TEST_PASSWORD) => {
+      const res = await request({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+      if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+      return (res.json() as { token: string }).token;
+    },
+    close: async () => {
+      await app.close();
+      await mail.close();
+      await deleteKeys(testServices.redisUrl(), `${prefix}:*`);
+      await db.drop();
+    },
+  };
+}
+
+export async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
