@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import type { CliCommand, CliContext } from './cli/cli-command';
 import { revertLastMigration, runPendingMigrations } from './database/migrate';
+import { indicatorCommands } from './indicators/indicators.commands';
 import { usersCreateCommand } from './users/users.commands';
 import { prepareRuntime, type Runtime } from './runtime/runtime';
 
@@ -31,7 +32,7 @@ const dbRevert: CliCommand = {
   },
 };
 
-const COMMANDS: CliCommand[] = [dbMigrate, dbRevert, usersCreateCommand];
+const COMMANDS: CliCommand[] = [dbMigrate, dbRevert, usersCreateCommand, ...indicatorCommands];
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

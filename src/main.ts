@@ -24,6 +24,10 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
 
+  // A library promise that fails with nobody waiting (e.g. BullMQ closing a connection that never reached
+  // Redis) is logged; it must not take the whole server down.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -91,7 +91,8 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: true,
     authMethod: 'scram-sha-256',
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // The package asks for en_US.UTF-8 messages, which minimal systems lack; later flags win.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (m: string) => log(m.trim()),
     onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),

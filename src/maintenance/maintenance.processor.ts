@@ -1,16 +1,17 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type IORedis from 'ioredis';
 import * as os from 'node:os';
 import { AuthService } from '../auth/auth.service';
+import { DubanProcessor } from '../queue/queue-lifecycle';
 import { MaintenanceJob, type MaintenancePayloads, QueueName } from '../queue/queues';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
 
 /** Errors are rethrown so BullMQ records the failure and retries; unknown job names fail for good. */
 @Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost {
+export class MaintenanceProcessor extends DubanProcessor {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(

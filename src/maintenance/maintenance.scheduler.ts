@@ -14,7 +14,6 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.Maintenance) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.queue.on('error', (error) => this.logger.warn(`maintenance queue: ${error.message}`));
     // Not awaited: a worker starting while Redis is down must come up and register once Redis returns.
     void this.register().catch((error: Error) => this.logger.warn(`could not register schedulers yet: ${error.message}`));
   }

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '../config/env.schema';
 import { redisOptions } from '../redis/redis.connection';
+import { QueueLifecycle } from './queue-lifecycle';
 import { QueueName } from './queues';
 
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
@@ -29,6 +30,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     }),
     ...queues,
   ],
+  providers: [QueueLifecycle],
   exports: [BullModule],
 })
 export class QueueModule {}

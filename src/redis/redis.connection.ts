@@ -16,9 +16,10 @@ export function redisOptions(url: string, purpose: 'command' | 'worker'): RedisO
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     connectionName: `duban-${purpose}`,
     retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 10_000),
-    // BullMQ connections wait through an outage (jobs are not lost); the app's own commands fail fast.
+    // BullMQ connections wait through an outage (jobs are not lost); the app's own commands give up after one
+    // reconnection attempt, so a request fails instead of hanging.
     maxRetriesPerRequest: purpose === 'worker' ? null : 1,
-    enableOfflineQueue: purpose === 'worker',
+    enableOfflineQueue: true,
     lazyConnect: false,
   };
 }

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import type { InjectOptions, LightMyRequestResponse as InjectResponse } from 'fastify';
+import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/app.factory';
+import { Session } from '../../src/auth/session.entity';
+import { hashToken, newSessionToken } from '../../src/auth/session-token';
 import { type Env, validateEnv } from '../../src/config/env.schema';
 import { MailSink } from '../../src/mail/mail-sink';
 import type { Role } from '../../src/users/role.enum';
@@ -21,6 +24,8 @@ export interface TestApp {
   request(options: InjectOptions): Promise<InjectResponse>;
   /** Creates a user through the real service (argon2 and all). */
   createUser(role: Role, overrides?: Partial<{ email: string; name: string; departmentId: string | null }>): Promise<User>;
+  /** A session token for `user` written straight to the database (no sign-in, no rate limit). */
+  sessionFor(user: User, options?: { expiresAt?: Date }): Promise<string>;
   /** Signs in through the API and returns the bearer token. */
   signIn(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -71,6 +76,15 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
         password: TEST_PASSWORD,
         departmentId: overrides.departmentId ?? null,
       }),
+    sessionFor: async (user, opts = {}) => {
+      const token = newSessionToken();
+      await app.get(DataSource).getRepository(Session).insert({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt: opts.expiresAt ?? new Date(Date.now() + 3600_000),
+      });
+      return token;
+    },
     signIn: async (email, password = TEST_PASSWORD) => {
       const res = await request({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);

@@ -1,0 +1,128 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { AccessGuard } from '../../src/auth/access.guard';
+import { AuthService } from '../../src/auth/auth.service';
+import { ALL_ROLES, Role } from '../../src/users/role.enum';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+type Rule = 'public' | readonly Role[];
+const ANY: readonly Role[] = ALL_ROLES;
+
+/**
+ * The access rule of every route, written out by hand. A route that is not in this table fails the test: a new
+ * route needs a decision here, reviewed like any other rule.
+ */
+const EXPECTED: Record<string, Rule> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': ANY,
+  'GET /api/auth/me': ANY,
+  'POST /api/auth/password': ANY,
+  'GET /api/users': [Role.Admin, Role.Office],
+  'POST /api/users': [Role.Admin],
+  'PATCH /api/users/:id': [Role.Admin],
+};
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** Every controller route the application registered, read from Nest's metadata. */
+function discoverRoutes(t: TestApp): Route[] {
+  const routes: Route[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!type) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (path === undefined || method === undefined) continue;
+        const full = `/api/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+        routes.push({ method: RequestMethod[method], path: full });
+      }
+    }
+  }
+  return routes;
+}
+
+const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+
+describe('access rules: every route × every role', () => {
+  let t: TestApp;
+  let routes: Route[];
+  const tokens = new Map<Role, string>();
+  let expired: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = discoverRoutes(t);
+    for (const role of ALL_ROLES) tokens.set(role, await t.sessionFor(await t.createUser(role)));
+    expired = await t.sessionFor(await t.createUser(Role.Admin), { expiresAt: new Date(Date.now() - 1000) });
+  });
+  afterAll(() => t?.close());
+
+  it('every registered route has a written expectation, and every expectation a route', () => {
+    const found = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(found).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('without a token only public routes answer; with an expired token none of the others', async () => {
+    for (const { method, path } of routes) {
+      const rule = EXPECTED[`${method} ${path}`];
+      const anonymous = await t.request({ method: method as 'GET', url: concrete(path), payload: {} });
+      const stale = await t.request({
+        method: method as 'GET',
+        url: concrete(path),
+        payload: {},
+        headers: { authorization: `Bearer ${expired}` },
+      });
+      if (rule === 'public') {
+        expect([anonymous.statusCode, `${method} ${path}`]).not.toEqual([401, `${method} ${path}`]);
+      } else {
+        expect([anonymous.statusCode, anonymous.json().error, `${method} ${path}`]).toEqual([401, 'AUTH.REQUIRED', `${method} ${path}`]);
+        expect([stale.statusCode, stale.json().error, `${method} ${path}`]).toEqual([401, 'AUTH.SESSION_EXPIRED', `${method} ${path}`]);
+      }
+    }
+  });
+
+  it('each role reaches exactly the routes its rule names', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const { method, path } of routes) {
+      const rule = EXPECTED[`${method} ${path}`];
+      if (rule === 'public') continue;
+      for (const role of ALL_ROLES) {
+        // Sign-out and password change would end the shared session: give them a session of their own.
+        const token = /logout|password/.test(path) ? await t.sessionFor(await t.createUser(role)) : tokens.get(role)!;
+        const res = await t.request({
+          method: method as 'GET',
+          url: concrete(path),
+          payload: {},
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const denied = res.statusCode === 403 && res.json().error === 'AUTH.FORBIDDEN';
+        expect(res.statusCode).not.toBe(401);
+        outcomes.push(`${method} ${path} ${role}: ${denied ? 'denied' : 'allowed'}`);
+        expected.push(`${method} ${path} ${role}: ${rule.includes(role) ? 'allowed' : 'denied'}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+
+  it('a route without a rule is closed to everyone, admin included', async () => {
+    const guard = new AccessGuard(t.app.get(Reflector), t.app.get(AuthService));
+    const handler = function unguarded() {};
+    const context = {
+      getHandler: () => handler,
+      getClass: () => class NoRules {},
+      switchToHttp: () => ({ getRequest: () => ({ headers: { authorization: `Bearer ${tokens.get(Role.Admin)}` }, method: 'GET' }) }),
+    };
+    await expect(guard.canActivate(context as never)).rejects.toMatchObject({ code: 'AUTH.NO_RULE' });
+  });
+});
