@@ -4,7 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import type { CliCommand, CliContext } from './cli/cli-command';
 import { revertLastMigration, runPendingMigrations } from './database/migrate';
+import { demoSetupCommand } from './demo/demo.commands';
 import { indicatorCommands } from './indicators/indicators.commands';
+import { plansImportCommand } from './plans/plans.commands';
+import { regionsImportCommand } from './regions/regions.commands';
 import { usersCreateCommand } from './users/users.commands';
 import { prepareRuntime, type Runtime } from './runtime/runtime';
 
@@ -32,7 +35,15 @@ const dbRevert: CliCommand = {
   },
 };
 
-const COMMANDS: CliCommand[] = [dbMigrate, dbRevert, usersCreateCommand, ...indicatorCommands];
+const COMMANDS: CliCommand[] = [
+  dbMigrate,
+  dbRevert,
+  usersCreateCommand,
+  regionsImportCommand,
+  plansImportCommand,
+  demoSetupCommand,
+  ...indicatorCommands,
+];
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
