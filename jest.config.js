@@ -8,7 +8,15 @@
  * Jest runs CommonJS; a few dependencies ship only ES modules (Node ≥ 20.19 requires them natively, jest's
  * module system cannot), so swc turns those into CommonJS too.
  */
-const ESM_ONLY = ['content-disposition', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
+const ESM_ONLY = [
+  'content-disposition',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+];
 
 const common = {
   rootDir: __dirname,

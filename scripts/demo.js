@@ -49,7 +49,18 @@ async function main() {
     const local = ['127.0.0.1', 'localhost'].includes(redis.hostname);
     if (local && onPath('redis-server')) {
       say('Redis is not running: starting a local one (no persistence)');
-      run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(redis.port || 6379), '--save', '', '--appendonly', 'no']);
+      run('redis-server', [
+        '--daemonize',
+        'yes',
+        '--bind',
+        '127.0.0.1',
+        '--port',
+        String(redis.port || 6379),
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+      ]);
     } else {
       say(`Redis is not reachable at ${redis.href}. Install and start it, e.g.`);
       say('  sudo apt-get install redis-server');
@@ -63,7 +74,11 @@ async function main() {
   run(process.execPath, [...tsNode, 'src/cli.ts', 'demo:setup']);
 
   say('starting Duban (Ctrl-C to stop)…');
-  const app = spawn(process.execPath, [...tsNode, 'src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env });
+  const app = spawn(process.execPath, [...tsNode, 'src/main.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
   app.on('exit', (code) => process.exit(code ?? 0));
 }

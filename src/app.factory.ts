@@ -15,7 +15,10 @@ import type { Env } from './config/env.schema';
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; tests use the same function. */
-export async function createHttpApp(env: Env, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  env: Env,
+  options: { bufferLogs?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: true,

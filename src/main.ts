@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const runtime = await prepareRuntime({ startMailSink: true });
   const { env } = runtime;
   // The embedded database is a development convenience: keep it migrated. Production migrates explicitly.
-  if (!process.env.DATABASE_URL || env.NODE_ENV === 'development') await runPendingMigrations(env.DATABASE_URL!);
+  if (!process.env.DATABASE_URL || env.NODE_ENV === 'development')
+    await runPendingMigrations(env.DATABASE_URL!);
 
   const app = runsApi(env.DUBAN_ROLE)
     ? await createHttpApp(env)
@@ -44,7 +45,9 @@ async function main(): Promise<void> {
 
   if (runsApi(env.DUBAN_ROLE)) {
     await (app as NestFastifyApplication).listen(env.PORT, env.HOST);
-    logger.log(`Duban (${env.DUBAN_ROLE}) listening on http://${env.HOST}:${env.PORT} — API docs at /api/docs`);
+    logger.log(
+      `Duban (${env.DUBAN_ROLE}) listening on http://${env.HOST}:${env.PORT} — API docs at /api/docs`,
+    );
   } else {
     await app.init();
     logger.log('Duban worker started');
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Duban failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Duban failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

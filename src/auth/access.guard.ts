@@ -42,9 +42,13 @@ export class AccessGuard implements CanActivate {
     request.user = user;
 
     if (presented.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers['x-csrf-token'] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
+      const sent =
+        request.headers['x-csrf-token'] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
       if (typeof sent !== 'string' || !sameToken(sent, csrfTokenFor(presented.token))) {
-        throw new DomainError(ErrorCode.AUTH_CSRF, '页面已失效，请刷新后重试 / Missing or invalid CSRF token');
+        throw new DomainError(
+          ErrorCode.AUTH_CSRF,
+          '页面已失效，请刷新后重试 / Missing or invalid CSRF token',
+        );
       }
     }
     if (!rule.roles.includes(user.role)) {

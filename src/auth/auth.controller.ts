@@ -24,7 +24,8 @@ export class AuthController {
     config: ConfigService<Env, true>,
   ) {
     this.secureCookie =
-      config.get('COOKIE_SECURE', { infer: true }) ?? config.get('PUBLIC_URL', { infer: true }).startsWith('https:');
+      config.get('COOKIE_SECURE', { infer: true }) ??
+      config.get('PUBLIC_URL', { infer: true }).startsWith('https:');
   }
 
   @Post('login')
@@ -52,7 +53,10 @@ export class AuthController {
   @Post('logout')
   @Authenticated()
   @HttpCode(204)
-  async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.signOut(user.sessionId);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
@@ -67,7 +71,10 @@ export class AuthController {
   @Post('password')
   @Authenticated()
   @HttpCode(204)
-  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 }

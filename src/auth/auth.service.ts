@@ -70,12 +70,18 @@ export class AuthService {
 
   /** Resolves a token to its user; distinguishes an expired session so the page can say so. */
   async authenticate(token: string, via: AuthenticatedUser['via']): Promise<AuthenticatedUser> {
-    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } });
+    const session = await this.sessions.findOne({
+      where: { tokenHash: hashToken(token) },
+      relations: { user: true },
+    });
     if (!session || session.revokedAt || !session.user?.isActive) {
       throw new DomainError(ErrorCode.AUTH_REQUIRED, '请先登录 / Please sign in');
     }
     if (session.expiresAt.getTime() <= Date.now()) {
-      throw new DomainError(ErrorCode.AUTH_SESSION_EXPIRED, '登录已过期，请重新登录 / Your session has expired; please sign in again');
+      throw new DomainError(
+        ErrorCode.AUTH_SESSION_EXPIRED,
+        '登录已过期，请重新登录 / Your session has expired; please sign in again',
+      );
     }
     const u = session.user;
     return {
@@ -101,13 +107,21 @@ export class AuthService {
       throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, '当前密码不正确 / Current password is wrong');
     }
     const problems = passwordProblems(next);
-    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `新密码不符合要求 / New password: ${problems.join('; ')}`, problems);
+    if (problems.length)
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `新密码不符合要求 / New password: ${problems.join('; ')}`,
+        problems,
+      );
     await this.users.setPassword(user.id, next);
     await this.sessions
       .createQueryBuilder()
       .update()
       .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND id <> :sessionId AND revoked_at IS NULL', { userId: user.id, sessionId: user.sessionId })
+      .where('user_id = :userId AND id <> :sessionId AND revoked_at IS NULL', {
+        userId: user.id,
+        sessionId: user.sessionId,
+      })
       .execute();
   }
 

@@ -16,6 +16,7 @@ export function passwordProblems(password: string): string[] {
   const problems: string[] = [];
   if (password.length < 10) problems.push('至少 10 个字符 / at least 10 characters');
   if (password.length > 200) problems.push('最多 200 个字符 / at most 200 characters');
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push('须同时包含字母和数字 / must contain letters and digits');
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
+    problems.push('须同时包含字母和数字 / must contain letters and digits');
   return problems;
 }

@@ -17,6 +17,10 @@ export const validationPipe = new ValidationPipe({
   exceptionFactory: (errors) => {
     const details = flatten(errors);
     const summary = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
-    return new DomainError(ErrorCode.VALIDATION_FAILED, `请求数据无效 / Invalid request: ${summary}`, details);
+    return new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `请求数据无效 / Invalid request: ${summary}`,
+      details,
+    );
   },
 });

@@ -25,8 +25,12 @@ describe('validateEnv', () => {
   });
 
   it('names a malformed port and what it expects', () => {
-    expect(problemsOf({ PORT: 'abc' })).toEqual([expect.stringMatching(/^PORT must be a number.*\(got "abc"\)$/)]);
-    expect(problemsOf({ PORT: '70000' })).toEqual([expect.stringMatching(/^PORT must be .*65535.*\(got "70000"\)$/)]);
+    expect(problemsOf({ PORT: 'abc' })).toEqual([
+      expect.stringMatching(/^PORT must be a number.*\(got "abc"\)$/),
+    ]);
+    expect(problemsOf({ PORT: '70000' })).toEqual([
+      expect.stringMatching(/^PORT must be .*65535.*\(got "70000"\)$/),
+    ]);
   });
 
   it('names an unknown process role with the allowed values', () => {
@@ -69,7 +73,9 @@ describe('validateEnv', () => {
     } catch (error) {
       const message = (error as Error).message;
       expect(message).not.toContain('\n');
-      expect(message).toMatch(/^Invalid configuration: .*PORT.*DUBAN_ROLE|^Invalid configuration: .*DUBAN_ROLE.*PORT/);
+      expect(message).toMatch(
+        /^Invalid configuration: .*PORT.*DUBAN_ROLE|^Invalid configuration: .*DUBAN_ROLE.*PORT/,
+      );
     }
   });
 });

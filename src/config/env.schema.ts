@@ -43,12 +43,20 @@ export const envSchema = z
     DEV_SMTP_PORT: port.default(2525),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
 
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     COOKIE_SECURE: bool.optional(),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
 
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()

@@ -6,7 +6,9 @@ import * as path from 'node:path';
  * `DATABASE_URL` when set; otherwise the embedded PostgreSQL under `.data/` so a newcomer needs nothing
  * installed. Sets `process.env.DATABASE_URL` so everything after (Nest config, TypeORM) sees one value.
  */
-export async function resolveDatabase(log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function resolveDatabase(
+  log: (line: string) => void = () => undefined,
+): Promise<EmbeddedDatabase> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, stop: async () => undefined };
   const dirSetting = process.env.EMBEDDED_PG_DIR || '.data/postgres';

@@ -45,7 +45,9 @@ export const demoSetupCommand: CliCommand = {
     ctx.out(`督办 Duban 演示环境 / demo — ${url}  (API docs: ${url}/api/docs)`);
     ctx.out(`所有演示账号的密码 / password of every demo account: ${password}`);
     for (const a of DEMO_ACCOUNTS) ctx.out(`  ${a.role.padEnd(10)} ${a.email.padEnd(36)} ${a.name}`);
-    ctx.out(`sign in: curl -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"email":"admin@duban.local","password":"${password}"}'`);
+    ctx.out(
+      `sign in: curl -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"email":"admin@duban.local","password":"${password}"}'`,
+    );
     ctx.out('');
     return 0;
   },

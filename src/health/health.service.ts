@@ -50,7 +50,10 @@ export class HealthService {
       timed(() => this.redis.ping(), 1000),
       timed(() => this.mail.verify(3000), 3500),
     ]);
-    const lastHeartbeat = redis.status === 'up' ? await this.redis.get(this.keys.key('worker', 'heartbeat')).catch(() => null) : null;
+    const lastHeartbeat =
+      redis.status === 'up'
+        ? await this.redis.get(this.keys.key('worker', 'heartbeat')).catch(() => null)
+        : null;
     const status = [database, redis, smtp].every((c) => c.status === 'up') ? 'ok' : 'down';
     return { status, checks: { database, redis, smtp }, worker: { lastHeartbeat } };
   }

@@ -45,12 +45,21 @@ export class DevMailboxController {
 
   @Get(':id')
   @Roles(Role.Admin)
-  async read(@Param('id') id: string): Promise<{ id: string; subject: string; text: string; html: string | null }> {
-    if (!/^[\w-]+$/.test(id)) throw new DomainError(ErrorCode.NOT_FOUND, `没有这封邮件 / No such message: ${id}`);
+  async read(
+    @Param('id') id: string,
+  ): Promise<{ id: string; subject: string; text: string; html: string | null }> {
+    if (!/^[\w-]+$/.test(id))
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有这封邮件 / No such message: ${id}`);
     const file = path.join(this.dir, `${id}.eml`);
-    if (!fs.existsSync(file)) throw new DomainError(ErrorCode.NOT_FOUND, `没有这封邮件 / No such message: ${id}`);
+    if (!fs.existsSync(file))
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有这封邮件 / No such message: ${id}`);
     const mail = await simpleParser(await fs.promises.readFile(file));
-    return { id, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : null };
+    return {
+      id,
+      subject: mail.subject ?? '',
+      text: mail.text ?? '',
+      html: typeof mail.html === 'string' ? mail.html : null,
+    };
   }
 
   private async files(): Promise<string[]> {

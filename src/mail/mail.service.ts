@@ -59,7 +59,9 @@ export class MailService implements OnApplicationShutdown {
   async verify(timeoutMs = 3000): Promise<void> {
     await Promise.race([
       this.transport.verify(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs),
+      ),
     ]);
   }
 

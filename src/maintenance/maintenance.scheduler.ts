@@ -15,11 +15,17 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     // Not awaited: a worker starting while Redis is down must come up and register once Redis returns.
-    void this.register().catch((error: Error) => this.logger.warn(`could not register schedulers yet: ${error.message}`));
+    void this.register().catch((error: Error) =>
+      this.logger.warn(`could not register schedulers yet: ${error.message}`),
+    );
   }
 
   private async register(): Promise<void> {
-    await this.queue.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: MaintenanceJob.Heartbeat, data: {} });
+    await this.queue.upsertJobScheduler(
+      'heartbeat',
+      { every: 60_000 },
+      { name: MaintenanceJob.Heartbeat, data: {} },
+    );
     await this.queue.upsertJobScheduler(
       'purge-sessions',
       { pattern: '17 3 * * *', tz: 'Asia/Shanghai' },

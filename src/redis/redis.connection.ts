@@ -24,7 +24,11 @@ export function redisOptions(url: string, purpose: 'command' | 'worker'): RedisO
   };
 }
 
-export function createRedis(url: string, purpose: 'command' | 'worker', logger = new Logger('Redis')): IORedis {
+export function createRedis(
+  url: string,
+  purpose: 'command' | 'worker',
+  logger = new Logger('Redis'),
+): IORedis {
   const client = new IORedis(redisOptions(url, purpose));
   let lastLogged = 0;
   let down = false;
@@ -32,7 +36,9 @@ export function createRedis(url: string, purpose: 'command' | 'worker', logger =
     const now = Date.now();
     if (now - lastLogged > 30_000) {
       lastLogged = now;
-      logger.warn(`Redis (${purpose}) unavailable at ${url.replace(/\/\/[^@]*@/, '//***@')}: ${err.message}; retrying`);
+      logger.warn(
+        `Redis (${purpose}) unavailable at ${url.replace(/\/\/[^@]*@/, '//***@')}: ${err.message}; retrying`,
+      );
     }
     down = true;
   });

@@ -61,7 +61,8 @@ export async function prepareRuntime(options: { startMailSink: boolean }): Promi
   const stops: Array<() => Promise<void>> = [];
 
   const db = await resolveDatabase(env.LOG_LEVEL === 'debug' ? log : () => undefined);
-  if (!env.DATABASE_URL) log(`using embedded PostgreSQL (${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
+  if (!env.DATABASE_URL)
+    log(`using embedded PostgreSQL (${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
   env.DATABASE_URL = db.url;
   stops.push(db.stop);
 
@@ -81,7 +82,8 @@ export async function prepareRuntime(options: { startMailSink: boolean }): Promi
   return {
     env,
     stop: async () => {
-      for (const stop of stops.reverse()) await stop().catch((e: Error) => log(`while stopping: ${e.message}`));
+      for (const stop of stops.reverse())
+        await stop().catch((e: Error) => log(`while stopping: ${e.message}`));
     },
   };
 }

@@ -12,7 +12,8 @@ export function generatePassword(): string {
 export const usersCreateCommand: CliCommand = {
   name: 'users:create',
   usage: 'users:create --email EMAIL --name NAME --role ROLE [--password PASSWORD] [--department-id UUID]',
-  description: 'Create a user (the first admin, too). Without --password a strong one is generated and printed once.',
+  description:
+    'Create a user (the first admin, too). Without --password a strong one is generated and printed once.',
   async run(args, ctx) {
     const { flags } = parseArgs(args);
     const email = flags.email;
@@ -26,7 +27,10 @@ export const usersCreateCommand: CliCommand = {
       ctx.err(`--role must be one of ${ALL_ROLES.join(', ')} (got "${role}")`);
       return 2;
     }
-    const password = typeof flags.password === 'string' ? flags.password : (process.env.DUBAN_PASSWORD ?? generatePassword());
+    const password =
+      typeof flags.password === 'string'
+        ? flags.password
+        : (process.env.DUBAN_PASSWORD ?? generatePassword());
     const app = await ctx.app();
     const user = await app.get(UsersService).create({
       email,

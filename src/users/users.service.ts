@@ -23,7 +23,11 @@ export class UsersService {
     const email = input.email.trim().toLowerCase();
     const problems = passwordProblems(input.password);
     if (problems.length) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `密码不符合要求 / Password: ${problems.join('; ')}`, problems);
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `密码不符合要求 / Password: ${problems.join('; ')}`,
+        problems,
+      );
     }
     if (await this.users.existsBy({ email })) {
       throw new DomainError(ErrorCode.CONFLICT, `用户已存在 / A user with email ${email} already exists`);
@@ -63,7 +67,10 @@ export class UsersService {
     await this.users.update({ id }, { passwordHash: await hashPassword(password) });
   }
 
-  async update(id: string, patch: Partial<Pick<User, 'name' | 'role' | 'departmentId' | 'isActive' | 'locale'>>): Promise<User> {
+  async update(
+    id: string,
+    patch: Partial<Pick<User, 'name' | 'role' | 'departmentId' | 'isActive' | 'locale'>>,
+  ): Promise<User> {
     await this.get(id);
     await this.users.update({ id }, patch);
     return this.get(id);

@@ -43,7 +43,10 @@ function discoverRoutes(t: TestApp): Route[] {
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
-        const full = `/api/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+        const full = `/api/${[base, path]
+          .map((p) => p.replace(/^\/|\/$/g, ''))
+          .filter(Boolean)
+          .join('/')}`;
         routes.push({ method: RequestMethod[method], path: full });
       }
     }
@@ -85,8 +88,16 @@ describe('access rules: every route × every role', () => {
       if (rule === 'public') {
         expect([anonymous.statusCode, `${method} ${path}`]).not.toEqual([401, `${method} ${path}`]);
       } else {
-        expect([anonymous.statusCode, anonymous.json().error, `${method} ${path}`]).toEqual([401, 'AUTH.REQUIRED', `${method} ${path}`]);
-        expect([stale.statusCode, stale.json().error, `${method} ${path}`]).toEqual([401, 'AUTH.SESSION_EXPIRED', `${method} ${path}`]);
+        expect([anonymous.statusCode, anonymous.json().error, `${method} ${path}`]).toEqual([
+          401,
+          'AUTH.REQUIRED',
+          `${method} ${path}`,
+        ]);
+        expect([stale.statusCode, stale.json().error, `${method} ${path}`]).toEqual([
+          401,
+          'AUTH.SESSION_EXPIRED',
+          `${method} ${path}`,
+        ]);
       }
     }
   });
@@ -99,7 +110,9 @@ describe('access rules: every route × every role', () => {
       if (rule === 'public') continue;
       for (const role of ALL_ROLES) {
         // Sign-out and password change would end the shared session: give them a session of their own.
-        const token = /logout|password/.test(path) ? await t.sessionFor(await t.createUser(role)) : tokens.get(role)!;
+        const token = /logout|password/.test(path)
+          ? await t.sessionFor(await t.createUser(role))
+          : tokens.get(role)!;
         const res = await t.request({
           method: method as 'GET',
           url: concrete(path),
@@ -121,7 +134,9 @@ describe('access rules: every route × every role', () => {
     const context = {
       getHandler: () => handler,
       getClass: () => class NoRules {},
-      switchToHttp: () => ({ getRequest: () => ({ headers: { authorization: `Bearer ${tokens.get(Role.Admin)}` }, method: 'GET' }) }),
+      switchToHttp: () => ({
+        getRequest: () => ({ headers: { authorization: `Bearer ${tokens.get(Role.Admin)}` }, method: 'GET' }),
+      }),
     };
     await expect(guard.canActivate(context as never)).rejects.toMatchObject({ code: 'AUTH.NO_RULE' });
   });

@@ -24,17 +24,29 @@ describe('sign-in', () => {
     expect(cookie).toMatchObject({ value: body.token, httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(JSON.stringify(body)).not.toContain('passwordHash');
 
-    const me = await t.request({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${body.token}` } });
+    const me = await t.request({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${body.token}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ email: 'head@example.gov.cn', name: '张局长', via: 'bearer' });
 
-    const viaCookie = await t.request({ method: 'GET', url: '/api/auth/me', cookies: { duban_session: body.token } });
+    const viaCookie = await t.request({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { duban_session: body.token },
+    });
     expect(viaCookie.json()).toMatchObject({ via: 'cookie' });
   });
 
   it('answers a wrong password and an unknown user the same way', async () => {
     const user = await t.createUser(Role.Staff);
-    const wrong = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'nope-nope-1' } });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'nope-nope-1' },
+    });
     const unknown = await t.request({
       method: 'POST',
       url: '/api/auth/login',
@@ -45,7 +57,11 @@ describe('sign-in', () => {
     const { requestId: _a, ...w } = wrong.json() as Record<string, unknown>;
     const { requestId: _b, ...u } = unknown.json() as Record<string, unknown>;
     expect(w).toEqual(u);
-    expect(w).toEqual({ statusCode: 401, error: 'AUTH.INVALID_CREDENTIALS', message: '邮箱或密码错误 / Invalid email or password' });
+    expect(w).toEqual({
+      statusCode: 401,
+      error: 'AUTH.INVALID_CREDENTIALS',
+      message: '邮箱或密码错误 / Invalid email or password',
+    });
   });
 
   it('refuses a deactivated user', async () => {
@@ -56,14 +72,23 @@ describe('sign-in', () => {
       headers: { authorization: `Bearer ${await t.signIn((await t.createUser(Role.Admin)).email)}` },
       payload: { isActive: false },
     });
-    const res = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(401);
   });
 
   it('rate-limits repeated attempts on one account, even with the right password afterwards', async () => {
     const user = await t.createUser(Role.Staff);
     const attempt = (password: string) =>
-      t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password }, remoteAddress: '10.9.8.7' });
+      t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password },
+        remoteAddress: '10.9.8.7',
+      });
     for (let i = 0; i < 3; i++) expect((await attempt('wrong-password-9')).statusCode).toBe(401);
     const limited = await attempt(TEST_PASSWORD);
     expect(limited.statusCode).toBe(429);
@@ -73,7 +98,11 @@ describe('sign-in', () => {
   });
 
   it('rejects malformed sign-in bodies with the one error shape', async () => {
-    const res = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: 'x', admin: true } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: 'x', admin: true },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json() as { error: string; details: Array<{ field: string }> };
     expect(body.error).toBe('VALIDATION.FAILED');
@@ -84,7 +113,9 @@ describe('sign-in', () => {
     const user = await t.createUser(Role.Leader);
     const token = await t.signIn(user.email);
     const auth = { authorization: `Bearer ${token}` };
-    expect((await t.request({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(204);
+    expect((await t.request({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(
+      204,
+    );
     const after = await t.request({ method: 'GET', url: '/api/auth/me', headers: auth });
     expect(after.statusCode).toBe(401);
     expect(after.json()).toMatchObject({ error: 'AUTH.REQUIRED' });
@@ -92,9 +123,17 @@ describe('sign-in', () => {
 
   it('requires the CSRF token for writes authenticated by cookie', async () => {
     const user = await t.createUser(Role.Staff);
-    const login = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     const { token, csrfToken } = login.json() as { token: string; csrfToken: string };
-    const without = await t.request({ method: 'POST', url: '/api/auth/logout', cookies: { duban_session: token } });
+    const without = await t.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies: { duban_session: token },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json()).toMatchObject({ error: 'AUTH.CSRF' });
     const forged = await t.request({
@@ -131,8 +170,19 @@ describe('sign-in', () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-passw0rd' },
     });
     expect(res.statusCode).toBe(204);
-    expect((await t.request({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${first}` } })).statusCode).toBe(200);
-    expect((await t.request({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${second}` } })).statusCode).toBe(401);
+    expect(
+      (await t.request({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${first}` } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.request({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { authorization: `Bearer ${second}` },
+        })
+      ).statusCode,
+    ).toBe(401);
     await expect(t.signIn(user.email, 'a-new-passw0rd')).resolves.toEqual(expect.any(String));
   });
 });

@@ -36,10 +36,19 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
   it('initialises, migrates, persists across restarts and stops cleanly', async () => {
     fs.chmodSync(base, 0o755);
     const port = await freePort();
-    const env = { ...process.env, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port), REDIS_URL: process.env.DUBAN_TEST_REDIS_URL };
+    const env = {
+      ...process.env,
+      EMBEDDED_PG_DIR: dir,
+      EMBEDDED_PG_PORT: String(port),
+      REDIS_URL: process.env.DUBAN_TEST_REDIS_URL,
+    };
     delete env.DATABASE_URL;
     const cli = (args: string[]) =>
-      run(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args], { cwd: ROOT, env, timeout: 90_000 });
+      run(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args], {
+        cwd: ROOT,
+        env,
+        timeout: 90_000,
+      });
 
     const first = await cli(['db:migrate']);
     expect(first.stdout).toMatch(/^applied: Foundation\d+/m);

@@ -39,7 +39,12 @@ describe('GET /api/health', () => {
     const t = await startTestApp();
     const unreachable = createRedis(`redis://127.0.0.1:${await closedPort()}`, 'command');
     try {
-      const health = new HealthService(t.app.get(DataSource), unreachable, t.app.get(RedisKeys), t.app.get(MailService));
+      const health = new HealthService(
+        t.app.get(DataSource),
+        unreachable,
+        t.app.get(RedisKeys),
+        t.app.get(MailService),
+      );
       const report = await health.report();
       expect(report.status).toBe('down');
       expect(report.checks.redis.status).toBe('down');
@@ -57,7 +62,11 @@ describe('GET /api/health', () => {
     const t = await startTestApp();
     try {
       await t.mail.close();
-      const res = await t.request({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'probe-1' } });
+      const res = await t.request({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-request-id': 'probe-1' },
+      });
       expect(res.statusCode).toBe(503);
       expect(res.headers['x-request-id']).toBe('probe-1');
       expect(res.json()).toMatchObject({ checks: { smtp: { status: 'down' }, database: { status: 'up' } } });

@@ -47,7 +47,11 @@ describe('BullMQ through the real Redis', () => {
     const job = await queue.add(MaintenanceJob.PurgeSessions, { olderThanDays: 7 });
     expect(await settled(job)).toBe('completed');
     expect((await queue.getJob(job.id!))?.returnvalue).toEqual({ purged: 1 });
-    const me = await t.request({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${live}` } });
+    const me = await t.request({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${live}` },
+    });
     expect(me.statusCode).toBe(200);
   });
 

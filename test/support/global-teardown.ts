@@ -9,9 +9,10 @@ export default async function globalTeardown(): Promise<void> {
   const admin = new Client({ connectionString: testServices.postgresAdminUrl() });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `duban\\_t%\\_${run}%`,
-    ]);
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`duban\\_t%\\_${run}%`],
+    );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await admin.end();

@@ -23,7 +23,10 @@ export interface TestApp {
   mail: MailSink;
   request(options: InjectOptions): Promise<InjectResponse>;
   /** Creates a user through the real service (argon2 and all). */
-  createUser(role: Role, overrides?: Partial<{ email: string; name: string; departmentId: string | null }>): Promise<User>;
+  createUser(
+    role: Role,
+    overrides?: Partial<{ email: string; name: string; departmentId: string | null }>,
+  ): Promise<User>;
   /** A session token for `user` written straight to the database (no sign-in, no rate limit). */
   sessionFor(user: User, options?: { expiresAt?: Date }): Promise<string>;
   /** Signs in through the API and returns the bearer token. */
@@ -61,7 +64,10 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     app
       .getHttpAdapter()
       .getInstance()
-      .inject({ remoteAddress: `10.${counter % 250}.${Math.floor(Math.random() * 250)}.${++counter % 250}`, ...o });
+      .inject({
+        remoteAddress: `10.${counter % 250}.${Math.floor(Math.random() * 250)}.${++counter % 250}`,
+        ...o,
+      });
   return {
     app,
     env,
@@ -78,16 +84,20 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       }),
     sessionFor: async (user, opts = {}) => {
       const token = newSessionToken();
-      await app.get(DataSource).getRepository(Session).insert({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        expiresAt: opts.expiresAt ?? new Date(Date.now() + 3600_000),
-      });
+      await app
+        .get(DataSource)
+        .getRepository(Session)
+        .insert({
+          tokenHash: hashToken(token),
+          userId: user.id,
+          expiresAt: opts.expiresAt ?? new Date(Date.now() + 3600_000),
+        });
       return token;
     },
     signIn: async (email, password = TEST_PASSWORD) => {
       const res = await request({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-      if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 200)
+        throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
       return (res.json() as { token: string }).token;
     },
     close: async () => {

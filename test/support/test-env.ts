@@ -7,7 +7,10 @@ export const testServices = {
     process.env.DATABASE_URL ??
     'postgres://postgres@127.0.0.1:5432/test',
   redisUrl: (): string =>
-    process.env.DUBAN_TEST_REDIS_URL ?? process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    process.env.DUBAN_TEST_REDIS_URL ??
+    process.env.TEST_REDIS_URL ??
+    process.env.REDIS_URL ??
+    'redis://127.0.0.1:6379',
   /** Set by global-setup: identifies this run's template database, databases and Redis keys. */
   run: (): string => {
     const run = process.env.DUBAN_TEST_RUN;
