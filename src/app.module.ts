@@ -1,15 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock';
 import type { Env } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { PlansModule } from './plans/plans.module';
 import { QueueModule } from './queue/queue.module';
 import { runsWorker } from './queue/process-role';
 import { RedisModule } from './redis/redis.module';
+import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -43,12 +49,18 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        ClockModule,
         RedisModule,
         QueueModule,
         MailModule.register({ devMailbox: env.NODE_ENV === 'development' }),
         UsersModule,
         AuthModule,
         HealthModule,
+        AuditModule,
+        RegionsModule,
+        DepartmentsModule,
+        AssignmentsModule,
+        PlansModule,
         MaintenanceModule.register({ worker }),
       ],
     };

@@ -22,6 +22,17 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/users': [Role.Admin, Role.Office],
   'POST /api/users': [Role.Admin],
   'PATCH /api/users/:id': [Role.Admin],
+  // Reading plans is open to every signed-in role; what each user sees is scoped by PlanScope.
+  'GET /api/regions': ANY,
+  'GET /api/departments': ANY,
+  'GET /api/plans': ANY,
+  'GET /api/plans/:id': ANY,
+  'GET /api/items': ANY,
+  'GET /api/items/overdue': ANY,
+  'GET /api/items/due-soon': ANY,
+  'GET /api/items/:id': ANY,
+  'GET /api/items/:id/history': ANY,
+  'GET /api/assignments/mine': ANY,
 };
 
 interface Route {

@@ -1,8 +1,14 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795446850808 } from './1795446850808-Foundation';
+import { PlansAndAssignments1795448312147 } from './1795448312147-PlansAndAssignments';
+import { IndicatorEvidence1795448478367 } from './1795448478367-IndicatorEvidence';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
  * difference between the entities and the database; add its class here.
  */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795446850808];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Foundation1795446850808,
+  PlansAndAssignments1795448312147,
+  IndicatorEvidence1795448478367,
+];

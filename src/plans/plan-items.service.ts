@@ -1,0 +1,359 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import type { AssignmentStatus } from '../assignments/assignment-status.policy';
+import { AssignmentsService, type AssignmentView } from '../assignments/assignments.service';
+import { AuditService, type AuditEntryView } from '../audit/audit.service';
+import { addDays, type CalendarDate } from '../calendar/calendar-date';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { decodeCursor, encodeCursor, type ItemSort, SORT_SPECS } from './item-cursor';
+import { deriveItemStatus, OPEN_STATUSES } from './item-status.policy';
+import type { ItemKind } from './plan-file.schema';
+import { type ItemTarget, PlanItem } from './plan-item.entity';
+import { PlanScope, type ScopedUser } from './plan-scope';
+import { normalizeSearchText } from './text-normalization';
+
+export interface ItemListFilter {
+  plan?: string;
+  department?: string;
+  region?: string;
+  kind?: ItemKind[];
+  status?: AssignmentStatus[];
+  q?: string;
+  /** inclusive, YYYY-MM-DD */
+  dueBefore?: string;
+  dueAfter?: string;
+  /** only open work (not submitted, completed or cancelled) */
+  open?: boolean;
+  sort?: ItemSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ItemSummary {
+  id: string;
+  plan: { id: string; key: string; title: string; regionCode: string };
+  parentId: string | null;
+  ref: string;
+  number: string;
+  kind: ItemKind;
+  title: string;
+  status: AssignmentStatus;
+  startOn: string | null;
+  dueOn: string | null;
+  dueText: string | null;
+  recurrence: string | null;
+  indicator: string | null;
+  depth: number;
+  version: number;
+  updatedAt: Date;
+  assignments: AssignmentView[];
+}
+
+export interface ItemPage {
+  items: ItemSummary[];
+  /** null on the last page */
+  nextCursor: string | null;
+}
+
+export interface ItemBrief {
+  id: string;
+  ref: string;
+  number: string;
+  kind: ItemKind;
+  title: string;
+  status: AssignmentStatus;
+  dueOn: string | null;
+}
+
+export interface ItemDetail extends Omit<ItemSummary, 'assignments'> {
+  body: string | null;
+  excerpt: string;
+  startText: string | null;
+  targets: ItemTarget[];
+  cancelledAt: Date | null;
+  createdAt: Date;
+  parent: ItemBrief | null;
+  children: ItemBrief[];
+  assignments: AssignmentView[];
+}
+
+interface ItemRow {
+  id: string;
+  planId: string;
+  planKey: string;
+  planTitle: string;
+  planRegionCode: string;
+  parentId: string | null;
+  ref: string;
+  number: string;
+  kind: ItemKind;
+  title: string;
+  status: AssignmentStatus;
+  startOn: string | null;
+  dueOn: string | null;
+  dueText: string | null;
+  recurrence: string | null;
+  indicator: string | null;
+  depth: number;
+  version: number;
+  updatedAt: Date;
+  [sortKey: `k${number}`]: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const DEFAULT_DUE_SOON_WORKING_DAYS = 7;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class PlanItemsService {
+  constructor(
+    @InjectRepository(PlanItem) private readonly items: Repository<PlanItem>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scope: PlanScope,
+    private readonly assignments: AssignmentsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  /** The status an item has today by its dates (nothing reported yet). */
+  deriveStatus(item: {
+    startOn: string | null;
+    dueOn: string | null;
+    indicator: string | null;
+  }): AssignmentStatus {
+    return deriveItemStatus(
+      { startOn: item.startOn, dueOn: item.dueOn, indicatorLinked: item.indicator !== null },
+      this.clock.today(),
+      this.calendar,
+    );
+  }
+
+  /**
+   * Re-derives the stored status of items whose status depends on time alone (not submitted, completed or
+   * cancelled): run after an import and daily. Not a content change: no version bump, no audit entry, so an
+   * editor's optimistic lock is not broken by the calendar.
+   * @returns how many items changed status
+   */
+  async refreshStatuses(filter: { planId?: string } = {}, manager?: EntityManager): Promise<number> {
+    const em = manager ?? this.dataSource.manager;
+    const qb = em
+      .getRepository(PlanItem)
+      .createQueryBuilder('i')
+      .select(['i.id', 'i.startOn', 'i.dueOn', 'i.indicator', 'i.status'])
+      .where('i.status IN (:...open)', { open: OPEN_STATUSES });
+    if (filter.planId) qb.andWhere('i.plan_id = :planId', { planId: filter.planId });
+    const byStatus = new Map<AssignmentStatus, string[]>();
+    for (const item of await qb.getMany()) {
+      const next = this.deriveStatus(item);
+      if (next !== item.status) byStatus.set(next, [...(byStatus.get(next) ?? []), item.id]);
+    }
+    let changed = 0;
+    for (const [status, ids] of byStatus) {
+      // Raw UPDATE: the repository's update() would bump the version column.
+      await em.query(`UPDATE plan_items SET status = $1 WHERE id = ANY($2::uuid[])`, [status, ids]);
+      changed += ids.length;
+    }
+    return changed;
+  }
+
+  /** Items the user may see, filtered, sorted and paged by cursor. */
+  async list(user: ScopedUser, filter: ItemListFilter): Promise<ItemPage> {
+    const sort = filter.sort ?? 'due';
+    const spec = SORT_SPECS[sort];
+    const limit = Math.min(filter.limit ?? DEFAULT_PAGE_SIZE, 200);
+    const visible = await this.scope.visibleRegionCodes(user);
+    if (visible !== null && visible.length === 0) return { items: [], nextCursor: null };
+
+    const qb = this.baseQuery();
+    spec.keys.forEach((key, n) => qb.addSelect(`(${key.expr})::text`, `k${n}`));
+    if (visible !== null) qb.andWhere('p.region_code IN (:...visible)', { visible });
+    if (filter.plan) qb.andWhere('i.plan_id = :plan', { plan: filter.plan });
+    if (filter.department) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.department_id = :department AND a.removed_at IS NULL)',
+        { department: filter.department },
+      );
+    }
+    if (filter.region) {
+      qb.andWhere(
+        `(p.region_code = :region OR EXISTS (SELECT 1 FROM assignments a JOIN departments d ON d.id = a.department_id
+           WHERE a.item_id = i.id AND a.removed_at IS NULL AND d.region_code = :region))`,
+        { region: filter.region },
+      );
+    }
+    if (filter.kind?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: filter.kind });
+    if (filter.status?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: filter.status });
+    else if (!filter.open) qb.andWhere(`i.status <> 'cancelled'`);
+    if (filter.open) qb.andWhere('i.status IN (:...open)', { open: OPEN_STATUSES });
+    if (filter.dueBefore) qb.andWhere('i.due_on <= :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.dueAfter) qb.andWhere('i.due_on >= :dueAfter', { dueAfter: filter.dueAfter });
+    const q = filter.q ? normalizeSearchText(filter.q) : '';
+    if (q) qb.andWhere(`i.search_text LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(q)}%` });
+
+    if (filter.cursor) {
+      const values = decodeCursor(sort, filter.cursor);
+      const left = spec.keys.map((k) => k.expr).join(', ');
+      const right = spec.keys.map((k, n) => `CAST(:c${n} AS ${k.type})`).join(', ');
+      qb.andWhere(
+        `(${left}) ${spec.direction === 'ASC' ? '>' : '<'} (${right})`,
+        Object.fromEntries(values.map((v, n) => [`c${n}`, v])),
+      );
+    }
+    spec.keys.forEach((key, n) =>
+      n === 0 ? qb.orderBy(key.expr, spec.direction) : qb.addOrderBy(key.expr, spec.direction),
+    );
+    qb.limit(limit + 1);
+
+    const rows = await qb.getRawMany<ItemRow>();
+    const page = rows.slice(0, limit);
+    const assignments = await this.assignments.forItems(page.map((r) => r.id));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({ ...this.summary(r), assignments: assignments.get(r.id) ?? [] })),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor(
+              sort,
+              spec.keys.map((_, n) => last[`k${n}`]),
+            )
+          : null,
+    };
+  }
+
+  /** Open items whose (effective) due date has passed, soonest overdue first. */
+  overdue(user: ScopedUser, filter: ItemListFilter): Promise<ItemPage> {
+    const yesterday = addDays(this.clock.today(), -1);
+    return this.list(user, {
+      ...filter,
+      status: undefined,
+      dueAfter: undefined,
+      dueBefore: yesterday,
+      open: true,
+    });
+  }
+
+  /** Open items due from today up to `days` working days ahead. */
+  dueSoon(user: ScopedUser, filter: ItemListFilter, days = DEFAULT_DUE_SOON_WORKING_DAYS): Promise<ItemPage> {
+    const today: CalendarDate = this.clock.today();
+    const until = this.calendar.addWorkingDays(today, days);
+    return this.list(user, { ...filter, status: undefined, dueAfter: today, dueBefore: until, open: true });
+  }
+
+  /** An item with its plan, parent, children, targets and active assignments; 404 when not visible. */
+  async detail(user: ScopedUser, id: string): Promise<ItemDetail> {
+    const row = await this.findVisibleRow(user, id);
+    const item = await this.items.findOneByOrFail({ id });
+    const [parent, children, assignments] = await Promise.all([
+      item.parentId ? this.items.findOneBy({ id: item.parentId }) : Promise.resolve(null),
+      this.items.find({ where: { parentId: id }, order: { position: 'ASC' } }),
+      this.assignments.forItems([id]),
+    ]);
+    return {
+      ...this.summary(row),
+      body: item.body,
+      excerpt: item.excerpt,
+      startText: item.startText,
+      targets: item.targets,
+      cancelledAt: item.cancelledAt,
+      createdAt: item.createdAt,
+      parent: parent ? this.brief(parent) : null,
+      children: children.map((c) => this.brief(c)),
+      assignments: assignments.get(id) ?? [],
+    };
+  }
+
+  /** Who changed what on the item and its assignments, oldest first; 404 when not visible. */
+  async history(user: ScopedUser, id: string): Promise<AuditEntryView[]> {
+    await this.findVisibleRow(user, id);
+    return this.audit.forItem(id);
+  }
+
+  /**
+   * The item as the user may see it, with its plan's region (for PlanScope.assertCanWriteItem).
+   * @throws DomainError NOT_FOUND when it does not exist or lies outside the user's plans
+   */
+  async getVisible(
+    user: ScopedUser,
+    id: string,
+    manager?: EntityManager,
+  ): Promise<PlanItem & { planRegionCode: string }> {
+    const row = await this.findVisibleRow(user, id, manager);
+    const item = await (manager ?? this.dataSource.manager).getRepository(PlanItem).findOneByOrFail({ id });
+    return Object.assign(item, { planRegionCode: row.planRegionCode });
+  }
+
+  private async findVisibleRow(user: ScopedUser, id: string, manager?: EntityManager): Promise<ItemRow> {
+    const row = await this.baseQuery(manager).andWhere('i.id = :id', { id }).getRawOne<ItemRow>();
+    if (!row || !(await this.scope.canSeeRegion(user, row.planRegionCode, manager))) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有此任务 / No item ${id}`);
+    }
+    return row;
+  }
+
+  private baseQuery(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(PlanItem)
+      .createQueryBuilder('i')
+      .innerJoin('i.plan', 'p')
+      .select([
+        'i.id AS "id"',
+        'p.id AS "planId"',
+        'p.key AS "planKey"',
+        'p.title AS "planTitle"',
+        'p.region_code AS "planRegionCode"',
+        'i.parent_id AS "parentId"',
+        'i.ref AS "ref"',
+        'i.number AS "number"',
+        'i.kind AS "kind"',
+        'i.title AS "title"',
+        'i.status AS "status"',
+        'i.start_on::text AS "startOn"',
+        'i.due_on::text AS "dueOn"',
+        'i.due_text AS "dueText"',
+        'i.recurrence AS "recurrence"',
+        'i.indicator AS "indicator"',
+        'i.depth AS "depth"',
+        'i.version AS "version"',
+        'i.updated_at AS "updatedAt"',
+      ])
+      .where('TRUE');
+  }
+
+  private summary(r: ItemRow): Omit<ItemSummary, 'assignments'> {
+    return {
+      id: r.id,
+      plan: { id: r.planId, key: r.planKey, title: r.planTitle, regionCode: r.planRegionCode },
+      parentId: r.parentId,
+      ref: r.ref,
+      number: r.number,
+      kind: r.kind,
+      title: r.title,
+      status: r.status,
+      startOn: r.startOn,
+      dueOn: r.dueOn,
+      dueText: r.dueText,
+      recurrence: r.recurrence,
+      indicator: r.indicator,
+      depth: r.depth,
+      version: r.version,
+      updatedAt: r.updatedAt,
+    };
+  }
+
+  private brief(i: PlanItem): ItemBrief {
+    return {
+      id: i.id,
+      ref: i.ref,
+      number: i.number,
+      kind: i.kind,
+      title: i.title,
+      status: i.status,
+      dueOn: i.dueOn,
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AssignmentsService } from '../assignments/assignments.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { DepartmentsService } from '../departments/departments.service';
+import { RegionsService } from '../regions/regions.service';
+import { Role } from '../users/role.enum';
+
+export type ScopedUser = Pick<AuthenticatedUser, 'id' | 'role' | 'departmentId'>;
+
+/**
+ * Who sees which plans, and who may change which items — the one place these rules live.
+ *
+ * Reading (by the region a plan was issued in):
+ * - admin, leader, inspector: every plan;
+ * - office: every plan; an office user of a department sees that department's region, the divisions below it
+ *   (a city's office: the city and its counties) and above it (the plans it implements);
+ * - dept_head, staff: plans of their department's region and the regions above it (a county's users see the
+ *   county's, the city's and the province's plans); nothing without a department.
+ *
+ * Writing an item (reports, 签收 … in the next part): admin; office within what it sees; dept_head and staff
+ * only on items assigned to their department; leader and inspector never.
+ */
+@Injectable()
+export class PlanScope {
+  constructor(
+    private readonly departments: DepartmentsService,
+    private readonly regions: RegionsService,
+    private readonly assignments: AssignmentsService,
+  ) {}
+
+  /** Region codes whose plans the user may read; null means every plan. */
+  async visibleRegionCodes(user: ScopedUser, manager?: EntityManager): Promise<string[] | null> {
+    switch (user.role) {
+      case Role.Admin:
+      case Role.Leader:
+      case Role.Inspector:
+        return null;
+      case Role.Office: {
+        if (!user.departmentId) return null;
+        const regionCode = (await this.departments.get(user.departmentId, manager)).regionCode;
+        const [above, below] = await Promise.all([
+          this.regions.ancestorsAndSelf(regionCode, manager),
+          this.regions.descendantsAndSelf(regionCode, manager),
+        ]);
+        return [...new Set([...above, ...below.map((r) => r.code)])];
+      }
+      case Role.DeptHead:
+      case Role.Staff: {
+        if (!user.departmentId) return [];
+        const regionCode = (await this.departments.get(user.departmentId, manager)).regionCode;
+        return this.regions.ancestorsAndSelf(regionCode, manager);
+      }
+    }
+  }
+
+  async canSeeRegion(user: ScopedUser, planRegionCode: string, manager?: EntityManager): Promise<boolean> {
+    const codes = await this.visibleRegionCodes(user, manager);
+    return codes === null || codes.includes(planRegionCode);
+  }
+
+  /**
+   * Whether the user may change the item (given the region of its plan).
+   * @throws DomainError AUTH_FORBIDDEN with the reason when not
+   */
+  async assertCanWriteItem(
+    user: ScopedUser,
+    item: { id: string; planRegionCode: string },
+    manager?: EntityManager,
+  ): Promise<void> {
+    const forbid = (why: string) => {
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, why);
+    };
+    switch (user.role) {
+      case Role.Admin:
+        return;
+      case Role.Office:
+        if (!(await this.canSeeRegion(user, item.planRegionCode, manager)))
+          forbid('此任务不在您的管辖范围 / This item is outside your area');
+        return;
+      case Role.DeptHead:
+      case Role.Staff:
+        if (!user.departmentId || !(await this.assignments.isAssigned(item.id, user.departmentId, manager))) {
+          forbid('此任务未分配给您的部门 / This item is not assigned to your department');
+        }
+        return;
+      case Role.Leader:
+      case Role.Inspector:
+        forbid('此角色只能查看 / This role can only read');
+    }
+  }
+}

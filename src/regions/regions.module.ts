@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { Region } from './region.entity';
+import { RegionsController } from './regions.controller';
+import { RegionsService } from './regions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Region]), AuditModule],
+  providers: [RegionsService],
+  controllers: [RegionsController],
+  exports: [RegionsService],
+})
+export class RegionsModule {}
