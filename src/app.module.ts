@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { PlanEventsModule } from './plans/plan-events';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -50,6 +51,7 @@ export class AppModule {
         }),
         DatabaseModule,
         ClockModule,
+        PlanEventsModule,
         RedisModule,
         QueueModule,
         MailModule.register({ devMailbox: env.NODE_ENV === 'development' }),
