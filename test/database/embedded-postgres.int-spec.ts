@@ -36,7 +36,7 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
   it('initialises, migrates, persists across restarts and stops cleanly', async () => {
     fs.chmodSync(base, 0o755);
     const port = await freePort();
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       EMBEDDED_PG_DIR: dir,
       EMBEDDED_PG_PORT: String(port),
