@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { systemActor } from '../audit/audit.service';
 import type { CliCommand } from '../cli/cli-command';
 import { projectPath } from '../config/paths';
 import { runPendingMigrations } from '../database/migrate';
+import { DepartmentsService } from '../departments/departments.service';
+import { PlanImportService, PLANS_DIR } from '../plans/plan-import.service';
+import { DEFAULT_REGION_FILE, RegionsService } from '../regions/regions.service';
 import { Role } from '../users/role.enum';
 import { generatePassword } from '../users/users.commands';
 import { UsersService } from '../users/users.service';
@@ -21,32 +25,104 @@ function demoPassword(): string {
   return password;
 }
 
-export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role }> = [
+interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  /** Department (region code + name as the plan names it), and whether the account heads it. */
+  department?: { region: string; name: string; head?: boolean };
+}
+
+/** The people of the Yinchuan plan (seed 002) who use the demo, plus an administrator and an inspector. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@duban.local', name: '系统管理员', role: Role.Admin },
+  {
+    email: 'office@yinchuan.duban.local',
+    name: '高小军（领导小组办公室）',
+    role: Role.Office,
+    department: { region: '640100', name: '银川市教育局' },
+  },
+  { email: 'leader@yinchuan.duban.local', name: '李晓鹏（副组长）', role: Role.Leader },
+  {
+    email: 'jyj@yinchuan.duban.local',
+    name: '银川市教育局负责人',
+    role: Role.DeptHead,
+    department: { region: '640100', name: '银川市教育局', head: true },
+  },
+  {
+    email: 'staff@yinchuan.duban.local',
+    name: '银川市教育局科员',
+    role: Role.Staff,
+    department: { region: '640100', name: '银川市教育局' },
+  },
+  {
+    email: 'lingwu@yinchuan.duban.local',
+    name: '灵武市政府负责人',
+    role: Role.DeptHead,
+    department: { region: '640181', name: '灵武市人民政府', head: true },
+  },
+  { email: 'inspector@duban.local', name: '督导员', role: Role.Inspector },
 ];
 
 export const demoSetupCommand: CliCommand = {
   name: 'demo:setup',
   usage: 'demo:setup',
-  description: 'Migrate, load the seed plans and demo data, create the demo accounts (idempotent).',
+  description: 'Migrate, load regions, the five seed plans and the demo accounts (idempotent).',
   async run(_args, ctx) {
     const runtime = await ctx.runtime();
     const applied = await runPendingMigrations(runtime.env.DATABASE_URL!);
     if (applied.length) ctx.out(`migrated: ${applied.join(', ')}`);
     const app = await ctx.app();
-    const users = app.get(UsersService);
-    const password = demoPassword();
-    const existing = new Set((await users.list()).map((u) => u.email));
-    for (const account of DEMO_ACCOUNTS) {
-      if (!existing.has(account.email)) await users.create({ ...account, password });
+    const actor = systemActor('demo:setup');
+
+    const regions = await app
+      .get(RegionsService)
+      .importFile(DEFAULT_REGION_FILE, { actor, source: 'demo:setup' });
+    ctx.out(`regions: ${regions.added} added, ${regions.updated} updated, ${regions.unchanged} unchanged`);
+    const importer = app.get(PlanImportService);
+    for (const file of fs
+      .readdirSync(PLANS_DIR)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()) {
+      const r = await importer.importFile(path.join(PLANS_DIR, file), { actor });
+      ctx.out(
+        `plan ${file}: ${r.plan}; items ${r.items.added} added, ${r.items.updated} updated, ${r.items.unchanged} unchanged`,
+      );
     }
+
+    const users = app.get(UsersService);
+    const departments = app.get(DepartmentsService);
+    const password = demoPassword();
+    const existing = new Map((await users.list()).map((u) => [u.email, u]));
+    for (const account of DEMO_ACCOUNTS) {
+      const department = account.department
+        ? await departments.findByName(account.department.region, account.department.name)
+        : null;
+      if (account.department && !department) {
+        throw new Error(
+          `demo department ${account.department.name} (${account.department.region}) is missing`,
+        );
+      }
+      const user =
+        existing.get(account.email) ??
+        (await users.create({
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          password,
+          departmentId: department?.id ?? null,
+        }));
+      if (department && account.department?.head) await departments.setHead(department.id, user.id, actor);
+    }
+
     const url = runtime.env.PUBLIC_URL;
     ctx.out('');
     ctx.out(`督办 Duban 演示环境 / demo — ${url}  (API docs: ${url}/api/docs)`);
     ctx.out(`所有演示账号的密码 / password of every demo account: ${password}`);
-    for (const a of DEMO_ACCOUNTS) ctx.out(`  ${a.role.padEnd(10)} ${a.email.padEnd(36)} ${a.name}`);
+    for (const a of DEMO_ACCOUNTS) ctx.out(`  ${a.role.padEnd(10)} ${a.email.padEnd(32)} ${a.name}`);
     ctx.out(
-      `sign in: curl -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"email":"admin@duban.local","password":"${password}"}'`,
+      `sign in: curl -X POST ${url}/api/auth/login -H 'content-type: application/json' ` +
+        `-d '{"email":"jyj@yinchuan.duban.local","password":"${password}"}'`,
     );
     ctx.out('');
     return 0;

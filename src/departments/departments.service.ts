@@ -177,6 +177,27 @@ export class DepartmentsService {
     return { departments: specs.map((spec) => find(spec)!), created };
   }
 
+  /** Names the department's head (负责人), who receives its reminders; audited like every change. */
+  async setHead(departmentId: string, userId: string | null, actor: AuditActor): Promise<void> {
+    const department = await this.get(departmentId);
+    if (department.headUserId === userId) return;
+    await this.departments.update({ id: departmentId }, { headUserId: userId });
+    await this.audit.record([
+      {
+        actor,
+        entityType: 'department',
+        entityId: departmentId,
+        action: 'head-changed',
+        changes: [{ field: 'headUserId', before: department.headUserId, after: userId }],
+      },
+    ]);
+  }
+
+  /** The department of that exact name in a region (Traditional or full-width forms match too). */
+  async findByName(regionCode: string, name: string): Promise<Department | null> {
+    return this.departments.findOneBy({ regionCode, normalizedName: normalizeDepartmentName(name) });
+  }
+
   view(d: Department & { region?: Region }): DepartmentView {
     return {
       id: d.id,
