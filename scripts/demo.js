@@ -2,7 +2,7 @@
 /**
  * `npm run demo`: installs what is missing, migrates, loads the five seed plans and the demo data, then starts
  * the app. Without DATABASE_URL it uses the embedded PostgreSQL under .data/; mail goes to the local sink.
- * Plain JavaScript, so it runs before `npm ci` has installed TypeScript.
+ * Plain JavaScript, so it runs before `npm install` has installed TypeScript.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
