@@ -52,3 +52,46 @@ export function deriveItemStatus(
     calendar,
   );
 }
+
+/** Everything the stored status of an item depends on: its dates and where the 督办 flow stands. */
+export interface ItemFlowFacts extends ItemStatusFacts {
+  /** Due date after an approved extension (YYYY-MM-DD), or null. */
+  extendedDueOn: string | null;
+  cancelled: boolean;
+  /** 办结: closed by a reviewer (or by the approval of its last report). */
+  closed: boolean;
+  /** Some assigned department's latest report awaits review. */
+  awaitingReview: boolean;
+  /** Any report was ever submitted (the work has started, whatever the start date says). */
+  reported: boolean;
+}
+
+/**
+ * The status of an item from its dates and its flow. Closing already required passing indicator evidence, so a
+ * closed item is completed.
+ */
+export function deriveItemFlowStatus(
+  item: ItemFlowFacts,
+  today: CalendarDate,
+  calendar: WorkingCalendar,
+): AssignmentStatus {
+  if (item.cancelled) return 'cancelled';
+  if (item.closed) return 'completed';
+  if (item.awaitingReview) return 'submitted';
+  const startOn = item.startOn as CalendarDate | null;
+  if (!item.dueOn) return startOn && today < startOn && !item.reported ? 'not_started' : 'in_progress';
+  return deriveAssignmentStatus(
+    {
+      startOn,
+      dueOn: item.dueOn as CalendarDate,
+      effectiveDueOn: item.extendedDueOn as CalendarDate | null,
+      cancelled: false,
+      latestReportState: item.reported ? 'approved' : null,
+      completionApproved: false,
+      indicatorLinked: item.indicatorLinked,
+      latestEvidencePassed: null,
+    },
+    today,
+    calendar,
+  );
+}

@@ -337,7 +337,10 @@ export class PlanImportService {
     const flat = flattenPlanItems(file.items);
     const idByRef = new Map(flat.map(({ item }) => [item.ref, existing.get(item.ref)?.id ?? randomUUID()]));
     const now = this.clock.now();
-    const rows: Array<Omit<PlanItem, 'createdAt' | 'plan' | 'parent'>> = [];
+    // The flow's columns (extension, closure) are not the plan file's: an import never writes them.
+    const rows: Array<
+      Omit<PlanItem, 'createdAt' | 'plan' | 'parent' | 'extendedDueOn' | 'closedAt' | 'closedByUserId'>
+    > = [];
     const audit: NewAuditEntry[] = [];
     const entry = (id: string, action: string, changes: AuditChange[]): NewAuditEntry => ({
       ...context,

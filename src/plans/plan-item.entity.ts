@@ -94,6 +94,10 @@ export class PlanItem {
   @Column({ type: 'varchar', length: 200, nullable: true })
   dueText!: string | null;
 
+  /** Effective due date after an approved extension (延期); `dueOn` keeps the original. */
+  @Column({ type: 'date', nullable: true })
+  extendedDueOn!: string | null;
+
   @Column({ type: 'enum', enum: RECURRENCES, enumName: 'plan_item_recurrence', nullable: true })
   recurrence!: Recurrence | null;
 
@@ -115,6 +119,13 @@ export class PlanItem {
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** 办结/销号: when and by whom the item was closed (null while open). */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  closedByUserId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

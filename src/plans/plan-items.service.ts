@@ -8,8 +8,10 @@ import { addDays, type CalendarDate } from '../calendar/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import type { ProgressAssessment } from '../assignments/expected-progress.policy';
 import { decodeCursor, encodeCursor, type ItemSort, SORT_SPECS } from './item-cursor';
 import { deriveItemStatus, OPEN_STATUSES } from './item-status.policy';
+import { ItemStatusService } from './item-status.service';
 import type { ItemKind } from './plan-file.schema';
 import { type ItemTarget, PlanItem } from './plan-item.entity';
 import { PlanScope, type ScopedUser } from './plan-scope';
@@ -42,13 +44,20 @@ export interface ItemSummary {
   title: string;
   status: AssignmentStatus;
   startOn: string | null;
+  /** The original due date, as the plan set it (kept after an extension). */
   dueOn: string | null;
   dueText: string | null;
+  /** After an approved extension (延期), else null. */
+  extendedDueOn: string | null;
+  /** extendedDueOn ?? dueOn: what status, overdue and due-soon are measured against. */
+  effectiveDueOn: string | null;
   recurrence: string | null;
   indicator: string | null;
   depth: number;
   version: number;
   updatedAt: Date;
+  /** Expected progress and its light (null for items without a due date, cancelled items). */
+  progress: ProgressAssessment | null;
   assignments: AssignmentView[];
 }
 
@@ -95,6 +104,8 @@ interface ItemRow {
   startOn: string | null;
   dueOn: string | null;
   dueText: string | null;
+  extendedDueOn: string | null;
+  createdOn: string;
   recurrence: string | null;
   indicator: string | null;
   depth: number;
@@ -118,6 +129,7 @@ export class PlanItemsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    private readonly statuses: ItemStatusService,
   ) {}
 
   /** The status an item has today by its dates (nothing reported yet). */
@@ -134,31 +146,12 @@ export class PlanItemsService {
   }
 
   /**
-   * Re-derives the stored status of items whose status depends on time alone (not submitted, completed or
-   * cancelled): run after an import and daily. Not a content change: no version bump, no audit entry, so an
-   * editor's optimistic lock is not broken by the calendar.
+   * Re-derives the stored status of open items (not submitted, completed or cancelled) from their dates, approved
+   * extensions and reports: run after an import and daily. Not a content change (see ItemStatusService).
    * @returns how many items changed status
    */
-  async refreshStatuses(filter: { planId?: string } = {}, manager?: EntityManager): Promise<number> {
-    const em = manager ?? this.dataSource.manager;
-    const qb = em
-      .getRepository(PlanItem)
-      .createQueryBuilder('i')
-      .select(['i.id', 'i.startOn', 'i.dueOn', 'i.indicator', 'i.status'])
-      .where('i.status IN (:...open)', { open: OPEN_STATUSES });
-    if (filter.planId) qb.andWhere('i.plan_id = :planId', { planId: filter.planId });
-    const byStatus = new Map<AssignmentStatus, string[]>();
-    for (const item of await qb.getMany()) {
-      const next = this.deriveStatus(item);
-      if (next !== item.status) byStatus.set(next, [...(byStatus.get(next) ?? []), item.id]);
-    }
-    let changed = 0;
-    for (const [status, ids] of byStatus) {
-      // Raw UPDATE: the repository's update() would bump the version column.
-      await em.query(`UPDATE plan_items SET status = $1 WHERE id = ANY($2::uuid[])`, [status, ids]);
-      changed += ids.length;
-    }
-    return changed;
+  refreshStatuses(filter: { planId?: string } = {}, manager?: EntityManager): Promise<number> {
+    return this.statuses.recompute({ open: true, planId: filter.planId }, manager);
   }
 
   /** Items the user may see, filtered, sorted and paged by cursor. */
@@ -190,8 +183,13 @@ export class PlanItemsService {
     if (filter.status?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: filter.status });
     else if (!filter.open) qb.andWhere(`i.status <> 'cancelled'`);
     if (filter.open) qb.andWhere('i.status IN (:...open)', { open: OPEN_STATUSES });
-    if (filter.dueBefore) qb.andWhere('i.due_on <= :dueBefore', { dueBefore: filter.dueBefore });
-    if (filter.dueAfter) qb.andWhere('i.due_on >= :dueAfter', { dueAfter: filter.dueAfter });
+    // Due-date filters (and so the overdue and due-soon lists) use the effective due date.
+    if (filter.dueBefore) {
+      qb.andWhere('COALESCE(i.extended_due_on, i.due_on) <= :dueBefore', { dueBefore: filter.dueBefore });
+    }
+    if (filter.dueAfter) {
+      qb.andWhere('COALESCE(i.extended_due_on, i.due_on) >= :dueAfter', { dueAfter: filter.dueAfter });
+    }
     const q = filter.q ? normalizeSearchText(filter.q) : '';
     if (q) qb.andWhere(`i.search_text LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(q)}%` });
 
@@ -211,10 +209,17 @@ export class PlanItemsService {
 
     const rows = await qb.getRawMany<ItemRow>();
     const page = rows.slice(0, limit);
-    const assignments = await this.assignments.forItems(page.map((r) => r.id));
+    const [assignments, progress] = await Promise.all([
+      this.assignments.forItems(page.map((r) => r.id)),
+      this.statuses.progressFor(page),
+    ]);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => ({ ...this.summary(r), assignments: assignments.get(r.id) ?? [] })),
+      items: page.map((r) => ({
+        ...this.summary(r),
+        progress: progress.get(r.id) ?? null,
+        assignments: assignments.get(r.id) ?? [],
+      })),
       nextCursor:
         rows.length > limit && last
           ? encodeCursor(
@@ -248,13 +253,15 @@ export class PlanItemsService {
   async detail(user: ScopedUser, id: string): Promise<ItemDetail> {
     const row = await this.findVisibleRow(user, id);
     const item = await this.items.findOneByOrFail({ id });
-    const [parent, children, assignments] = await Promise.all([
+    const [parent, children, assignments, progress] = await Promise.all([
       item.parentId ? this.items.findOneBy({ id: item.parentId }) : Promise.resolve(null),
       this.items.find({ where: { parentId: id }, order: { position: 'ASC' } }),
       this.assignments.forItems([id]),
+      this.statuses.progressFor([row]),
     ]);
     return {
       ...this.summary(row),
+      progress: progress.get(id) ?? null,
       body: item.body,
       excerpt: item.excerpt,
       startText: item.startText,
@@ -315,6 +322,8 @@ export class PlanItemsService {
         'i.start_on::text AS "startOn"',
         'i.due_on::text AS "dueOn"',
         'i.due_text AS "dueText"',
+        'i.extended_due_on::text AS "extendedDueOn"',
+        `(i.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "createdOn"`,
         'i.recurrence AS "recurrence"',
         'i.indicator AS "indicator"',
         'i.depth AS "depth"',
@@ -324,7 +333,7 @@ export class PlanItemsService {
       .where('TRUE');
   }
 
-  private summary(r: ItemRow): Omit<ItemSummary, 'assignments'> {
+  private summary(r: ItemRow): Omit<ItemSummary, 'assignments' | 'progress'> {
     return {
       id: r.id,
       plan: { id: r.planId, key: r.planKey, title: r.planTitle, regionCode: r.planRegionCode },
@@ -337,6 +346,8 @@ export class PlanItemsService {
       startOn: r.startOn,
       dueOn: r.dueOn,
       dueText: r.dueText,
+      extendedDueOn: r.extendedDueOn,
+      effectiveDueOn: r.extendedDueOn ?? r.dueOn,
       recurrence: r.recurrence,
       indicator: r.indicator,
       depth: r.depth,

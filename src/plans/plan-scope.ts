@@ -61,6 +61,26 @@ export class PlanScope {
   }
 
   /**
+   * Whether the user may review the item's reports, decide its extension requests and close it (反馈/复核,
+   * 办结): admin and leader anywhere, office within what it sees; departments and inspectors never.
+   * @throws DomainError AUTH_FORBIDDEN with the reason when not
+   */
+  async assertCanReviewItem(
+    user: ScopedUser,
+    item: { planRegionCode: string },
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (user.role === Role.Admin || user.role === Role.Leader) return;
+    if (user.role === Role.Office && (await this.canSeeRegion(user, item.planRegionCode, manager))) return;
+    throw new DomainError(
+      ErrorCode.AUTH_FORBIDDEN,
+      user.role === Role.Office
+        ? '此任务不在您的管辖范围 / This item is outside your area'
+        : '只有办公室和领导可以审核 / Only the office and leaders review',
+    );
+  }
+
+  /**
    * Whether the user may change the item (given the region of its plan).
    * @throws DomainError AUTH_FORBIDDEN with the reason when not
    */

@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { AuditModule } from '../audit/audit.module';
-import { WorkingCalendar } from '../calendar/working-calendar';
 import { DepartmentsModule } from '../departments/departments.module';
 import { RegionsModule } from '../regions/regions.module';
-import { ItemsController } from './items.controller';
+import { ItemEditingService } from './item-editing.service';
+import { ItemStatusService } from './item-status.service';
 import { LeadershipGroup, LeadershipGroupMember } from './leadership-group.entity';
 import { PlanImportService } from './plan-import.service';
 import { PlanItem } from './plan-item.entity';
@@ -28,10 +28,18 @@ import { PlansService } from './plans.service';
     PlanItemsService,
     PlanImportService,
     PlanScope,
-    // The official holiday schedule; admin overrides join when the calendar table exists.
-    { provide: WorkingCalendar, useFactory: () => WorkingCalendar.fromChineseDays() },
+    ItemStatusService,
+    ItemEditingService,
   ],
-  controllers: [PlansController, ItemsController],
-  exports: [PlansService, PlanItemsService, PlanImportService, PlanScope],
+  // ItemsController lives in SupervisionModule (src/assignments), which adds the 督办 flow to item detail.
+  controllers: [PlansController],
+  exports: [
+    PlansService,
+    PlanItemsService,
+    PlanImportService,
+    PlanScope,
+    ItemStatusService,
+    ItemEditingService,
+  ],
 })
 export class PlansModule {}

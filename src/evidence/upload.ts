@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '../common/domain-error';
+
+export interface UploadedFile {
+  name: string;
+  data: Buffer;
+}
+
+export interface UploadedForm {
+  files: UploadedFile[];
+  /** Repeated fields keep their last value. */
+  fields: Record<string, string>;
+}
+
+const megabytes = (bytes: number) => Number((bytes / (1024 * 1024)).toFixed(2));
+
+/**
+ * Reads a multipart form (files into memory, each at most `maxBytes` as @fastify/multipart enforces) and turns
+ * the plugin's limit errors into a 413 naming the file and the limit. Nothing is stored here.
+ */
+export async function readEvidenceUpload(request: FastifyRequest, maxBytes: number): Promise<UploadedForm> {
+  const files: UploadedFile[] = [];
+  const fields: Record<string, string> = {};
+  let current = '';
+  try {
+    for await (const part of request.parts({ defParamCharset: 'utf8' } as never)) {
+      if (part.type === 'file') {
+        current = path.basename(part.filename || 'file');
+        const data = await part.toBuffer();
+        files.push({ name: current, data });
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new DomainError(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `文件 ${current} 超过上传上限 ${megabytes(maxBytes)} MB（${maxBytes} 字节） / File ${current} is larger than the upload limit of ${megabytes(maxBytes)} MB (${maxBytes} bytes)`,
+        { file: current, maxBytes },
+      );
+    }
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw new DomainError(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        '上传的文件或字段过多 / Too many files or fields in one upload',
+      );
+    }
+    throw error;
+  }
+  return { files, fields };
+}

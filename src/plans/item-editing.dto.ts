@@ -1,0 +1,145 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ASSIGNMENT_ROLES, type AssignmentRole } from '../assignments/assignment.entity';
+import {
+  type Comparator,
+  COMPARATORS,
+  INDICATOR_IDS,
+  ITEM_KINDS,
+  type ItemKind,
+  TARGET_UNITS,
+  type TargetUnit,
+} from './plan-file.schema';
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class ItemTargetDto {
+  @ApiProperty() @IsString() @MaxLength(200) metric!: string;
+  @ApiProperty({ enum: COMPARATORS }) @IsIn(COMPARATORS) comparator!: Comparator;
+  @ApiProperty() @IsNumber() value!: number;
+  @ApiProperty({ enum: TARGET_UNITS }) @IsIn(TARGET_UNITS) unit!: TargetUnit;
+  @ApiProperty() @IsString() @MaxLength(200) scope!: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  due?: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: INDICATOR_IDS })
+  @IsOptional()
+  @IsIn(INDICATOR_IDS)
+  indicator?: string | null;
+  @ApiProperty() @IsString() @MaxLength(2000) text!: string;
+}
+
+/** Fields an office may change on an item; absent fields stay, null clears a nullable one. */
+export class UpdateItemDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) title?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(20000)
+  body?: string | null;
+
+  @ApiPropertyOptional({ enum: ITEM_KINDS }) @IsOptional() @IsIn(ITEM_KINDS) kind?: ItemKind;
+
+  @ApiPropertyOptional({ nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(ISO_DATE, { message: 'startOn must be a date YYYY-MM-DD' })
+  startOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'original due date, YYYY-MM-DD' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(ISO_DATE, { message: 'dueOn must be a date YYYY-MM-DD' })
+  dueOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  dueText?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, enum: INDICATOR_IDS })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(INDICATOR_IDS)
+  indicator?: string | null;
+
+  @ApiPropertyOptional({ type: [ItemTargetDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ItemTargetDto)
+  targets?: ItemTargetDto[];
+}
+
+export class NewAssignmentDto {
+  @ApiProperty() @IsUUID() departmentId!: string;
+  @ApiProperty({ enum: ASSIGNMENT_ROLES }) @IsIn(ASSIGNMENT_ROLES) role!: AssignmentRole;
+}
+
+export class CreateItemDto extends UpdateItemDto {
+  @ApiProperty({ description: 'stable id within the plan, e.g. "四.(九)"' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  ref!: string;
+
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) declare title: string;
+
+  @ApiProperty({ enum: ITEM_KINDS }) @IsIn(ITEM_KINDS) declare kind: ItemKind;
+
+  @ApiPropertyOptional({ description: 'number as written (一 / (一) / 1.)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  number?: string;
+
+  @ApiPropertyOptional({ description: 'parent item in the same plan' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'source sentence(s); defaults to the title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  excerpt?: string;
+
+  @ApiPropertyOptional({ type: [NewAssignmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => NewAssignmentDto)
+  assignments?: NewAssignmentDto[];
+}
+
+export class CancelItemDto {
+  @ApiPropertyOptional({ description: 'why (kept in the history)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class RemoveAssignmentQuery {
+  @ApiProperty({ description: 'department whose assignment is removed' })
+  @IsUUID()
+  department!: string;
+}

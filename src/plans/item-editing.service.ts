@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Assignment, type AssignmentRole } from '../assignments/assignment.entity';
+import { AuditService, change, diffFields, type NewAuditEntry, userActor } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { DepartmentsService } from '../departments/departments.service';
+import { assertVersion } from './etag';
+import type { CreateItemDto, NewAssignmentDto, UpdateItemDto } from './item-editing.dto';
+import { ItemStatusService } from './item-status.service';
+import { type PlanEvent, PlanEvents } from './plan-events';
+import { type ItemTarget, PlanItem } from './plan-item.entity';
+import { PlanItemsService } from './plan-items.service';
+import { PlanScope } from './plan-scope';
+import { Plan } from './plan.entity';
+import { normalizeSearchText } from './text-normalization';
+
+type Editor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
+
+const EDITABLE = ['title', 'body', 'kind', 'startOn', 'dueOn', 'dueText', 'indicator', 'targets'] as const;
+
+const searchTextOf = (i: Pick<PlanItem, 'title' | 'body' | 'excerpt'>) =>
+  normalizeSearchText([i.title, i.body ?? '', i.excerpt].join('\n'));
+
+const targetsOf = (targets: UpdateItemDto['targets']): ItemTarget[] | undefined =>
+  targets?.map((t) => ({
+    metric: t.metric,
+    comparator: t.comparator,
+    value: t.value,
+    unit: t.unit,
+    scope: t.scope,
+    due: t.due ?? null,
+    indicator: t.indicator ?? null,
+    text: t.text,
+  }));
+
+/**
+ * Creating, editing and cancelling items and their assignments (office and admin). Edits are optimistic:
+ * the caller sends the version it read (If-Match) and the row is locked while it is compared.
+ */
+@Injectable()
+export class ItemEditingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly items: PlanItemsService,
+    private readonly scope: PlanScope,
+    private readonly departments: DepartmentsService,
+    private readonly statuses: ItemStatusService,
+    private readonly audit: AuditService,
+    private readonly events: PlanEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  private async run<T>(work: (em: EntityManager, events: PlanEvent[]) => Promise<T>): Promise<T> {
+    const events: PlanEvent[] = [];
+    const result = await this.dataSource.transaction((em) => work(em, events));
+    for (const event of events) await this.events.emit(event);
+    return result;
+  }
+
+  /** A new item at the end of a plan (under `parentId` when given), with its assignments. */
+  async create(user: Editor, planId: string, dto: CreateItemDto, source: string): Promise<{ id: string }> {
+    return this.run(async (em, events) => {
+      const plan = await em.getRepository(Plan).findOneBy({ id: planId });
+      if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode, em))) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${planId}`);
+      }
+      const id = randomUUID();
+      await this.scope.assertCanWriteItem(user, { id, planRegionCode: plan.regionCode }, em);
+      const repo = em.getRepository(PlanItem);
+      if (await repo.existsBy({ planId, ref: dto.ref })) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `方案中已有编号 ${dto.ref} / The plan already has an item ${dto.ref}`,
+        );
+      }
+      let depth = 0;
+      if (dto.parentId) {
+        const parent = await repo.findOneBy({ id: dto.parentId, planId });
+        if (!parent) {
+          throw new DomainError(
+            ErrorCode.VALIDATION_FAILED,
+            `上级任务不在此方案中 / Parent ${dto.parentId} is not in this plan`,
+          );
+        }
+        depth = parent.depth + 1;
+      }
+      this.assertDates(dto.startOn ?? null, dto.dueOn ?? null);
+      const [{ next }] = (await em.query(
+        'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM plan_items WHERE plan_id = $1',
+        [planId],
+      )) as Array<{ next: number }>;
+      const item = repo.create({
+        id,
+        planId,
+        parentId: dto.parentId ?? null,
+        ref: dto.ref,
+        position: Number(next),
+        depth,
+        kind: dto.kind,
+        number: dto.number ?? '',
+        title: dto.title,
+        body: dto.body ?? null,
+        excerpt: dto.excerpt ?? dto.title,
+        startOn: dto.startOn ?? null,
+        startText: null,
+        dueOn: dto.dueOn ?? null,
+        dueText: dto.dueText ?? null,
+        extendedDueOn: null,
+        recurrence: null,
+        indicator: dto.indicator ?? null,
+        targets: targetsOf(dto.targets) ?? [],
+        status: this.items.deriveStatus({
+          startOn: dto.startOn ?? null,
+          dueOn: dto.dueOn ?? null,
+          indicator: dto.indicator ?? null,
+        }),
+        cancelledAt: null,
+        closedAt: null,
+        closedByUserId: null,
+      });
+      item.searchText = searchTextOf(item);
+      await repo.insert(item);
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'plan_item',
+            entityId: id,
+            itemId: id,
+            action: 'created',
+            changes: [change('ref', null, item.ref), ...EDITABLE.map((f) => change(f, null, item[f]))],
+          },
+        ],
+        em,
+      );
+      events.push({ type: 'item.created', itemId: id });
+      for (const a of dto.assignments ?? []) {
+        await this.assign(em, user, id, a, source, events);
+      }
+      return { id };
+    });
+  }
+
+  /** Changes the given fields; `version` is what the caller read (If-Match). */
+  async update(user: Editor, id: string, version: number, dto: UpdateItemDto, source: string): Promise<void> {
+    await this.run(async (em, events) => {
+      const item = await this.lockForWrite(em, user, id, version);
+      const before = { ...item };
+      const patch: Partial<PlanItem> = {};
+      for (const field of EDITABLE) {
+        if (dto[field] === undefined) continue;
+        if (field === 'targets') patch.targets = targetsOf(dto.targets);
+        else Object.assign(patch, { [field]: dto[field] });
+      }
+      const after = { ...item, ...patch };
+      this.assertDates(after.startOn, after.dueOn);
+      if (after.extendedDueOn && after.dueOn && after.extendedDueOn <= after.dueOn) {
+        // A new original date at or after the extension makes the extension moot.
+        after.extendedDueOn = null;
+      }
+      const changes = diffFields(before, after, [...EDITABLE, 'extendedDueOn']);
+      if (changes.length === 0) return;
+      if (patch.title !== undefined || patch.body !== undefined) after.searchText = searchTextOf(after);
+      await em.getRepository(PlanItem).save(after);
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'plan_item',
+            entityId: id,
+            itemId: id,
+            action: 'updated',
+            changes,
+          },
+        ],
+        em,
+      );
+      await this.statuses.recompute({ itemIds: [id] }, em);
+      if ((before.extendedDueOn ?? before.dueOn) !== (after.extendedDueOn ?? after.dueOn)) {
+        events.push({
+          type: 'item.deadline-changed',
+          itemId: id,
+          before: before.extendedDueOn ?? before.dueOn,
+          after: after.extendedDueOn ?? after.dueOn,
+        });
+      }
+    });
+  }
+
+  async cancel(
+    user: Editor,
+    id: string,
+    version: number,
+    reason: string | undefined,
+    source: string,
+  ): Promise<void> {
+    await this.run(async (em, events) => {
+      const item = await this.lockForWrite(em, user, id, version);
+      if (item.cancelledAt) {
+        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销 / The item is already cancelled');
+      }
+      const now = this.clock.now();
+      item.cancelledAt = now;
+      await em.getRepository(PlanItem).save(item);
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'plan_item',
+            entityId: id,
+            itemId: id,
+            action: 'cancelled',
+            changes: [change('cancelledAt', null, now), ...(reason ? [change('reason', null, reason)] : [])],
+          },
+        ],
+        em,
+      );
+      await this.statuses.recompute({ itemIds: [id] }, em);
+      events.push({ type: 'item.cancelled', itemId: id });
+    });
+  }
+
+  async addAssignment(user: Editor, itemId: string, dto: NewAssignmentDto, source: string): Promise<void> {
+    await this.run(async (em, events) => {
+      const item = await this.items.getVisible(user, itemId, em);
+      await this.scope.assertCanWriteItem(user, item, em);
+      await this.assign(em, user, itemId, dto, source, events);
+      await this.statuses.recompute({ itemIds: [itemId] }, em);
+    });
+  }
+
+  async removeAssignment(user: Editor, itemId: string, departmentId: string, source: string): Promise<void> {
+    await this.run(async (em, events) => {
+      const item = await this.items.getVisible(user, itemId, em);
+      await this.scope.assertCanWriteItem(user, item, em);
+      const repo = em.getRepository(Assignment);
+      const existing = await repo.findOneBy({ itemId, departmentId });
+      if (!existing || existing.removedAt) {
+        throw new DomainError(
+          ErrorCode.NOT_FOUND,
+          '该部门没有此任务 / That department has no assignment on this item',
+        );
+      }
+      const now = this.clock.now();
+      await repo.update({ id: existing.id }, { removedAt: now });
+      const name = (await this.departments.get(departmentId, em)).name;
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'assignment',
+            entityId: existing.id,
+            itemId,
+            action: 'removed',
+            changes: [change('department', name, name), change('removedAt', null, now)],
+          },
+        ],
+        em,
+      );
+      await this.statuses.recompute({ itemIds: [itemId] }, em);
+      events.push({ type: 'assignment.removed', itemId, departmentId });
+    });
+  }
+
+  /** Adds (or restores, or changes the role of) one assignment. */
+  private async assign(
+    em: EntityManager,
+    user: Editor,
+    itemId: string,
+    dto: { departmentId: string; role: AssignmentRole },
+    source: string,
+    events: PlanEvent[],
+  ): Promise<void> {
+    const department = await this.departments.get(dto.departmentId, em).catch(() => {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有此部门 / No department ${dto.departmentId}`);
+    });
+    const repo = em.getRepository(Assignment);
+    const existing = await repo.findOneBy({ itemId, departmentId: dto.departmentId });
+    if (existing && !existing.removedAt && existing.role === dto.role) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `${department.name} 已承担此任务 / ${department.name} is already assigned`,
+      );
+    }
+    const entry: NewAuditEntry = {
+      actor: userActor(user),
+      source,
+      entityType: 'assignment',
+      entityId: existing?.id ?? '',
+      itemId,
+      action: 'added',
+      changes: [
+        change('department', null, department.name),
+        change('role', existing?.role ?? null, dto.role),
+      ],
+    };
+    if (existing) {
+      await repo.update({ id: existing.id }, { role: dto.role, removedAt: null });
+      entry.action = existing.removedAt ? 'restored' : 'updated';
+    } else {
+      const id = randomUUID();
+      await repo.insert({ id, itemId, departmentId: dto.departmentId, role: dto.role, removedAt: null });
+      entry.entityId = id;
+    }
+    await this.audit.record([entry], em);
+    if (!existing || existing.removedAt)
+      events.push({ type: 'assignment.added', itemId, departmentId: dto.departmentId });
+  }
+
+  /** Finds (404), checks the writer (403), locks the row and compares the version (412). */
+  private async lockForWrite(
+    em: EntityManager,
+    user: Editor,
+    id: string,
+    version: number,
+  ): Promise<PlanItem> {
+    const visible = await this.items.getVisible(user, id, em);
+    await this.scope.assertCanWriteItem(user, visible, em);
+    const item = await em
+      .getRepository(PlanItem)
+      .createQueryBuilder('i')
+      .addSelect('i.searchText')
+      .setLock('pessimistic_write')
+      .where('i.id = :id', { id })
+      .getOneOrFail();
+    assertVersion(item.version, version);
+    return item;
+  }
+
+  private assertDates(startOn: string | null, dueOn: string | null): void {
+    for (const [name, value] of [
+      ['startOn', startOn],
+      ['dueOn', dueOn],
+    ] as const) {
+      if (value && Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          `${name} 不是有效日期 / ${name} ${value} is not a real date`,
+        );
+      }
+      if (value && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          `${name} 不是有效日期 / ${name} ${value} is not a real date`,
+        );
+      }
+    }
+    if (startOn && dueOn && startOn > dueOn) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '开始日期晚于截止日期 / startOn is after dueOn');
+    }
+  }
+}
