@@ -3,6 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,8 +13,15 @@ import { AppModule } from './app.module';
 import { ErrorShapeFilter } from './common/error-shape.filter';
 import { validationPipe } from './common/validation';
 import type { Env } from './config/env.schema';
+import { projectPath } from './config/paths';
+import { WebModule } from './web/web.module';
+import { PAGE_PREFIX_EXCLUDE, rewritePageRequest } from './web/web-routing';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** The HTTP process: the application plus the web pages (the worker and the CLI have no pages). */
+@Module({})
+class HttpAppModule {}
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; tests use the same function. */
 export async function createHttpApp(
@@ -29,12 +38,18 @@ export async function createHttpApp(
       (req as IncomingMessage & { id?: string }).id = id;
       return id;
     },
+    // Browser paths outside /api and /assets are pages, routed under one internal mount (src/web/web-routing.ts).
+    rewriteUrl: rewritePageRequest,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(env), adapter, {
-    bufferLogs: options.bufferLogs ?? true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    { module: HttpAppModule, imports: [AppModule.register(env), WebModule] },
+    adapter,
+    {
+      bufferLogs: options.bufferLogs ?? true,
+    },
+  );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: PAGE_PREFIX_EXCLUDE });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ErrorShapeFilter());
 
@@ -55,6 +70,15 @@ export async function createHttpApp(
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 10, fields: 50 } });
+  // Page assets straight from the source tree (no copy step for dist), and the ECharts bundle.
+  await app.register(fastifyStatic, {
+    root: projectPath('src/web/public'),
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
+  fastify.get('/assets/echarts.min.js', (_request, reply) =>
+    reply.sendFile('echarts.min.js', projectPath('node_modules/echarts/dist'), { maxAge: '7d' }),
+  );
 
   const document = SwaggerModule.createDocument(
     app,

@@ -21,6 +21,8 @@ export interface TestApp {
   env: Env;
   db: TestDatabase;
   mail: MailSink;
+  /** `http://127.0.0.1:<port>` when started with `listen: true` (browser tests), else null. */
+  baseUrl: string | null;
   request(options: InjectOptions): Promise<InjectResponse>;
   /** Creates a user through the real service (argon2 and all). */
   createUser(
@@ -31,18 +33,27 @@ export interface TestApp {
   sessionFor(user: User, options?: { expiresAt?: Date }): Promise<string>;
   /** Signs in through the API and returns the bearer token. */
   signIn(email: string, password?: string): Promise<string>;
-  close(): Promise<void>;
+  /** `keepData` leaves the database and Redis keys for a next app (`startTestApp({ reuse })`). */
+  close(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
  * The real application on its own database, its own Redis key prefix and a real SMTP server of its own.
  * `env` overrides let a test point at a closed port, another role, other limits.
  */
-export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  options: {
+    env?: Record<string, string>;
+    listen?: boolean;
+    /** Reuse a closed app's database and Redis prefix (`close({ keepData: true })`), to test a restart. */
+    reuse?: { db: TestDatabase; prefix: string };
+  } = {},
+): Promise<TestApp> {
+  const db = options.reuse?.db ?? (await createTestDatabase());
   const mail = new MailSink();
   const smtpPort = await mail.listen(0);
-  const prefix = `duban-test:${testServices.run()}:${randomBytes(4).toString('hex')}`;
+  const prefix =
+    options.reuse?.prefix ?? `duban-test:${testServices.run()}:${randomBytes(4).toString('hex')}`;
   const env = validateEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -56,6 +67,13 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
   const app = await createHttpApp(env);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  let baseUrl: string | null = null;
+  if (options.listen) {
+    // A real port on the loopback interface, for a real browser.
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  }
 
   let counter = 0;
   // Each request comes from its own address unless the test says otherwise, so the per-address sign-in limit
@@ -73,6 +91,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     env,
     db,
     mail,
+    baseUrl,
     request,
     createUser: (role, overrides = {}) =>
       app.get(UsersService).create({
@@ -100,9 +119,10 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
         throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
       return (res.json() as { token: string }).token;
     },
-    close: async () => {
+    close: async (closeOptions = {}) => {
       await app.close();
       await mail.close();
+      if (closeOptions.keepData) return;
       await deleteKeys(testServices.redisUrl(), `${prefix}:*`);
       await db.drop();
     },

@@ -1,0 +1,76 @@
+import { Get, Param, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, Roles } from '../auth/access.decorators';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { EvaluationsService } from '../indicators/evaluations.service';
+import { Role } from '../users/role.enum';
+import { DashboardService } from './dashboard.service';
+import { optionalService } from './optional-service';
+import { buildPackWorkbook } from './pack-workbook';
+import { Page, PageContext, sendPage } from './page-context';
+import { PageController } from './page-controller';
+import { countyPage } from './pages/county.page';
+import { dashboardPage } from './pages/dashboard.page';
+import { packPage } from './pages/pack.page';
+
+const READERS = [Role.Admin, Role.Leader, Role.Office, Role.Inspector];
+
+/** The leadership dashboard, the meeting pack and the county evaluation page (read-only). */
+@PageController()
+export class LeadershipController {
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Get('dashboard')
+  @Roles(...READERS)
+  async show(@Page() ctx: PageContext, @Res() reply: FastifyReply): Promise<void> {
+    sendPage(reply, dashboardPage(ctx, await this.dashboard.build(ctx.user!)));
+  }
+
+  @Get('dashboard/pack')
+  @Roles(...READERS)
+  async pack(@Page() ctx: PageContext, @Res() reply: FastifyReply): Promise<void> {
+    sendPage(reply, packPage(ctx, await this.dashboard.build(ctx.user!), this.clock.today()));
+  }
+
+  @Get('dashboard/pack.xlsx')
+  @Roles(...READERS)
+  async packXlsx(@Page() ctx: PageContext, @Res() reply: FastifyReply): Promise<void> {
+    const today = this.clock.today();
+    const data = await buildPackWorkbook(await this.dashboard.build(ctx.user!), today);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        `attachment; filename="pack-${today}.xlsx"; filename*=UTF-8''${encodeURIComponent(`调度会材料-${today}.xlsx`)}`,
+      )
+      .send(data);
+  }
+
+  /** The stored evaluation through EvaluationsService, as GET /api/counties/:code/evaluations/:year. */
+  @Get('counties/:code/evaluations/:year')
+  @Authenticated()
+  async county(
+    @Page() ctx: PageContext,
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (!/^\d{6}$/.test(code) || !/^\d{4}$/.test(year)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有此评估 / No evaluation ${code}/${year}`);
+    }
+    const evaluations = optionalService(this.moduleRef, EvaluationsService);
+    if (!evaluations) {
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        '指标模块不可用 / The indicators module is not available',
+      );
+    }
+    sendPage(reply, countyPage(ctx, await evaluations.forCounty(code, Number(year))));
+  }
+}

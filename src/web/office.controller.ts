@@ -1,0 +1,121 @@
+import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../auth/access.decorators';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { Env } from '../config/env.schema';
+import { IndicatorImportService } from '../indicators/indicator-import.service';
+import { StatisticsService } from '../indicators/statistics.service';
+import { readUpload } from '../indicators/upload';
+import { PlanItemsService } from '../plans/plan-items.service';
+import { PlansService } from '../plans/plans.service';
+import { Role } from '../users/role.enum';
+import { optionalService } from './optional-service';
+import { Page, PageContext, redirect, sendPage } from './page-context';
+import { PageController } from './page-controller';
+import { importPage } from './pages/import.page';
+import { noticePage, officePage } from './pages/office.page';
+
+/** The office workbench and the statistics import: admin and office only. */
+@PageController()
+export class OfficeController {
+  constructor(
+    private readonly items: PlanItemsService,
+    private readonly plans: PlansService,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Env, true>,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Get('office')
+  @Roles(Role.Admin, Role.Office)
+  async office(@Page() ctx: PageContext, @Res() reply: FastifyReply): Promise<void> {
+    const user = ctx.user!;
+    const [review, overdue] = await Promise.all([
+      this.items.list(user, { status: ['submitted'], limit: 100 }),
+      this.items.overdue(user, { limit: 100 }),
+    ]);
+    sendPage(
+      reply,
+      officePage(ctx, { today: this.clock.today(), review: review.items, overdue: overdue.items }),
+    );
+  }
+
+  /** A printable 督办通知 for an item (to its lead and cooperating departments). */
+  @Get('office/notice/:id')
+  @Roles(Role.Admin, Role.Office)
+  async notice(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const item = await this.items.detail(ctx.user!, id);
+    const plan = await this.plans.detail(ctx.user!, item.plan.id);
+    sendPage(
+      reply,
+      noticePage(ctx, { item, planTitle: plan.title, docNumber: plan.docNumber, today: this.clock.today() }),
+    );
+  }
+
+  @Get('import')
+  @Roles(Role.Admin, Role.Office)
+  async importForm(
+    @Page() ctx: PageContext,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const statistics = this.indicators().statistics;
+    const done = (request.query as Record<string, string | undefined>).done ?? null;
+    sendPage(reply, importPage(ctx, { history: await statistics.list({}), done }));
+  }
+
+  /** Multipart upload (the page's script sends the CSRF token as a header); every problem is listed. */
+  @Post('import')
+  @Roles(Role.Admin, Role.Office)
+  async import(
+    @Page() ctx: PageContext,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { statistics, importer } = this.indicators();
+    const user = ctx.user!;
+    const maxBytes = this.config.get('UPLOAD_MAX_BYTES', { infer: true });
+    const { files, fields } = await readUpload(request, maxBytes);
+    const year = fields.year && /^\d{4}$/.test(fields.year) ? Number(fields.year) : undefined;
+    const result = await importer.import(
+      files,
+      { userId: user.id, label: user.name },
+      { source: 'web', year, maxFileBytes: maxBytes },
+    );
+    if (!result.ok) {
+      return sendPage(
+        reply,
+        importPage(ctx, {
+          history: await statistics.list({}),
+          issues: result.issues,
+          issueCount: result.issueCount,
+          notices: result.notices,
+        }),
+        400,
+      );
+    }
+    const done = result.imports
+      .map((i) => `${i.countyName ?? i.countyCode} ${i.schoolYear} v${i.version}`)
+      .join('、');
+    redirect(reply, `/import?done=${encodeURIComponent(done)}`);
+  }
+
+  private indicators(): { statistics: StatisticsService; importer: IndicatorImportService } {
+    const statistics = optionalService(this.moduleRef, StatisticsService);
+    const importer = optionalService(this.moduleRef, IndicatorImportService);
+    if (!statistics || !importer) {
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        '指标模块不可用 / The indicators module is not available',
+      );
+    }
+    return { statistics, importer };
+  }
+}

@@ -1,0 +1,60 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sessionTokenOf } from '../auth/access.guard';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { csrfTokenFor } from '../auth/session-token';
+import type { SafeHtml } from './html';
+import { browserUrlOf } from './web-routing';
+
+export type PageLocale = 'zh-CN' | 'en';
+
+export const LANG_COOKIE = 'duban_lang';
+
+/** What every page needs: who is looking, in which language, the CSRF token for its forms. */
+export class PageContext {
+  constructor(
+    readonly user: AuthenticatedUser | null,
+    readonly locale: PageLocale,
+    readonly csrf: string | null,
+    /** The browser path and query of this page. */
+    readonly url: string,
+  ) {}
+
+  /** The text in the page's language: `t('我的任务', 'My tasks')`. */
+  t(zh: string, en: string): string {
+    return this.locale === 'en' ? en : zh;
+  }
+
+  get path(): string {
+    return this.url.split('?')[0];
+  }
+
+  static of(request: FastifyRequest): PageContext {
+    const user = request.user ?? null;
+    const presented = sessionTokenOf(request);
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const chosen = query.lang ?? request.cookies?.[LANG_COOKIE];
+    const locale: PageLocale =
+      chosen === 'en' ? 'en' : chosen === 'zh' || chosen === 'zh-CN' ? 'zh-CN' : (user?.locale ?? 'zh-CN');
+    const csrf = presented ? csrfTokenFor(presented.token) : null;
+    return new PageContext(user, locale, csrf, browserUrlOf(request.raw, request.url));
+  }
+}
+
+/** The page context of the current request, as a handler parameter. */
+export const Page = createParamDecorator((_data: unknown, ctx: ExecutionContext): PageContext =>
+  PageContext.of(ctx.switchToHttp().getRequest<FastifyRequest>()),
+);
+
+export function sendPage(reply: FastifyReply, page: SafeHtml, status = 200): void {
+  void reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!doctype html>\n${page.value}`);
+}
+
+/** After a form POST: 303 so the browser GETs the target. */
+export function redirect(reply: FastifyReply, url: string, status = 303): void {
+  void reply.code(status).header('location', url).header('cache-control', 'no-store').send();
+}

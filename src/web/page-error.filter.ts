@@ -1,0 +1,86 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../auth/session-token';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { errorPage } from './layout';
+import { PageContext, redirect, sendPage } from './page-context';
+import { safeNext } from './web-routing';
+
+/** Bilingual messages are `中文 / English`: the page shows the half of its language. */
+export function localized(ctx: PageContext, message: string): string {
+  const at = message.indexOf(' / ');
+  return at < 0 ? message : ctx.t(message.slice(0, at), message.slice(at + 3));
+}
+
+/**
+ * Errors of page routes as pages: not signed in → sign-in page with `next=` (an expired session says so);
+ * forbidden, CSRF and not found → an error page with the status; validation and state errors → the message
+ * and every detail. The API keeps its JSON error shape (ErrorShapeFilter).
+ */
+@Catch()
+export class PageErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Pages');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const ctx = PageContext.of(request);
+    const code = exception instanceof DomainError ? exception.code : null;
+
+    if (code === ErrorCode.AUTH_REQUIRED || code === ErrorCode.AUTH_SESSION_EXPIRED) {
+      // After a refused POST, come back to the page the form was on (same site only).
+      const referer = request.headers.referer;
+      const back = referer
+        ? new URL(referer, 'http://x').pathname + new URL(referer, 'http://x').search
+        : '/';
+      const next = safeNext(request.method === 'GET' ? ctx.url : back);
+      if (code === ErrorCode.AUTH_SESSION_EXPIRED) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const expired = code === ErrorCode.AUTH_SESSION_EXPIRED ? '&expired=1' : '';
+      return redirect(reply, `/login?next=${encodeURIComponent(next)}${expired}`, 302);
+    }
+    if (exception instanceof DomainError) {
+      const status = exception.status;
+      const title =
+        status === 403
+          ? ctx.t('无权访问', 'Not allowed')
+          : status === 404
+            ? ctx.t('未找到', 'Not found')
+            : ctx.t('操作未完成', 'Not done');
+      const details = detailLines(exception.details);
+      if (exception.headers) void reply.headers(exception.headers);
+      return sendPage(reply, errorPage(ctx, title, localized(ctx, exception.message), details), status);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return sendPage(reply, errorPage(ctx, String(status), exception.message), status);
+    }
+    const fastifyError = exception as { statusCode?: number; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+      return sendPage(
+        reply,
+        errorPage(ctx, String(fastifyError.statusCode), fastifyError.message ?? ''),
+        fastifyError.statusCode,
+      );
+    }
+    this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${ctx.url} failed`);
+    sendPage(
+      reply,
+      errorPage(
+        ctx,
+        ctx.t('出错了', 'Something went wrong'),
+        ctx.t('服务器内部错误', 'Internal server error'),
+        [`request id: ${String(request.id)}`],
+      ),
+      500,
+    );
+  }
+}
+
+/** Readable lines from an error's details (validation problems, import issues). */
+function detailLines(details: unknown): string[] {
+  if (Array.isArray(details)) return details.map((d) => (typeof d === 'string' ? d : JSON.stringify(d)));
+  if (details && typeof details === 'object' && Array.isArray((details as { issues?: unknown }).issues)) {
+    return detailLines((details as { issues: unknown[] }).issues);
+  }
+  return [];
+}

@@ -1,0 +1,261 @@
+import type { AssignmentStatus } from '../../assignments/assignment-status.policy';
+import type { AuditEntryView } from '../../audit/audit.service';
+import type { CalendarDate } from '../../calendar/calendar-date';
+import type { EvidenceView } from '../../indicators/evidence/evidence.service';
+import type { ItemDetail, ItemPage } from '../../plans/plan-items.service';
+import type { PlanSummary } from '../../plans/plans.service';
+import { ASSIGNMENT_STATUSES } from '../../assignments/assignment-status.policy';
+import { dateText, kindLabel, lightDot, lightOf, STATUS_LABELS, statusBadge } from '../components';
+import { html, type SafeHtml } from '../html';
+import { layout } from '../layout';
+import type { PageContext } from '../page-context';
+
+export interface ItemsFilterView {
+  status?: AssignmentStatus;
+  department?: string;
+  plan?: string;
+  q?: string;
+}
+
+export function itemsPage(
+  ctx: PageContext,
+  view: {
+    today: CalendarDate;
+    filter: ItemsFilterView;
+    page: ItemPage;
+    plans: PlanSummary[];
+    departmentName: string | null;
+    nextUrl: string | null;
+  },
+): SafeHtml {
+  const f = view.filter;
+  const body = html`<form method="get" action="/items" class="filters">
+      <select name="status">
+        <option value="">${ctx.t('全部状态', 'Any status')}</option>
+        ${ASSIGNMENT_STATUSES.map(
+          (s) =>
+            html`<option value="${s}" ${f.status === s ? 'selected' : ''}>
+              ${ctx.t(...STATUS_LABELS[s])}
+            </option>`,
+        )}
+      </select>
+      <select name="plan">
+        <option value="">${ctx.t('全部方案', 'Any plan')}</option>
+        ${view.plans.map(
+          (p) => html`<option value="${p.id}" ${f.plan === p.id ? 'selected' : ''}>${p.title}</option>`,
+        )}
+      </select>
+      ${f.department ? html`<input type="hidden" name="department" value="${f.department}" /><span class="chip">${ctx.t('部门', 'Department')}：${view.departmentName ?? f.department} <a href="${withoutParam(ctx.url, 'department')}" title="${ctx.t('清除', 'Clear')}">×</a></span>` : ''}
+      <input
+        type="search"
+        name="q"
+        value="${f.q ?? ''}"
+        placeholder="${ctx.t('搜索标题、原文', 'Search title, text')}"
+      />
+      <button type="submit">${ctx.t('筛选', 'Filter')}</button>
+    </form>
+    <table class="grid">
+      <thead>
+        <tr>
+          <th class="w-light">${ctx.t('进度', 'Light')}</th>
+          <th class="w-num">${ctx.t('编号', 'No.')}</th>
+          <th>${ctx.t('任务', 'Item')}</th>
+          <th class="w-plan">${ctx.t('方案', 'Plan')}</th>
+          <th>${ctx.t('牵头单位', 'Lead')}</th>
+          <th class="w-date">${ctx.t('期限', 'Due')}</th>
+          <th class="w-status">${ctx.t('状态', 'Status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${view.page.items.map(
+          (i) =>
+            html`<tr>
+              <td>${lightDot(ctx, lightOf(i, view.today))}</td>
+              <td class="ellipsis">${i.number}</td>
+              <td>
+                <a href="/items/${i.id}">${i.title}</a> <small class="muted">${kindLabel(ctx, i.kind)}</small>
+              </td>
+              <td class="ellipsis" title="${i.plan.title}">${i.plan.title}</td>
+              <td class="ellipsis">
+                ${
+                  i.assignments
+                    .filter((a) => a.role === 'lead')
+                    .map((a) => a.departmentName)
+                    .join('、') || '—'
+                }
+              </td>
+              <td>${i.dueOn ?? i.dueText ?? '—'}</td>
+              <td>${statusBadge(ctx, i.status)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${view.page.items.length === 0 ? html`<p class="empty">${ctx.t('没有符合条件的任务', 'No items match')}</p>` : ''}
+    ${view.nextUrl ? html`<p><a href="${view.nextUrl}">${ctx.t('下一页 →', 'Next page →')}</a></p>` : ''}`;
+  return layout(ctx, { title: ctx.t('任务清单', 'Items'), body, wide: true });
+}
+
+function withoutParam(url: string, name: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.delete(name);
+  return u.pathname + u.search;
+}
+
+export interface ItemPageView {
+  today: CalendarDate;
+  item: ItemDetail;
+  plan: { title: string; docNumber: string | null; issuer: string; issuedOn: string };
+  history: AuditEntryView[];
+  /** null: the indicators module is not available */
+  evidence: EvidenceView[] | null;
+  /** Forms the user may use (empty for read-only roles). */
+  forms: SafeHtml[];
+  notes: string[];
+}
+
+export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
+  const i = view.item;
+  const body = html`<p class="sub">
+      ${kindLabel(ctx, i.kind)} · ${i.number} · ${statusBadge(ctx, i.status)}
+      ${lightDot(ctx, lightOf(i, view.today))}
+    </p>
+    <div class="cols">
+      <div class="col-main">
+        <section class="panel">
+          <h2>${ctx.t('原文摘录', 'Source excerpt')}</h2>
+          <blockquote class="excerpt">${i.excerpt}</blockquote>
+          <p class="muted">
+            ${ctx.t('出自', 'From')}《${view.plan.title}》${view.plan.docNumber ? html`（${view.plan.docNumber}）` : html`（${ctx.t('无文号', 'no document number')}）`}
+            · ${view.plan.issuer} · ${view.plan.issuedOn}
+          </p>
+          ${i.parent ? html`<p>${ctx.t('上级', 'Parent')}：<a href="/items/${i.parent.id}">${i.parent.number} ${i.parent.title}</a></p>` : ''}
+          ${i.children.length ? html`<p>${ctx.t('下级', 'Children')}：${i.children.map((c) => html`<a href="/items/${c.id}" class="chip">${c.number} ${c.title}</a> `)}</p>` : ''}
+        </section>
+        <section class="panel">
+          <h2>${ctx.t('责任单位', 'Departments')}</h2>
+          <table class="grid">
+            <thead>
+              <tr>
+                <th>${ctx.t('单位', 'Department')}</th>
+                <th>${ctx.t('职责', 'Role')}</th>
+                <th>${ctx.t('签收', 'Acknowledged')}</th>
+                <th>${ctx.t('进展报告', 'Reports')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${i.assignments.map(
+                (a) =>
+                  html`<tr>
+                    <td>${a.departmentName}</td>
+                    <td>${a.role === 'lead' ? ctx.t('牵头', 'Lead') : ctx.t('配合', 'Cooperate')}</td>
+                    <td>
+                      ${a.acknowledgedAt ? html`<span class="ok-text">${ctx.t('已签收', 'Yes')} ${dateText(a.acknowledgedAt)}</span>` : html`<span class="warn-text">${ctx.t('待签收', 'Pending')}</span>`}
+                    </td>
+                    <td>${i.status === 'submitted' ? ctx.t('已报送，待审核', 'Submitted') : '—'}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+          ${i.assignments.length ? '' : html`<p class="empty">${ctx.t('原文未写明责任单位', 'The text names no responsible department')}</p>`}
+        </section>
+        <section class="panel">
+          <h2>${ctx.t('目标与指标佐证', 'Targets and indicator evidence')}</h2>
+          ${
+            i.targets.length
+              ? html`<ul class="targets">
+                  ${i.targets.map((t) => html`<li>${t.text} <small class="muted">${t.metric} ${t.comparator} ${t.value} ${t.unit}${t.indicator ? html` · ${t.indicator}` : ''}</small></li>`)}
+                </ul>`
+              : html`<p class="empty">${ctx.t('无量化目标', 'No quantified targets')}</p>`
+          }
+          ${i.indicator ? html`<p>${ctx.t('关联指标', 'Linked indicator')}：<strong>${i.indicator}</strong></p>` : ''}
+          ${
+            view.evidence === null
+              ? ''
+              : view.evidence.length
+                ? html`<table class="grid">
+                    <thead>
+                      <tr>
+                        <th>${ctx.t('指标', 'Indicator')}</th>
+                        <th>${ctx.t('县', 'County')}</th>
+                        <th>${ctx.t('学年', 'Year')}</th>
+                        <th>${ctx.t('结果', 'Result')}</th>
+                        <th>${ctx.t('计算时间', 'Computed')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${view.evidence.map(
+                        (e) =>
+                          html`<tr>
+                            <td>${e.indicator}</td>
+                            <td>
+                              <a href="/counties/${e.countyCode}/evaluations/${e.schoolYear}"
+                                >${e.countyCode}</a
+                              >
+                            </td>
+                            <td>${e.schoolYear}</td>
+                            <td>
+                              ${e.passed === null ? ctx.t('数据不足', 'Not enough data') : e.passed ? html`<span class="ok-text">${ctx.t('达标', 'Pass')}</span>` : html`<span class="fail-text">${ctx.t('未达标', 'Fail')}</span>`}
+                            </td>
+                            <td>${dateText(e.computedAt)}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>`
+                : i.indicator
+                  ? html`<p class="empty">${ctx.t('尚无指标计算结果', 'No indicator evidence yet')}</p>`
+                  : ''
+          }
+        </section>
+        ${view.forms}
+      </div>
+      <aside class="col-side">
+        <section class="panel">
+          <h2>${ctx.t('时间', 'Dates')}</h2>
+          <dl class="facts">
+            <dt>${ctx.t('开始', 'Start')}</dt>
+            <dd>${i.startOn ?? i.startText ?? '—'}</dd>
+            <dt>${ctx.t('原定期限', 'Original due')}</dt>
+            <dd>${i.dueOn ?? '—'}${i.dueText ? html` <small class="muted">（${i.dueText}）</small>` : ''}</dd>
+            <dt>${ctx.t('延期后期限', 'Extended due')}</dt>
+            <dd>—</dd>
+            ${
+              i.recurrence
+                ? html`<dt>${ctx.t('周期', 'Recurs')}</dt>
+                    <dd>${i.recurrence}</dd>`
+                : ''
+            }
+          </dl>
+        </section>
+        ${
+          view.notes.length
+            ? html`<section class="panel">
+                <h2>${ctx.t('说明', 'Notes')}</h2>
+                <ul class="notes">
+                  ${view.notes.map((n) => html`<li>${n}</li>`)}
+                </ul>
+              </section>`
+            : ''
+        }
+        <section class="panel">
+          <h2>${ctx.t('变更记录', 'History')}</h2>
+          <ol class="history">
+            ${view.history
+              .slice()
+              .reverse()
+              .slice(0, 30)
+              .map(
+                (h) =>
+                  html`<li>
+                    <span class="muted">${dateText(h.at)}</span> ${h.actor.label ?? ''} · ${h.entityType}
+                    ${h.action}${h.changes.length ? html`<br /><small>${h.changes.map((c) => `${c.field}: ${fmt(c.before)} → ${fmt(c.after)}`).join('；')}</small>` : ''}
+                  </li>`,
+              )}
+          </ol>
+        </section>
+      </aside>
+    </div>`;
+  return layout(ctx, { title: i.title, body, wide: true });
+}
+
+const fmt = (v: unknown): string =>
+  v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v);

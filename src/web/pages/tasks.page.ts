@@ -1,0 +1,147 @@
+import type { DepartmentAssignmentView } from '../../assignments/assignments.service';
+import type { CalendarDate } from '../../calendar/calendar-date';
+import type { ItemSummary } from '../../plans/plan-items.service';
+import { dateText, kindLabel, lightDot, lightOf, section, statusBadge } from '../components';
+import { html, type SafeHtml } from '../html';
+import { csrfField, layout } from '../layout';
+import type { PageContext } from '../page-context';
+
+export interface TasksView {
+  today: CalendarDate;
+  weekEnd: CalendarDate;
+  department: { id: string; name: string } | null;
+  message?: string;
+  assignments: DepartmentAssignmentView[];
+  /** For accounts without a department (office, leaders): the open work in their scope. */
+  overdue: ItemSummary[];
+  dueSoon: ItemSummary[];
+  /** Whether the user may acknowledge here (the acknowledge service exists and the role may write). */
+  canAcknowledge: boolean;
+}
+
+const OPEN = new Set(['not_started', 'in_progress', 'due_soon', 'overdue']);
+
+function assignmentRows(
+  ctx: PageContext,
+  view: TasksView,
+  rows: DepartmentAssignmentView[],
+  ack = false,
+): SafeHtml {
+  return html`<table class="grid">
+    <thead>
+      <tr>
+        <th class="w-light">${ctx.t('进度', 'Light')}</th>
+        <th>${ctx.t('任务', 'Item')}</th>
+        <th class="w-plan">${ctx.t('方案', 'Plan')}</th>
+        <th class="w-role">${ctx.t('职责', 'Role')}</th>
+        <th class="w-date">${ctx.t('期限', 'Due')}</th>
+        <th class="w-status">${ctx.t('状态', 'Status')}</th>
+        <th class="w-ack">${ctx.t('签收', 'Ack.')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (a) =>
+          html`<tr>
+            <td>${lightDot(ctx, lightOf(a.item, view.today))}</td>
+            <td>
+              <a href="/items/${a.item.id}">${a.item.number} ${a.item.title}</a>
+              <small class="muted">${kindLabel(ctx, a.item.kind)}</small>
+            </td>
+            <td class="ellipsis" title="${a.plan.title}">${a.plan.title}</td>
+            <td>${a.role === 'lead' ? ctx.t('牵头', 'Lead') : ctx.t('配合', 'Cooperate')}</td>
+            <td>${a.item.dueOn ?? a.item.dueText ?? '—'}</td>
+            <td>${statusBadge(ctx, a.item.status)}</td>
+            <td>
+              ${
+                a.acknowledgedAt
+                  ? html`<span class="ok-text" title="${dateText(a.acknowledgedAt)}"
+                      >${ctx.t('已签收', 'Acknowledged')}</span
+                    >`
+                  : ack && view.canAcknowledge
+                    ? html`<form method="post" action="/assignments/${a.id}/acknowledge" class="inline">
+                        ${csrfField(ctx)}<input type="hidden" name="next" value="/" /><button
+                          type="submit"
+                          class="small primary"
+                        >
+                          ${ctx.t('签收', 'Acknowledge')}
+                        </button>
+                      </form>`
+                    : html`<span class="warn-text">${ctx.t('待签收', 'Pending')}</span>`
+              }
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): SafeHtml {
+  return html`<table class="grid">
+    <thead>
+      <tr>
+        <th class="w-light">${ctx.t('进度', 'Light')}</th>
+        <th>${ctx.t('任务', 'Item')}</th>
+        <th class="w-plan">${ctx.t('方案', 'Plan')}</th>
+        <th>${ctx.t('牵头单位', 'Lead')}</th>
+        <th class="w-date">${ctx.t('期限', 'Due')}</th>
+        <th class="w-status">${ctx.t('状态', 'Status')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${items.map(
+        (i) =>
+          html`<tr>
+            <td>${lightDot(ctx, lightOf(i, view.today))}</td>
+            <td><a href="/items/${i.id}">${i.number} ${i.title}</a></td>
+            <td class="ellipsis" title="${i.plan.title}">${i.plan.title}</td>
+            <td class="ellipsis">
+              ${
+                i.assignments
+                  .filter((a) => a.role === 'lead')
+                  .map((a) => a.departmentName)
+                  .join('、') || '—'
+              }
+            </td>
+            <td>${i.dueOn ?? '—'}</td>
+            <td>${statusBadge(ctx, i.status)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
+  const a = view.assignments;
+  const overdue = a.filter((x) => x.item.status === 'overdue');
+  const thisWeek = a.filter(
+    (x) =>
+      OPEN.has(x.item.status) && x.item.dueOn && x.item.dueOn >= view.today && x.item.dueOn <= view.weekEnd,
+  );
+  const toAcknowledge = a.filter((x) => !x.acknowledgedAt);
+  const inReview = a.filter((x) => x.item.status === 'submitted');
+  const body = view.department
+    ? html`<p class="sub">
+          ${ctx.t('部门', 'Department')}：<strong>${view.department.name}</strong> ·
+          ${ctx.t(`共 ${a.length} 项任务`, `${a.length} assignments`)} · ${ctx.t('今天', 'Today')}
+          ${view.today}
+        </p>
+        <div class="tiles">
+          <a class="tile red" href="#overdue"><b>${overdue.length}</b>${ctx.t('已逾期', 'Overdue')}</a>
+          <a class="tile yellow" href="#week"
+            ><b>${thisWeek.length}</b>${ctx.t('本周到期', 'Due this week')}</a
+          >
+          <a class="tile blue" href="#ack"
+            ><b>${toAcknowledge.length}</b>${ctx.t('待签收', 'To acknowledge')}</a
+          >
+          <a class="tile grey" href="#review"><b>${inReview.length}</b>${ctx.t('待审核', 'In review')}</a>
+        </div>
+        ${section(ctx, { id: 'overdue', title: ctx.t('已逾期', 'Overdue'), count: overdue.length, body: assignmentRows(ctx, view, overdue) })}
+        ${section(ctx, { id: 'week', title: ctx.t(`本周到期（至 ${view.weekEnd}）`, `Due this week (until ${view.weekEnd})`), count: thisWeek.length, body: assignmentRows(ctx, view, thisWeek) })}
+        ${section(ctx, { id: 'ack', title: ctx.t('待我签收', 'Waiting for my acknowledgement'), count: toAcknowledge.length, body: assignmentRows(ctx, view, toAcknowledge, true) })}
+        ${section(ctx, { id: 'review', title: ctx.t('待审核', 'Waiting for review'), count: inReview.length, body: assignmentRows(ctx, view, inReview) })}`
+    : html`${view.message ? html`<p class="notice info">${view.message}</p>` : ''}
+      ${section(ctx, { id: 'overdue', title: ctx.t('已逾期（我可见范围）', 'Overdue (in my scope)'), count: view.overdue.length, body: itemRows(ctx, view, view.overdue) })}
+      ${section(ctx, { id: 'week', title: ctx.t('即将到期', 'Due soon'), count: view.dueSoon.length, body: itemRows(ctx, view, view.dueSoon) })}`;
+  return layout(ctx, { title: ctx.t('我的任务', 'My tasks'), body });
+}

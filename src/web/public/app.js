@@ -1,0 +1,84 @@
+/* 督办 workspace: a little progressive enhancement. Pages work without it except file uploads. */
+(function () {
+  'use strict';
+  var csrf = function () {
+    var m = document.querySelector('meta[name="csrf-token"]');
+    return m ? m.getAttribute('content') : '';
+  };
+
+  document.addEventListener('click', function (e) {
+    var back = e.target.closest && e.target.closest('[data-back]');
+    if (back) {
+      e.preventDefault();
+      history.back();
+    }
+    var print = e.target.closest && e.target.closest('[data-print]');
+    if (print) {
+      e.preventDefault();
+      window.print();
+    }
+  });
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var question = form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      e.preventDefault();
+      return;
+    }
+    // Multipart forms: the CSRF token goes in a header (the server reads multipart bodies only after the guard).
+    if (form.enctype === 'multipart/form-data' && form.method.toLowerCase() === 'post') {
+      e.preventDefault();
+      var button = form.querySelector('button[type="submit"]');
+      if (button) button.disabled = true;
+      fetch(form.action, {
+        method: 'POST',
+        body: new FormData(form),
+        headers: { 'x-csrf-token': csrf() },
+        credentials: 'same-origin',
+      })
+        .then(function (res) {
+          if (res.redirected) {
+            window.location.href = res.url;
+            return;
+          }
+          return res.text().then(function (text) {
+            document.open();
+            document.write(text);
+            document.close();
+          });
+        })
+        .catch(function () {
+          if (button) button.disabled = false;
+          window.alert('上传失败，请检查网络后重试 / Upload failed; check the connection and retry');
+        });
+    }
+  });
+
+  // Charts: <div class="chart" data-chart="id"> with <script type="application/json" id="id">{ECharts option}</script>
+  function charts() {
+    if (!window.echarts) return;
+    document.querySelectorAll('[data-chart]').forEach(function (el) {
+      var data = document.getElementById(el.getAttribute('data-chart'));
+      if (!data) return;
+      var option = JSON.parse(data.textContent);
+      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      if (option.__links) {
+        var links = option.__links;
+        delete option.__links;
+        chart.on('click', function (p) {
+          var href = links[p.seriesIndex + ':' + p.dataIndex] || links['*:' + p.dataIndex];
+          if (href) window.location.href = href;
+        });
+      }
+      chart.setOption(option);
+      window.addEventListener('resize', function () {
+        chart.resize();
+      });
+      el.setAttribute('data-rendered', 'true');
+    });
+  }
+  // Deferred scripts run in order and app.js comes before echarts.min.js: draw once the page has loaded.
+  if (document.readyState === 'complete') charts();
+  else window.addEventListener('load', charts);
+})();

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '../assignments/assignments.module';
+import { AuthModule } from '../auth/auth.module';
+import { DepartmentsModule } from '../departments/departments.module';
+import { PlansModule } from '../plans/plans.module';
+import { RegionsModule } from '../regions/regions.module';
+import { AuthPagesController } from './auth-pages.controller';
+import { DashboardService } from './dashboard.service';
+import { FlowForms } from './flow-forms';
+import { LeadershipController } from './leadership.controller';
+import { OfficeController } from './office.controller';
+import { WorkspaceController } from './workspace.controller';
+
+/**
+ * The web workspace: server-rendered pages over the same services as the API. Part of the HTTP application
+ * only (app.factory.ts), not of the worker or the CLI.
+ */
+@Module({
+  imports: [AuthModule, PlansModule, AssignmentsModule, DepartmentsModule, RegionsModule],
+  providers: [FlowForms, DashboardService],
+  controllers: [AuthPagesController, WorkspaceController, OfficeController, LeadershipController],
+})
+export class WebModule {}

@@ -1,0 +1,143 @@
+import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignments/assignment-status.policy';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { Authenticated } from '../auth/access.decorators';
+import { addDays } from '../calendar/calendar-date';
+import { Clock } from '../common/clock';
+import { DepartmentsService } from '../departments/departments.service';
+import { ItemEvidenceService } from '../indicators/item-evidence.service';
+import { PlanItemsService } from '../plans/plan-items.service';
+import { PlansService } from '../plans/plans.service';
+import { Role } from '../users/role.enum';
+import { FlowForms } from './flow-forms';
+import { optionalService } from './optional-service';
+import { Page, PageContext, sendPage } from './page-context';
+import { PageController } from './page-controller';
+import { itemPage, itemsPage, type ItemsFilterView } from './pages/items.page';
+import { tasksPage } from './pages/tasks.page';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Query = Record<string, string | undefined>;
+
+/** 我的任务, the item list and the item page: the same services and scoping as the items API. */
+@PageController()
+export class WorkspaceController {
+  constructor(
+    private readonly items: PlanItemsService,
+    private readonly plans: PlansService,
+    private readonly assignments: AssignmentsService,
+    private readonly departments: DepartmentsService,
+    private readonly clock: Clock,
+    private readonly flow: FlowForms,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  async tasks(@Page() ctx: PageContext, @Res() reply: FastifyReply): Promise<void> {
+    const user = ctx.user!;
+    const today = this.clock.today();
+    const mine = await this.assignments.listMine(user);
+    const withDepartment = mine.department !== null;
+    const [overdue, dueSoon] = withDepartment
+      ? [null, null]
+      : await Promise.all([this.items.overdue(user, { limit: 50 }), this.items.dueSoon(user, { limit: 50 })]);
+    sendPage(
+      reply,
+      tasksPage(ctx, {
+        today,
+        weekEnd: addDays(today, 7),
+        department: mine.department,
+        message:
+          mine.message && (user.role === Role.DeptHead || user.role === Role.Staff)
+            ? ctx.t(...(mine.message.split(' / ') as [string, string]))
+            : undefined,
+        assignments: mine.assignments,
+        overdue: overdue?.items ?? [],
+        dueSoon: dueSoon?.items ?? [],
+        canAcknowledge: this.flow.canAcknowledge(user),
+      }),
+    );
+  }
+
+  @Get('items')
+  @Authenticated()
+  async list(
+    @Page() ctx: PageContext,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const user = ctx.user!;
+    const q = request.query as Query;
+    const filter: ItemsFilterView = {
+      status: ASSIGNMENT_STATUSES.includes(q.status as AssignmentStatus)
+        ? (q.status as AssignmentStatus)
+        : undefined,
+      department: q.department && UUID.test(q.department) ? q.department : undefined,
+      plan: q.plan && UUID.test(q.plan) ? q.plan : undefined,
+      q: q.q?.slice(0, 100) || undefined,
+    };
+    const cursor = q.cursor && /^[\w-]{1,500}$/.test(q.cursor) ? q.cursor : undefined;
+    const [page, plans, department] = await Promise.all([
+      this.items.list(user, {
+        status: filter.status ? [filter.status] : undefined,
+        department: filter.department,
+        plan: filter.plan,
+        q: filter.q,
+        cursor,
+        limit: 100,
+      }),
+      this.plans.list(user),
+      filter.department ? this.departments.get(filter.department).catch(() => null) : null,
+    ]);
+    let nextUrl: string | null = null;
+    if (page.nextCursor) {
+      const u = new URL(ctx.url, 'http://x');
+      u.searchParams.set('cursor', page.nextCursor);
+      nextUrl = u.pathname + u.search;
+    }
+    sendPage(
+      reply,
+      itemsPage(ctx, {
+        today: this.clock.today(),
+        filter,
+        page,
+        plans,
+        departmentName: department?.name ?? null,
+        nextUrl,
+      }),
+    );
+  }
+
+  @Get('items/:id')
+  @Authenticated()
+  async detail(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const user = ctx.user!;
+    const item = await this.items.detail(user, id);
+    const evidence = optionalService(this.moduleRef, ItemEvidenceService);
+    const [plan, history, evidenceRows, flow] = await Promise.all([
+      this.plans.detail(user, item.plan.id),
+      this.items.history(user, id),
+      evidence ? evidence.history(user, id) : Promise.resolve(null),
+      this.flow.forItem(ctx, item),
+    ]);
+    sendPage(
+      reply,
+      itemPage(ctx, {
+        today: this.clock.today(),
+        item,
+        plan: { title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer, issuedOn: plan.issuedOn },
+        history,
+        evidence: evidenceRows,
+        forms: flow.forms,
+        notes: flow.notes,
+      }),
+    );
+  }
+}
