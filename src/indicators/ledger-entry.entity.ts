@@ -2,8 +2,18 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { LEVELS, type ClassBand, type Level, type LedgerKind } from './engine';
 import { StatisticsImport } from './statistics-import.entity';
 
-export const LEDGER_KINDS = ['large_class', 'super_large_class', 'over_standard_class', 'large_school'] as const satisfies readonly LedgerKind[];
-export const CLASS_BANDS = ['standard', 'over_standard', 'large', 'super_large'] as const satisfies readonly ClassBand[];
+export const LEDGER_KINDS = [
+  'large_class',
+  'super_large_class',
+  'over_standard_class',
+  'large_school',
+] as const satisfies readonly LedgerKind[];
+export const CLASS_BANDS = [
+  'standard',
+  'over_standard',
+  'large',
+  'super_large',
+] as const satisfies readonly ClassBand[];
 
 /**
  * One offending class or school in a ledger (台账). Opened by the import that first showed it, closed (销号)

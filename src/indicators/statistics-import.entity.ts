@@ -34,7 +34,10 @@ export interface ImportedFileRecord {
 @Entity('statistics_imports')
 @Index(['countyCode', 'schoolYear', 'version'], { unique: true })
 // At most one current version per county-year; the importer takes a per-county lock before switching.
-@Index('UQ_statistics_imports_current', ['countyCode', 'schoolYear'], { unique: true, where: `"status" = 'current'` })
+@Index('UQ_statistics_imports_current', ['countyCode', 'schoolYear'], {
+  unique: true,
+  where: `"status" = 'current'`,
+})
 export class StatisticsImport {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -104,6 +107,7 @@ export class StatisticsTable {
   @Column({ type: 'int' })
   rowCount!: number;
 
+  /** `object`: TypeORM's insert types cannot follow the row types through `unknown`. */
   @Column({ type: 'jsonb' })
-  rows!: unknown[];
+  rows!: object[];
 }

@@ -4,6 +4,8 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { AccessGuard } from '../../src/auth/access.guard';
 import { AuthService } from '../../src/auth/auth.service';
 import { ALL_ROLES, Role } from '../../src/users/role.enum';
+import { PAGE_CONTROLLER } from '../../src/web/page-controller';
+import { browserPathOf } from '../../src/web/web-routing';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Rule = 'public' | readonly Role[];
@@ -14,6 +16,21 @@ const ANY: readonly Role[] = ALL_ROLES;
  * route needs a decision here, reviewed like any other rule.
  */
 const EXPECTED: Record<string, Rule> = {
+  // Reminders and notifications: calendar overrides and the outbox/queues are admin's; 督办单 are read by the
+  // office and the read-only roles; the unsubscribe link is signed, not signed-in.
+  'GET /api/calendar/overrides': [Role.Admin],
+  'PUT /api/calendar/overrides/:date': [Role.Admin],
+  'DELETE /api/calendar/overrides/:date': [Role.Admin],
+  'GET /api/notifications/unsubscribe': 'public',
+  'GET /api/notifications/preferences': ANY,
+  'PUT /api/notifications/preferences': ANY,
+  'GET /api/admin/outbox': [Role.Admin],
+  'POST /api/admin/outbox/:id/retry': [Role.Admin],
+  'GET /api/admin/queues': [Role.Admin],
+  'GET /api/escalations': [Role.Admin, Role.Office, Role.Leader, Role.Inspector],
+  'GET /api/escalations/:id/print': [Role.Admin, Role.Office, Role.Leader, Role.Inspector],
+  'GET /api/reminder-policies': [Role.Admin, Role.Office],
+  'PUT /api/reminder-policies': [Role.Admin, Role.Office],
   'GET /api/health': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ANY,
@@ -33,11 +50,60 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/items/:id': ANY,
   'GET /api/items/:id/history': ANY,
   'GET /api/assignments/mine': ANY,
+  // Indicators: statistics are written by the office; evaluations, ledgers and evidence are read by everyone
+  // (evidence of an item only when its plan is in the user's scope).
+  'POST /api/indicators/imports': [Role.Admin, Role.Office],
+  'GET /api/indicators/imports': ANY,
+  'GET /api/indicators/jobs/failed': [Role.Admin, Role.Office],
+  'GET /api/indicators/ledgers': ANY,
+  'GET /api/indicators/ledgers/summary': ANY,
+  'GET /api/indicators/template.xlsx': 'public',
+  'GET /api/counties/:code/evaluations/:year': ANY,
+  'GET /api/counties/:code/evaluations/:year/export.xlsx': ANY,
+  'GET /api/items/:id/evidence': ANY,
+  // 督办 flow. Item editing: office (within its area) and admin. Department work (签收, reports, extension
+  // requests): the assigned department's dept_head/staff, and office/admin acting for their own department —
+  // PlanScope refuses the rest per item. Review, extension decisions and 办结: office, leader, admin.
+  'POST /api/plans/:id/items': [Role.Admin, Role.Office],
+  'PATCH /api/items/:id': [Role.Admin, Role.Office],
+  'POST /api/items/:id/cancel': [Role.Admin, Role.Office],
+  'POST /api/items/:id/assignments': [Role.Admin, Role.Office],
+  'DELETE /api/items/:id/assignments': [Role.Admin, Role.Office],
+  'POST /api/items/:id/acknowledge': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
+  'GET /api/items/:id/reports': ANY,
+  'POST /api/items/:id/reports': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
+  'POST /api/items/:id/extensions': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
+  'POST /api/items/:id/close': [Role.Admin, Role.Office, Role.Leader],
+  'GET /api/reports': [Role.Admin, Role.Office, Role.Leader, Role.Inspector],
+  'POST /api/reports/:id/review': [Role.Admin, Role.Office, Role.Leader],
+  'GET /api/reports/:id/files/:fileId': ANY,
+  'GET /api/extensions': [Role.Admin, Role.Office, Role.Leader, Role.Inspector],
+  'POST /api/extensions/:id/decision': [Role.Admin, Role.Office, Role.Leader],
+  // Web pages (src/web): anonymous visitors are redirected to sign-in instead of answered 401.
+  'GET /login': 'public',
+  'POST /login': 'public',
+  'GET /lang': 'public',
+  'POST /logout': ANY,
+  'GET /password': ANY,
+  'POST /password': ANY,
+  'GET /': ANY,
+  'GET /items': ANY,
+  'GET /items/:id': ANY,
+  'GET /counties/:code/evaluations/:year': ANY,
+  'GET /office': [Role.Admin, Role.Office],
+  'GET /office/notice/:id': [Role.Admin, Role.Office],
+  'GET /import': [Role.Admin, Role.Office],
+  'POST /import': [Role.Admin, Role.Office],
+  'GET /dashboard': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
+  'GET /dashboard/pack': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
+  'GET /dashboard/pack.xlsx': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
 };
 
 interface Route {
   method: string;
   path: string;
+  /** a web page: errors are pages, anonymous visitors are redirected to /login */
+  page: boolean;
 }
 
 /** Every controller route the application registered, read from Nest's metadata. */
@@ -48,17 +114,19 @@ function discoverRoutes(t: TestApp): Route[] {
       const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
       if (!type) continue;
       const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+      const page = Reflect.getMetadata(PAGE_CONTROLLER, type) === true;
       for (const name of Object.getOwnPropertyNames(type.prototype)) {
         const handler = (type.prototype as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || name === 'constructor') continue;
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
-        const full = `/api/${[base, path]
+        const joined = [base, path]
           .map((p) => p.replace(/^\/|\/$/g, ''))
           .filter(Boolean)
-          .join('/')}`;
-        routes.push({ method: RequestMethod[method], path: full });
+          .join('/');
+        const full = page ? browserPathOf(`/${joined}`) : `/api/${joined}`;
+        routes.push({ method: RequestMethod[method], path: full, page });
       }
     }
   }
@@ -87,7 +155,7 @@ describe('access rules: every route × every role', () => {
   });
 
   it('without a token only public routes answer; with an expired token none of the others', async () => {
-    for (const { method, path } of routes) {
+    for (const { method, path, page } of routes) {
       const rule = EXPECTED[`${method} ${path}`];
       const anonymous = await t.request({ method: method as 'GET', url: concrete(path), payload: {} });
       const stale = await t.request({
@@ -98,6 +166,12 @@ describe('access rules: every route × every role', () => {
       });
       if (rule === 'public') {
         expect([anonymous.statusCode, `${method} ${path}`]).not.toEqual([401, `${method} ${path}`]);
+      } else if (page) {
+        // Pages send the browser to sign-in (saying so when the session has expired).
+        expect([anonymous.statusCode, `${method} ${path}`]).toEqual([302, `${method} ${path}`]);
+        expect(anonymous.headers.location).toMatch(/^\/login\?next=/);
+        expect([stale.statusCode, `${method} ${path}`]).toEqual([302, `${method} ${path}`]);
+        expect(stale.headers.location).toMatch(/^\/login\?next=.*&expired=1$/);
       } else {
         expect([anonymous.statusCode, anonymous.json().error, `${method} ${path}`]).toEqual([
           401,
@@ -116,7 +190,7 @@ describe('access rules: every route × every role', () => {
   it('each role reaches exactly the routes its rule names', async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const { method, path } of routes) {
+    for (const { method, path, page } of routes) {
       const rule = EXPECTED[`${method} ${path}`];
       if (rule === 'public') continue;
       for (const role of ALL_ROLES) {
@@ -130,7 +204,8 @@ describe('access rules: every route × every role', () => {
           payload: {},
           headers: { authorization: `Bearer ${token}` },
         });
-        const denied = res.statusCode === 403 && res.json().error === 'AUTH.FORBIDDEN';
+        // A page answers a refusal with a 403 page, the API with its JSON error.
+        const denied = res.statusCode === 403 && (page || res.json().error === 'AUTH.FORBIDDEN');
         expect(res.statusCode).not.toBe(401);
         outcomes.push(`${method} ${path} ${role}: ${denied ? 'denied' : 'allowed'}`);
         expected.push(`${method} ${path} ${role}: ${rule.includes(role) ? 'allowed' : 'denied'}`);

@@ -1,0 +1,147 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Authenticated, CurrentUser, Public, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { Env } from '../config/env.schema';
+import { Role } from '../users/role.enum';
+import type { EvaluationJson } from './evaluation-workbook';
+import { EvaluationsService } from './evaluations.service';
+import type { EvidenceView } from './evidence/evidence.service';
+import { buildTemplate } from './import/template-writer';
+import { IndicatorImportService, type StatisticsImportResult } from './indicator-import.service';
+import { IndicatorJobs, type FailedJobView } from './indicator-jobs.service';
+import {
+  CountyYearParams,
+  ImportsQuery,
+  LedgerSummaryQuery,
+  LedgersQuery,
+  uploadYear,
+} from './indicators.dto';
+import { ItemEvidenceService } from './item-evidence.service';
+import type { LedgerEntry } from './ledger-entry.entity';
+import { LedgersService, type LedgerSummary } from './ledgers.service';
+import { InjectRuleSet } from './rule-set.provider';
+import type { RuleSet } from './engine';
+import { StatisticsService, type ImportView } from './statistics.service';
+import { readUpload } from './upload';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Statistics imports, recompute jobs, ledgers and the template. Reads: every signed-in role; writes: admin, office. */
+@ApiTags('indicators')
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(
+    private readonly importer: IndicatorImportService,
+    private readonly statistics: StatisticsService,
+    private readonly jobs: IndicatorJobs,
+    private readonly ledgers: LedgersService,
+    private readonly config: ConfigService<Env, true>,
+    @InjectRuleSet() private readonly ruleSet: RuleSet,
+  ) {}
+
+  /** One or more CSV/XLSX files (multipart), optional `year` field. 400 lists every problem; nothing is stored then. */
+  @Post('imports')
+  @Roles(Role.Admin, Role.Office)
+  @ApiConsumes('multipart/form-data')
+  async import(
+    @Req() request: FastifyRequest,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Extract<StatisticsImportResult, { ok: true }>> {
+    const maxBytes = this.config.get('UPLOAD_MAX_BYTES', { infer: true });
+    const { files, fields } = await readUpload(request, maxBytes);
+    const result = await this.importer.import(
+      files,
+      { userId: user.id, label: user.name },
+      { source: 'api', year: uploadYear(fields.year), maxFileBytes: maxBytes },
+    );
+    if (!result.ok) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `统计数据有 ${result.issueCount} 处问题，未导入任何数据 / ${result.issueCount} problem(s) in the statistics; nothing was imported`,
+        { issueCount: result.issueCount, issues: result.issues, notices: result.notices },
+      );
+    }
+    return result;
+  }
+
+  @Get('imports')
+  @Authenticated()
+  imports(@Query() query: ImportsQuery): Promise<ImportView[]> {
+    return this.statistics.list(query);
+  }
+
+  @Get('jobs/failed')
+  @Roles(Role.Admin, Role.Office)
+  failedJobs(): Promise<FailedJobView[]> {
+    return this.jobs.failed();
+  }
+
+  @Get('ledgers')
+  @Authenticated()
+  ledgerEntries(@Query() query: LedgersQuery): Promise<LedgerEntry[]> {
+    return this.ledgers.list(query);
+  }
+
+  @Get('ledgers/summary')
+  @Authenticated()
+  ledgerSummary(@Query() query: LedgerSummaryQuery): Promise<LedgerSummary> {
+    return this.ledgers.summary(query.county, this.ruleSet.version);
+  }
+
+  @Get('template.xlsx')
+  @Public()
+  async template(): Promise<StreamableFile> {
+    const data = Buffer.from(await buildTemplate().xlsx.writeBuffer());
+    return new StreamableFile(data, {
+      type: XLSX,
+      disposition: attachment('统计数据模板.xlsx'),
+      length: data.length,
+    });
+  }
+}
+
+/** The §10 evaluation of a county-year, as JSON or XLSX. */
+@ApiTags('indicators')
+@Controller('counties')
+export class CountyEvaluationsController {
+  constructor(private readonly evaluations: EvaluationsService) {}
+
+  @Get(':code/evaluations/:year')
+  @Authenticated()
+  evaluation(@Param() params: CountyYearParams): Promise<EvaluationJson> {
+    return this.evaluations.forCounty(params.code, params.year);
+  }
+
+  @Get(':code/evaluations/:year/export.xlsx')
+  @Authenticated()
+  async export(@Param() params: CountyYearParams): Promise<StreamableFile> {
+    const data = await this.evaluations.workbook(params.code, params.year);
+    return new StreamableFile(data, {
+      type: XLSX,
+      disposition: attachment(`${params.code}-${params.year}-evaluation.xlsx`),
+      length: data.length,
+    });
+  }
+}
+
+/** Evidence records of a plan item (immutable: there is no write route). */
+@ApiTags('items')
+@Controller('items')
+export class ItemEvidenceController {
+  constructor(private readonly evidence: ItemEvidenceService) {}
+
+  @Get(':id/evidence')
+  @Authenticated()
+  history(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EvidenceView[]> {
+    return this.evidence.history(user, id);
+  }
+}
