@@ -5,6 +5,9 @@ import type { CliCommand } from '../cli/cli-command';
 import { projectPath } from '../config/paths';
 import { runPendingMigrations } from '../database/migrate';
 import { DepartmentsService } from '../departments/departments.service';
+import { IndicatorImportService } from '../indicators/indicator-import.service';
+import { RecomputeService } from '../indicators/recompute.service';
+import { StatisticsService } from '../indicators/statistics.service';
 import { PlanImportService, PLANS_DIR } from '../plans/plan-import.service';
 import { DEFAULT_REGION_FILE, RegionsService } from '../regions/regions.service';
 import { Role } from '../users/role.enum';
@@ -115,6 +118,27 @@ export const demoSetupCommand: CliCommand = {
       if (department && account.department?.head) await departments.setHead(department.id, user.id, actor);
     }
 
+    // The demo county's 2023 statistics (灵武市, with large classes), evaluated at once so the dashboard, the
+    // county page and the evidence of the linked plan items have data. Imported once: a re-import is a new
+    // version, which is what `config/indicators/example-2024` is for (it closes the ledger entries).
+    if ((await app.get(StatisticsService).list({ county: '640181', year: 2023 })).length === 0) {
+      const dir = projectPath('config', 'indicators', 'example');
+      const files = fs
+        .readdirSync(dir)
+        .map((name) => ({ name, data: fs.readFileSync(path.join(dir, name)) }));
+      const result = await app
+        .get(IndicatorImportService)
+        .import(files, actor, { source: 'cli', enqueue: false });
+      if (!result.ok) throw new Error(`demo statistics rejected: ${result.issueCount} problem(s)`);
+      for (const i of result.imports) {
+        const report = await app.get(RecomputeService).run(i.countyCode, i.schoolYear);
+        ctx.out(
+          `statistics ${i.countyCode}/${i.schoolYear}: evaluated; ${report.evidence.inserted} evidence records; ` +
+            `ledger ${report.ledger?.opened ?? 0} entries opened`,
+        );
+      }
+    }
+
     const url = runtime.env.PUBLIC_URL;
     ctx.out('');
     ctx.out(`督办 Duban 演示环境 / demo — ${url}  (API docs: ${url}/api/docs)`);
@@ -124,6 +148,10 @@ export const demoSetupCommand: CliCommand = {
       `sign in: curl -X POST ${url}/api/auth/login -H 'content-type: application/json' ` +
         `-d '{"email":"jyj@yinchuan.duban.local","password":"${password}"}'`,
     );
+    ctx.out(
+      `to see the large-class ledger close (销号): upload config/indicators/example-2024 at ${url}/import`,
+    );
+    ctx.out(`  or: npm run cli -- indicators:import config/indicators/example-2024 --now`);
     ctx.out('');
     return 0;
   },
