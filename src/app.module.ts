@@ -5,18 +5,24 @@ import { PlanEventsModule } from './plans/plan-events';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ClockModule } from './common/clock';
 import type { Env } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
+import { PlansJobsModule } from './plans/plans-jobs.module';
+import { SupervisionModule } from './assignments/supervision.module';
 import { QueueModule } from './queue/queue.module';
 import { runsWorker } from './queue/process-role';
 import { RedisModule } from './redis/redis.module';
 import { RegionsModule } from './regions/regions.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -63,7 +69,13 @@ export class AppModule {
         DepartmentsModule,
         AssignmentsModule,
         PlansModule,
+        SupervisionModule,
+        PlansJobsModule.register({ worker }),
         MaintenanceModule.register({ worker }),
+        CalendarModule,
+        NotificationsModule.register({ worker }),
+        RemindersModule.register({ worker, devClock: env.NODE_ENV === 'development' }),
+        IndicatorsModule.register({ worker }),
       ],
     };
   }

@@ -6,6 +6,7 @@ import type { CliCommand, CliContext } from './cli/cli-command';
 import { revertLastMigration, runPendingMigrations } from './database/migrate';
 import { demoSetupCommand } from './demo/demo.commands';
 import { indicatorCommands } from './indicators/indicators.commands';
+import { indicatorsImportCommand } from './indicators/indicators-import.command';
 import { plansImportCommand } from './plans/plans.commands';
 import { regionsImportCommand } from './regions/regions.commands';
 import { usersCreateCommand } from './users/users.commands';
@@ -43,6 +44,7 @@ const COMMANDS: CliCommand[] = [
   plansImportCommand,
   demoSetupCommand,
   ...indicatorCommands,
+  indicatorsImportCommand,
 ];
 
 async function main(argv: string[]): Promise<number> {

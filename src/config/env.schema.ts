@@ -63,13 +63,63 @@ export const envSchema = z
       .min(1024)
       .default(20 * 1024 * 1024),
     STORAGE_DIR: z.string().min(1).default('.data/files'),
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ACCESS_KEY: z.string().min(1).optional(),
+    S3_SECRET_KEY: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+
+    PROGRESS_YELLOW_LAG: z.coerce.number().min(0).max(100).default(10),
+    PROGRESS_RED_LAG: z.coerce.number().min(0).max(100).default(30),
+
+    APP_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    REMINDER_SEND_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:mm')
+      .default('09:00'),
+    REMINDER_DAILY_CAP: z.coerce.number().int().min(1).max(10_000).default(20),
+    ESCALATION_YELLOW_AFTER_DAYS: z.coerce.number().int().min(1).max(250).default(5),
+    ESCALATION_RED_AFTER_DAYS: z.coerce.number().int().min(2).max(250).default(10),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === 's3') {
+      for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const) {
+        if (!env[name]) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [name],
+            message: 'is required when STORAGE_DRIVER=s3',
+          });
+        }
+      }
+    }
+    if (env.PROGRESS_YELLOW_LAG > env.PROGRESS_RED_LAG) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PROGRESS_YELLOW_LAG'],
+        message: 'must not exceed PROGRESS_RED_LAG',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['SMTP_URL'],
         message: 'is required in production (the local mail sink is for development only)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['APP_SECRET'],
+        message: 'is required in production (it signs unsubscribe links)',
+      });
+    }
+    if (env.ESCALATION_YELLOW_AFTER_DAYS >= env.ESCALATION_RED_AFTER_DAYS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['ESCALATION_RED_AFTER_DAYS'],
+        message: 'must be greater than ESCALATION_YELLOW_AFTER_DAYS',
       });
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {

@@ -1,7 +1,11 @@
 import { Assignment } from '../assignments/assignment.entity';
+import { ExtensionRequest } from '../assignments/extension-request.entity';
+import { ProgressReport } from '../assignments/progress-report.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Session } from '../auth/session.entity';
+import { CalendarOverrideRow } from '../calendar/calendar-override.entity';
 import { Department } from '../departments/department.entity';
+import { ReportFile } from '../evidence/report-file.entity';
 import { EvidenceRecord } from '../indicators/evidence/evidence-record.entity';
 import { Evaluation } from '../indicators/evaluation.entity';
 import { LedgerEntry } from '../indicators/ledger-entry.entity';
@@ -10,6 +14,12 @@ import { LeadershipGroup, LeadershipGroupMember } from '../plans/leadership-grou
 import { PlanItem } from '../plans/plan-item.entity';
 import { Plan } from '../plans/plan.entity';
 import { Region } from '../regions/region.entity';
+import { DigestEntry } from '../notifications/digest-entry.entity';
+import { OutboxMessage } from '../notifications/notification-outbox.entity';
+import { NotificationPreference } from '../notifications/notification-preference.entity';
+import { EscalationNotice } from '../reminders/escalation-notice.entity';
+import { ReminderItemState } from '../reminders/reminder-item-state.entity';
+import { ReminderPolicyRow } from '../reminders/reminder-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, for the migration CLI; Nest modules register their own with `TypeOrmModule.forFeature`. */
@@ -29,4 +39,14 @@ export const ENTITIES = [
   Evaluation,
   EvidenceRecord,
   LedgerEntry,
+  ProgressReport,
+  ReportFile,
+  ExtensionRequest,
+  CalendarOverrideRow,
+  ReminderPolicyRow,
+  ReminderItemState,
+  EscalationNotice,
+  OutboxMessage,
+  NotificationPreference,
+  DigestEntry,
 ];

@@ -1,0 +1,330 @@
+/**
+ * Mail templates (pure): every mail in Simplified Chinese (default) or English, as HTML and plain text, with a
+ * deep link to each item and, for non-mandatory mail, a one-click unsubscribe link.
+ */
+import type { Language } from './notification-preference.entity';
+import type { TemplateName } from './notification-outbox.entity';
+
+export interface ItemRef {
+  id: string;
+  ref: string;
+  number: string;
+  title: string;
+  planTitle: string;
+  dueOn: string | null;
+  departmentName?: string;
+  status?: string;
+}
+
+export interface ReminderPayload {
+  item: ItemRef;
+  rule: string;
+  dueOn: string;
+  departmentName: string;
+  role: 'lead' | 'cooperate';
+  /** what the department still owes: 签收 or a report; null for the lead's general reminder */
+  outstanding: 'acknowledge' | 'report' | null;
+}
+
+export interface DigestNote {
+  kind: string;
+  item: ItemRef;
+  text: { 'zh-CN': string; en: string };
+}
+
+export interface DigestPayload {
+  period: 'daily' | 'weekly' | 'backlog';
+  dueToday: ItemRef[];
+  dueSoon: ItemRef[];
+  overdue: ItemRef[];
+  awaitingAck: ItemRef[];
+  notes: DigestNote[];
+}
+
+export interface EscalationMailPayload {
+  notices: Array<{
+    id: string;
+    level: 'blue' | 'yellow' | 'red';
+    item: ItemRef;
+    reasons: string[];
+    cc: string[];
+  }>;
+}
+
+export interface ImportSummaryPayload {
+  planTitle: string;
+  backlogCount: number;
+  byDepartment: Array<{ name: string; count: number }>;
+  items: ItemRef[];
+}
+
+export interface LeadershipSummaryPayload {
+  weekOf: string;
+  byDepartment: Array<{ name: string; open: number; overdue: number }>;
+  byCounty: Array<{ name: string; open: number; overdue: number }>;
+  red: ItemRef[];
+  certAtRisk: ItemRef[];
+}
+
+export interface ReportRequestPayload {
+  item: ItemRef;
+  period: string;
+  periodEnd: string;
+  departmentName: string;
+  rule: string;
+}
+
+export interface RenderContext {
+  language: Language;
+  publicUrl: string;
+  /** Absent for mandatory mail. */
+  unsubscribeUrl?: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Text = { 'zh-CN': string; en: string };
+const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
+
+const LEVEL: Record<'blue' | 'yellow' | 'red', Text> = {
+  blue: t('蓝色督办', 'Blue notice'),
+  yellow: t('黄色督办', 'Yellow notice'),
+  red: t('红色督办', 'Red notice'),
+};
+const LEVEL_COLOR = { blue: '#1f5fbf', yellow: '#b58900', red: '#c0392b' };
+
+export function ruleLabel(rule: string): Text {
+  if (rule === 'start') return t('今日开始', 'starts today');
+  if (rule === 'due_day') return t('今日到期', 'due today');
+  const before = /^before_(\d+)$/.exec(rule);
+  if (before) return t(`还有 ${before[1]} 个工作日到期`, `due in ${before[1]} working days`);
+  const overdue = /^overdue_(\d+)$/.exec(rule);
+  if (overdue) return t('已逾期', 'overdue');
+  return t(rule, rule);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export const itemUrl = (publicUrl: string, id: string) => `${publicUrl.replace(/\/$/, '')}/items/${id}`;
+
+interface Block {
+  heading?: string;
+  lines?: string[];
+  items?: Array<{ item: ItemRef; note?: string }>;
+}
+
+function layout(subject: string, blocks: Block[], ctx: RenderContext): RenderedMail {
+  const L = ctx.language;
+  const textParts: string[] = [];
+  const htmlParts: string[] = [];
+  for (const block of blocks) {
+    if (block.heading) {
+      textParts.push(`\n${block.heading}`);
+      htmlParts.push(`<h3 style="margin:16px 0 6px">${escapeHtml(block.heading)}</h3>`);
+    }
+    for (const line of block.lines ?? []) {
+      textParts.push(line);
+      htmlParts.push(`<p style="margin:4px 0">${escapeHtml(line)}</p>`);
+    }
+    if (block.items?.length) {
+      const li: string[] = [];
+      for (const { item, note } of block.items) {
+        const url = itemUrl(ctx.publicUrl, item.id);
+        const due = item.dueOn ? `${L === 'en' ? 'due' : '截止'} ${item.dueOn}` : '';
+        const meta = [item.planTitle, item.departmentName, due, note].filter(Boolean).join(' · ');
+        textParts.push(`- ${item.number} ${item.title}（${meta}）\n  ${url}`);
+        li.push(
+          `<li style="margin:4px 0"><a href="${escapeHtml(url)}">${escapeHtml(`${item.number} ${item.title}`)}</a>` +
+            `<br><small style="color:#555">${escapeHtml(meta)}</small></li>`,
+        );
+      }
+      htmlParts.push(`<ul style="padding-left:20px">${li.join('')}</ul>`);
+    }
+  }
+  const footer =
+    L === 'en' ? 'Duban — this mail was sent automatically.' : '督办 Duban 系统自动发送，请勿直接回复。';
+  textParts.push(`\n--\n${footer}`);
+  let unsubscribeHtml = '';
+  if (ctx.unsubscribeUrl) {
+    const label = L === 'en' ? 'Unsubscribe from these mails' : '退订此类邮件';
+    textParts.push(`${label}: ${ctx.unsubscribeUrl}`);
+    unsubscribeHtml = ` · <a href="${escapeHtml(ctx.unsubscribeUrl)}">${escapeHtml(label)}</a>`;
+  }
+  const html =
+    `<!doctype html><html lang="${L}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+    `<body style="font-family:'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;color:#222">` +
+    `${htmlParts.join('\n')}<hr><p style="color:#888;font-size:12px">${escapeHtml(footer)}${unsubscribeHtml}</p></body></html>`;
+  return { subject, text: textParts.join('\n').trim(), html };
+}
+
+export function renderMail(
+  template: TemplateName,
+  payload: Record<string, unknown>,
+  ctx: RenderContext,
+): RenderedMail {
+  const L = ctx.language;
+  switch (template) {
+    case 'reminder': {
+      const p = payload as unknown as ReminderPayload;
+      const what = ruleLabel(p.rule)[L];
+      const owe =
+        p.outstanding === 'acknowledge'
+          ? t('请尽快签收此任务。', 'Please acknowledge (签收) the assignment.')
+          : p.outstanding === 'report'
+            ? t('请报送本部门的办理情况。', 'Please submit your department’s progress report.')
+            : t('请按期完成并报送办理情况。', 'Please complete it on time and report progress.');
+      const role =
+        p.role === 'lead' ? t('牵头单位', 'lead department') : t('配合单位', 'cooperating department');
+      return layout(
+        L === 'en' ? `[Duban] ${what}: ${p.item.title}` : `【督办提醒】${what}：${p.item.title}`,
+        [
+          {
+            lines: [
+              L === 'en'
+                ? `${p.departmentName} (${role.en}): this item is ${what} (due ${p.dueOn}).`
+                : `${p.departmentName}（${role['zh-CN']}）：以下任务${what}（截止 ${p.dueOn}）。`,
+              owe[L],
+            ],
+          },
+          { items: [{ item: p.item }] },
+        ],
+        ctx,
+      );
+    }
+    case 'digest': {
+      const p = payload as unknown as DigestPayload;
+      const title =
+        p.period === 'backlog'
+          ? t('已逾期任务汇总', 'Overdue backlog')
+          : p.period === 'daily'
+            ? t('每日督办摘要', 'Daily digest')
+            : t('每周督办摘要', 'Weekly digest');
+      return layout(
+        L === 'en' ? `[Duban] ${title.en}` : `【督办】${title['zh-CN']}`,
+        [
+          { heading: t('今日到期', 'Due today')[L], items: p.dueToday.map((item) => ({ item })) },
+          { heading: t('即将到期', 'Due soon')[L], items: p.dueSoon.map((item) => ({ item })) },
+          { heading: t('已逾期', 'Overdue')[L], items: p.overdue.map((item) => ({ item })) },
+          {
+            heading: t('待签收', 'Waiting for your acknowledgement')[L],
+            items: p.awaitingAck.map((item) => ({ item })),
+          },
+          {
+            heading: t('其他提醒', 'Other notices')[L],
+            items: p.notes.map((n) => ({ item: n.item, note: n.text[L] })),
+          },
+        ].filter((b) => b.items.length > 0),
+        ctx,
+      );
+    }
+    case 'escalation': {
+      const p = payload as unknown as EscalationMailPayload;
+      const top = p.notices.some((n) => n.level === 'red')
+        ? 'red'
+        : p.notices.some((n) => n.level === 'yellow')
+          ? 'yellow'
+          : 'blue';
+      const blocks: Block[] = [
+        {
+          lines: [
+            L === 'en'
+              ? `${p.notices.length} supervision notice(s) (督办单) were issued. Please act and report.`
+              : `现发出督办单 ${p.notices.length} 份，请抓紧办理并报送情况。`,
+          ],
+        },
+      ];
+      for (const level of ['red', 'yellow', 'blue'] as const) {
+        const notices = p.notices.filter((n) => n.level === level);
+        if (!notices.length) continue;
+        blocks.push({
+          heading: LEVEL[level][L],
+          items: notices.map((n) => ({
+            item: n.item,
+            note: n.cc.length ? `${L === 'en' ? 'cc' : '抄送'} ${n.cc.join('、')}` : undefined,
+          })),
+        });
+      }
+      const mail = layout(
+        L === 'en'
+          ? `[Duban] ${LEVEL[top].en}: ${p.notices.length} item(s)`
+          : `【${LEVEL[top]['zh-CN']}】${p.notices.length} 项任务`,
+        blocks,
+        ctx,
+      );
+      mail.html = mail.html
+        .replace('<body ', `<body data-level="${top}" `)
+        .replace(
+          '<p style="margin:4px 0">',
+          `<p style="margin:4px 0;border-left:6px solid ${LEVEL_COLOR[top]};padding-left:8px">`,
+        );
+      return mail;
+    }
+    case 'import-summary': {
+      const p = payload as unknown as ImportSummaryPayload;
+      return layout(
+        L === 'en'
+          ? `[Duban] ${p.backlogCount} item(s) already overdue in ${p.planTitle}`
+          : `【督办】${p.planTitle}：导入时已逾期 ${p.backlogCount} 项`,
+        [
+          {
+            lines: [
+              L === 'en'
+                ? `${p.backlogCount} item(s) of the imported plan were already past due. They go into each department’s next digest instead of one mail per item.`
+                : `导入的方案中有 ${p.backlogCount} 项任务已过截止日期，已汇入各部门下一期摘要，不再逐项发送。`,
+              ...p.byDepartment.map((d) => `${d.name}: ${d.count}`),
+            ],
+          },
+          { items: p.items.map((item) => ({ item })) },
+        ],
+        ctx,
+      );
+    }
+    case 'leadership-summary': {
+      const p = payload as unknown as LeadershipSummaryPayload;
+      const row = (r: { name: string; open: number; overdue: number }) =>
+        L === 'en'
+          ? `${r.name}: ${r.open} open, ${r.overdue} overdue`
+          : `${r.name}：在办 ${r.open}，逾期 ${r.overdue}`;
+      return layout(
+        L === 'en'
+          ? `[Duban] Weekly summary, week of ${p.weekOf}`
+          : `【督办】领导小组周报（${p.weekOf} 当周）`,
+        [
+          { heading: t('按部门', 'By department')[L], lines: p.byDepartment.map(row) },
+          { heading: t('按县（区、市）', 'By county')[L], lines: p.byCounty.map(row) },
+          { heading: t('红色清单', 'Red list')[L], items: p.red.map((item) => ({ item })) },
+          {
+            heading: t('有风险的认定节点', 'Certification milestones at risk')[L],
+            items: p.certAtRisk.map((item) => ({ item })),
+          },
+        ],
+        ctx,
+      );
+    }
+    case 'report-request': {
+      const p = payload as unknown as ReportRequestPayload;
+      return layout(
+        L === 'en'
+          ? `[Duban] Report for ${p.period}: ${p.item.title}`
+          : `【督办】请报送 ${p.period} 期办理情况：${p.item.title}`,
+        [
+          {
+            lines: [
+              L === 'en'
+                ? `${p.departmentName}: please report on this recurring item for ${p.period} by ${p.periodEnd} (${ruleLabel(p.rule).en}).`
+                : `${p.departmentName}：请于 ${p.periodEnd} 前报送本期（${p.period}）办理情况（${ruleLabel(p.rule)['zh-CN']}）。`,
+            ],
+          },
+          { items: [{ item: p.item }] },
+        ],
+        ctx,
+      );
+    }
+  }
+}

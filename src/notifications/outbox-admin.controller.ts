@@ -1,0 +1,64 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiTags } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
+import { IsIn, IsOptional } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { QueueName } from '../queue/queues';
+import { Role } from '../users/role.enum';
+import { OUTBOX_STATUSES, type OutboxStatus } from './notification-outbox.entity';
+import { OutboxService, type OutboxView } from './outbox.service';
+
+export class OutboxQueryDto {
+  @IsOptional()
+  @IsIn(OUTBOX_STATUSES)
+  status?: OutboxStatus;
+}
+
+/**
+ * The admin's view of outgoing mail (dead letters to retry) and of the queues. The queue view is a small JSON
+ * summary rather than bull-board: bull-board mounts its own Fastify routes outside Nest, where our AccessGuard
+ * (deny by default, roles, CSRF) does not run.
+ */
+@ApiTags('admin')
+@Controller('admin')
+export class OutboxAdminController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Get('outbox')
+  @Roles(Role.Admin)
+  list(@Query() query: OutboxQueryDto): Promise<OutboxView[]> {
+    return this.outbox.list({ status: query.status });
+  }
+
+  @Post('outbox/:id/retry')
+  @Roles(Role.Admin)
+  retry(@Param('id', ParseUUIDPipe) id: string): Promise<OutboxView> {
+    return this.outbox.retry(id);
+  }
+
+  @Get('queues')
+  @Roles(Role.Admin)
+  async queues(): Promise<Array<{ name: string; counts: Record<string, number>; schedulers: string[] }>> {
+    return Promise.all(
+      Object.values(QueueName).map(async (name) => {
+        const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+        const counts = await queue.getJobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'completed',
+          'failed',
+          'paused',
+          'prioritized',
+        );
+        const schedulers = (await queue.getJobSchedulers()).map((s) => String(s.key));
+        return { name, counts, schedulers };
+      }),
+    );
+  }
+}

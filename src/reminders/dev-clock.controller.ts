@@ -1,0 +1,45 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { Clock } from '../common/clock';
+import { Role } from '../users/role.enum';
+import { RemindersRunner } from './reminders-runner.service';
+
+export class DevClockDto {
+  /** The instant to pretend it is; omitted = back to the real time. */
+  @IsOptional()
+  @IsISO8601()
+  now?: string;
+}
+
+/**
+ * Development only (not registered otherwise): time travel for the demo. Sets this process's Clock (the single
+ * time source) to `now` and runs the reminder planner and sender as of then: reminders due by then are
+ * promoted and the daily passes (escalation, report requests, digests) run. Use DUBAN_ROLE=all (the demo).
+ */
+@ApiTags('dev')
+@Controller('dev/clock')
+export class DevClockController {
+  private readonly realNow: () => Date;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly runner: RemindersRunner,
+  ) {
+    this.realNow = clock.now.bind(clock);
+  }
+
+  @Post()
+  @Roles(Role.Admin)
+  async set(@Body() body: DevClockDto): Promise<{ now: string; promoted: number; daily: unknown }> {
+    if (body.now) {
+      const offset = Date.parse(body.now) - Date.now();
+      this.clock.now = () => new Date(this.realNow().getTime() + offset);
+    } else {
+      this.clock.now = this.realNow;
+    }
+    const result = await this.runner.runDue();
+    return { now: this.clock.now().toISOString(), ...result };
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { PlanItem } from '../plans/plan-item.entity';
+import type { EscalationReason } from './reminder.policy';
+
+export const ESCALATION_LEVELS = ['blue', 'yellow', 'red'] as const;
+export type NoticeLevel = (typeof ESCALATION_LEVELS)[number];
+
+export interface NoticePerson {
+  userId: string;
+  name: string;
+  email: string;
+  /** why this person is on the notice: department head, office, leader */
+  as: 'department' | 'office' | 'leader';
+}
+
+/** The item as it stood when the notice was issued (what the printed 督办单 shows). */
+export interface NoticeSnapshot {
+  planTitle: string;
+  planDocNumber: string | null;
+  ref: string;
+  number: string;
+  title: string;
+  status: string;
+  dueOn: string;
+  effectiveDueOn: string;
+  reasons: EscalationReason[];
+  leadDepartments: string[];
+  cooperatingDepartments: string[];
+  overdueWorkingDays: number;
+}
+
+/** One 督办单: an escalation step of an item. One row per item, ladder and level (issuing twice is a no-op). */
+@Entity('escalation_notices')
+@Index(['itemId', 'ladderStart', 'level'], { unique: true })
+@Index(['issuedAt'])
+export class EscalationNotice {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  itemId!: string;
+
+  @ManyToOne(() => PlanItem, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'item_id' })
+  item?: PlanItem;
+
+  @Column({ type: 'uuid' })
+  planId!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  level!: NoticeLevel;
+
+  /** First day of the escalation run the notice belongs to (an approved extension starts a new one). */
+  @Column({ type: 'date' })
+  ladderStart!: string;
+
+  @Column({ type: 'date' })
+  issuedOn!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  issuedAt!: Date;
+
+  @Column({ type: 'jsonb' })
+  recipients!: NoticePerson[];
+
+  @Column({ type: 'jsonb' })
+  cc!: NoticePerson[];
+
+  @Column({ type: 'jsonb' })
+  snapshot!: NoticeSnapshot;
+}

@@ -1,0 +1,45 @@
+/** The printable 督办单 (pure HTML, Chinese, A4 print CSS). */
+import { escapeHtml } from '../notifications/notification-templates';
+import type { EscalationNotice } from './escalation-notice.entity';
+
+const LEVEL = { blue: '蓝色督办单', yellow: '黄色督办单', red: '红色督办单' } as const;
+const COLOR = { blue: '#1f5fbf', yellow: '#b58900', red: '#c0392b' } as const;
+const REASON: Record<string, string> = { overdue: '逾期未完成', progress_red: '进度明显滞后（红灯）' };
+
+export function renderNoticeHtml(notice: EscalationNotice, itemUrl: string): string {
+  const s = notice.snapshot;
+  const e = escapeHtml;
+  const names = (people: EscalationNotice['recipients']) => people.map((p) => e(p.name)).join('、') || '—';
+  const row = (label: string, value: string) => `<tr><th>${e(label)}</th><td>${value}</td></tr>`;
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${e(LEVEL[notice.level])} ${e(s.number)} ${e(s.title)}</title>
+<style>
+  @page { size: A4; margin: 20mm 18mm; }
+  body { font-family: 'SimSun', 'Songti SC', 'Noto Serif CJK SC', serif; font-size: 14pt; color: #000; max-width: 180mm; margin: 0 auto; }
+  h1 { text-align: center; font-size: 22pt; letter-spacing: 0.3em; color: ${COLOR[notice.level]}; border-bottom: 3px double ${COLOR[notice.level]}; padding-bottom: 6pt; }
+  .meta { display: flex; justify-content: space-between; font-size: 11pt; margin: 8pt 0; }
+  table { width: 100%; border-collapse: collapse; }
+  th, td { border: 1px solid #000; padding: 6pt 8pt; vertical-align: top; text-align: left; }
+  th { width: 28%; background: #f3f3f3; font-weight: normal; }
+  .sign { margin-top: 28pt; text-align: right; line-height: 2; }
+  .noprint { margin: 12pt 0; }
+  @media print { .noprint { display: none; } th { background: none; } }
+</style></head>
+<body data-level="${notice.level}">
+<div class="noprint"><button onclick="window.print()">打印</button></div>
+<h1>${e(LEVEL[notice.level])}</h1>
+<div class="meta"><span>编号：${e(notice.id.slice(0, 8).toUpperCase())}</span><span>签发日期：${e(notice.issuedOn)}</span></div>
+<table>
+${row('方案', `${e(s.planTitle)}${s.planDocNumber ? `（${e(s.planDocNumber)}）` : ''}`)}
+${row('任务', `${e(s.number)} ${e(s.title)}<br><small>${e(itemUrl)}</small>`)}
+${row('牵头单位', e(s.leadDepartments.join('、') || '—'))}
+${row('配合单位', e(s.cooperatingDepartments.join('、') || '—'))}
+${row('完成时限', `${e(s.dueOn)}${s.effectiveDueOn !== s.dueOn ? `（延期至 ${e(s.effectiveDueOn)}）` : ''}`)}
+${row('督办事由', e(s.reasons.map((r) => REASON[r] ?? r).join('；')) + (s.overdueWorkingDays ? `，已逾期 ${s.overdueWorkingDays} 个工作日` : ''))}
+${row('主送', names(notice.recipients))}
+${row('抄送', names(notice.cc))}
+${row('办理要求', '请接此督办单后抓紧办理，于 3 个工作日内将办理情况及佐证材料报送领导小组办公室。')}
+</table>
+<div class="sign">领导小组办公室<br>${e(notice.issuedOn)}</div>
+</body></html>`;
+}

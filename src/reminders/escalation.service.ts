@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { parseCalendarDate, type CalendarDate } from '../calendar/calendar-date';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { firstRedLightDay } from '../assignments/expected-progress.policy';
+import { Clock } from '../common/clock';
+import type { Env } from '../config/env.schema';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { EscalationMailPayload } from '../notifications/notification-templates';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service';
+import type { EscalationNotice, NoticeLevel, NoticePerson, NoticeSnapshot } from './escalation-notice.entity';
+import { type ItemFacts, ReminderFactsRepository } from './reminder-facts.repository';
+import { escalationLevel, type EscalationThresholds } from './reminder.policy';
+
+export interface EscalationRunReport {
+  checked: number;
+  issued: number;
+  mails: number;
+}
+
+const ORDER: Record<NoticeLevel, number> = { blue: 1, yellow: 2, red: 3 };
+
+/**
+ * The escalation ladder (督办单). Daily: every open item that is overdue, or whose expected-progress light is
+ * red, is placed on the ladder by `escalationLevel` (blue → yellow after ESCALATION_YELLOW_AFTER_DAYS working
+ * days → red after ESCALATION_RED_AFTER_DAYS); each level reached is one `escalation_notices` row (unique per
+ * item, ladder and level, so a second run issues nothing). Blue goes to the lead department's contacts, yellow
+ * also to the leadership group office, red also to the responsible leaders. A closed item, or an approved
+ * extension that moves the due date ahead, stops the ladder. Recipients get one mail per run listing their new
+ * notices, never one per item; notices are mandatory mail (no unsubscribe, no cap).
+ */
+@Injectable()
+export class EscalationService {
+  private readonly thresholds: EscalationThresholds;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: ReminderFactsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+    config: ConfigService<Env, true>,
+  ) {
+    this.thresholds = {
+      yellowAfterWorkingDays: config.get('ESCALATION_YELLOW_AFTER_DAYS', { infer: true }),
+      redAfterWorkingDays: config.get('ESCALATION_RED_AFTER_DAYS', { infer: true }),
+    };
+  }
+
+  async run(): Promise<EscalationRunReport> {
+    const today = this.clock.today();
+    const items = await this.facts.openAssignedItems();
+    const percents = await this.facts.reportedPercent(items.map((i) => i.id));
+    const issued: EscalationNotice[] = [];
+    for (const item of items) {
+      if (item.backlogUntil && item.backlogUntil >= today) continue;
+      const notice = await this.escalate(item, today, percents.get(item.id));
+      if (notice) issued.push(notice);
+    }
+    const mails = await this.mail(issued);
+    return { checked: items.length, issued: issued.length, mails };
+  }
+
+  private async escalate(
+    item: ItemFacts,
+    today: CalendarDate,
+    reportedPercent: number | undefined,
+  ): Promise<EscalationNotice | null> {
+    const dueOn = parseCalendarDate(item.dueOn!);
+    const effectiveDueOn = parseCalendarDate(item.effectiveDueOn!);
+    // Expected progress only where it is measurable: an item with a start date and a report to compare.
+    const progressRedSince =
+      item.startOn && reportedPercent !== undefined && item.startOn <= effectiveDueOn
+        ? firstRedLightDay(
+            {
+              startOn: parseCalendarDate(item.startOn),
+              dueOn,
+              effectiveDueOn,
+              reportedPercent,
+              completed: false,
+            },
+            parseCalendarDate(item.startOn),
+          )
+        : null;
+    const esc = escalationLevel(
+      {
+        dueOn,
+        effectiveDueOn,
+        progressRedSince: progressRedSince && progressRedSince <= today ? progressRedSince : null,
+        extensionApprovedOn: item.extensionApprovedOn ? parseCalendarDate(item.extensionApprovedOn) : null,
+      },
+      today,
+      this.calendar,
+      this.thresholds,
+    );
+    if (esc.level === 'none' || !esc.ladder) return null;
+    const level = esc.level;
+    const highest = await this.dataSource.query<Array<{ level: NoticeLevel }>>(
+      `SELECT level FROM escalation_notices WHERE item_id = $1 AND ladder_start = $2`,
+      [item.id, esc.ladder.blue],
+    );
+    if (highest.some((n) => ORDER[n.level] >= ORDER[level])) return null;
+
+    const departments = await this.facts.departments([item.id]);
+    const lead = departments.filter((d) => d.role === 'lead');
+    const contacts = await this.facts.contacts(lead.map((d) => d.departmentId));
+    const people = async (ids: string[], as: NoticePerson['as']): Promise<NoticePerson[]> =>
+      (await this.notifications.recipients(ids)).map((r) => ({
+        userId: r.userId,
+        name: r.name,
+        email: r.email,
+        as,
+      }));
+    const recipients = await people([...new Set([...contacts.values()].flat())], 'department');
+    const taken = new Set(recipients.map((r) => r.userId));
+    const cc: NoticePerson[] = [];
+    const addCc = (list: NoticePerson[]) => {
+      for (const person of list) {
+        if (taken.has(person.userId)) continue;
+        taken.add(person.userId);
+        cc.push(person);
+      }
+    };
+    if (ORDER[level] >= ORDER.yellow)
+      addCc(await people(await this.facts.officeUsers(item.planId), 'office'));
+    if (level === 'red') addCc(await people(await this.facts.leaderUsers(item.planId), 'leader'));
+
+    const snapshot: NoticeSnapshot = {
+      planTitle: item.planTitle,
+      planDocNumber: item.planDocNumber,
+      ref: item.ref,
+      number: item.number,
+      title: item.title,
+      status: item.status,
+      dueOn,
+      effectiveDueOn,
+      reasons: esc.reasons,
+      leadDepartments: lead.map((d) => d.departmentName),
+      cooperatingDepartments: departments.filter((d) => d.role === 'cooperate').map((d) => d.departmentName),
+      overdueWorkingDays:
+        today > effectiveDueOn ? this.calendar.workingDaysBetween(effectiveDueOn, today) : 0,
+    };
+    const rows = await this.dataSource.query<EscalationNotice[]>(
+      `INSERT INTO escalation_notices (item_id, plan_id, level, ladder_start, issued_on, issued_at, recipients, cc, snapshot)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (item_id, ladder_start, level) DO NOTHING
+       RETURNING id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
+                 issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot`,
+      [
+        item.id,
+        item.planId,
+        level,
+        esc.ladder.blue,
+        today,
+        this.clock.now(),
+        JSON.stringify(recipients),
+        JSON.stringify(cc),
+        JSON.stringify(snapshot),
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One mail per person (recipient or cc) listing the notices of this run that concern them. */
+  private async mail(notices: EscalationNotice[]): Promise<number> {
+    const byPerson = new Map<string, EscalationNotice[]>();
+    for (const notice of notices) {
+      for (const person of [...notice.recipients, ...notice.cc]) {
+        byPerson.set(person.userId, [...(byPerson.get(person.userId) ?? []), notice]);
+      }
+    }
+    let mails = 0;
+    const recipients: Recipient[] = await this.notifications.recipients([...byPerson.keys()]);
+    for (const recipient of recipients) {
+      const mine = byPerson.get(recipient.userId)!;
+      const payload: EscalationMailPayload = {
+        notices: mine.map((n) => ({
+          id: n.id,
+          level: n.level,
+          item: {
+            id: n.itemId,
+            ref: n.snapshot.ref,
+            number: n.snapshot.number,
+            title: n.snapshot.title,
+            planTitle: n.snapshot.planTitle,
+            dueOn: n.snapshot.effectiveDueOn,
+            departmentName: n.snapshot.leadDepartments.join('、'),
+          },
+          reasons: n.snapshot.reasons,
+          cc: n.cc.map((p) => p.name),
+        })),
+      };
+      const digest = createHash('sha256')
+        .update(
+          mine
+            .map((n) => n.id)
+            .sort()
+            .join(','),
+        )
+        .digest('hex')
+        .slice(0, 24);
+      const outcome = await this.notifications.notify(recipient, {
+        template: 'escalation',
+        payload: payload as unknown as Record<string, unknown>,
+        key: `escalation|${recipient.userId}|${digest}`,
+        mandatory: true,
+      });
+      if (outcome === 'queued') mails++;
+    }
+    return mails;
+  }
+
+  async list(filter: { level?: NoticeLevel; itemId?: string; limit?: number }): Promise<EscalationNotice[]> {
+    return this.dataSource.query<EscalationNotice[]>(
+      `SELECT id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
+              issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot
+         FROM escalation_notices
+        WHERE ($1::varchar IS NULL OR level = $1) AND ($2::uuid IS NULL OR item_id = $2)
+        ORDER BY issued_at DESC, level DESC LIMIT $3`,
+      [filter.level ?? null, filter.itemId ?? null, Math.min(filter.limit ?? 200, 1000)],
+    );
+  }
+
+  async get(id: string): Promise<EscalationNotice> {
+    const rows = await this.dataSource.query<EscalationNotice[]>(
+      `SELECT id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
+              issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot
+         FROM escalation_notices WHERE id = $1`,
+      [id],
+    );
+    if (!rows[0]) throw new DomainError(ErrorCode.NOT_FOUND, `没有这份督办单 / No such notice: ${id}`);
+    return rows[0];
+  }
+}

@@ -1,0 +1,49 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import type { Env } from '../config/env.schema';
+import { itemUrl } from '../notifications/notification-templates';
+import { Role } from '../users/role.enum';
+import { ESCALATION_LEVELS, type EscalationNotice, type NoticeLevel } from './escalation-notice.entity';
+import { renderNoticeHtml } from './escalation-print';
+import { EscalationService } from './escalation.service';
+
+export class EscalationQueryDto {
+  @IsOptional()
+  @IsIn(ESCALATION_LEVELS)
+  level?: NoticeLevel;
+
+  @IsOptional()
+  @IsUUID()
+  itemId?: string;
+}
+
+/** 督办单: the office (and the read-only leaders and inspectors) list and print them. */
+@ApiTags('escalations')
+@Controller('escalations')
+export class EscalationsController {
+  private readonly publicUrl: string;
+
+  constructor(
+    private readonly escalations: EscalationService,
+    config: ConfigService<Env, true>,
+  ) {
+    this.publicUrl = config.get('PUBLIC_URL', { infer: true });
+  }
+
+  @Get()
+  @Roles(Role.Admin, Role.Office, Role.Leader, Role.Inspector)
+  list(@Query() query: EscalationQueryDto): Promise<EscalationNotice[]> {
+    return this.escalations.list(query);
+  }
+
+  @Get(':id/print')
+  @Roles(Role.Admin, Role.Office, Role.Leader, Role.Inspector)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async print(@Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    const notice = await this.escalations.get(id);
+    return renderNoticeHtml(notice, itemUrl(this.publicUrl, notice.itemId));
+  }
+}

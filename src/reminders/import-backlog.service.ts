@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { addDays } from '../calendar/calendar-date';
+import { Clock } from '../common/clock';
+import type { ImportSummaryPayload } from '../notifications/notification-templates';
+import { NotificationsService } from '../notifications/notifications.service';
+import { CLOSED_STATUSES, itemRef, ReminderFactsRepository } from './reminder-facts.repository';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
+import { DigestService } from './digest.service';
+
+/** An imported backlog is covered by digests for a week: no single reminders, no escalation until then. */
+export const BACKLOG_DAYS = 7;
+
+export interface BacklogReport {
+  backlog: number;
+  recipients: number;
+  summaries: number;
+}
+
+/**
+ * A plan imported with items already past due must not fire one mail per item. The past-due items are marked
+ * backlog for BACKLOG_DAYS; each contact gets them once — in their next digest, or (users on `immediate`) in
+ * one backlog digest now; the plan's office gets one summary. Then every item is scheduled as usual.
+ */
+@Injectable()
+export class ImportBacklogService {
+  constructor(
+    private readonly facts: ReminderFactsRepository,
+    private readonly scheduler: ReminderSchedulerService,
+    private readonly notifications: NotificationsService,
+    private readonly digests: DigestService,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(planId: string, itemIds: readonly string[]): Promise<BacklogReport> {
+    const today = this.clock.today();
+    const items = await this.facts.items(itemIds);
+    const backlog = items.filter(
+      (i) => i.effectiveDueOn && i.effectiveDueOn < today && !CLOSED_STATUSES.includes(i.status),
+    );
+    const report: BacklogReport = { backlog: backlog.length, recipients: 0, summaries: 0 };
+    if (backlog.length) {
+      const until = addDays(today, BACKLOG_DAYS);
+      await this.facts.setState(
+        backlog.filter((i) => !i.backlogUntil || i.backlogUntil < until).map((i) => i.id),
+        { backlogUntil: until },
+      );
+      const departments = await this.facts.departments(backlog.map((i) => i.id));
+      const contacts = await this.facts.contacts([...new Set(departments.map((d) => d.departmentId))]);
+      const byUser = new Map<string, string[]>();
+      for (const d of departments) {
+        for (const userId of contacts.get(d.departmentId) ?? []) {
+          byUser.set(userId, [...new Set([...(byUser.get(userId) ?? []), d.itemId])]);
+        }
+      }
+      const byId = new Map(backlog.map((i) => [i.id, i]));
+      for (const recipient of await this.notifications.recipients([...byUser.keys()])) {
+        if (recipient.unsubscribed) continue;
+        let added = 0;
+        for (const itemId of byUser.get(recipient.userId)!) {
+          const item = byId.get(itemId)!;
+          const fresh = await this.notifications.addDigestEntry(
+            recipient.userId,
+            { kind: 'backlog', itemId, payload: { dueOn: item.effectiveDueOn } },
+            `backlog|${itemId}|${item.effectiveDueOn}|${recipient.userId}`,
+          );
+          if (fresh) added++;
+        }
+        if (added === 0) continue;
+        report.recipients++;
+        if (recipient.mode === 'immediate') await this.digests.sendDigest(recipient, 'backlog');
+      }
+      const counts = new Map<string, number>();
+      for (const d of departments.filter((x) => x.role === 'lead')) {
+        counts.set(d.departmentName, (counts.get(d.departmentName) ?? 0) + 1);
+      }
+      const payload: ImportSummaryPayload = {
+        planTitle: backlog[0].planTitle,
+        backlogCount: backlog.length,
+        byDepartment: [...counts.entries()]
+          .map(([name, count]) => ({ name, count }))
+          .sort((a, b) => b.count - a.count),
+        items: backlog.slice(0, 100).map((i) => itemRef(i)),
+      };
+      for (const recipient of await this.notifications.recipients(await this.facts.officeUsers(planId))) {
+        const outcome = await this.notifications.notify(recipient, {
+          template: 'import-summary',
+          payload: payload as unknown as Record<string, unknown>,
+          key: `import-summary|${planId}|${today}|${recipient.userId}`,
+          uncapped: true,
+        });
+        if (outcome === 'queued') report.summaries++;
+      }
+    }
+    await this.scheduler.scheduleMany(items);
+    return report;
+  }
+}

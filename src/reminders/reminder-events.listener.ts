@@ -1,0 +1,73 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { Clock } from '../common/clock';
+import { type PlanEvent, PlanEvents } from '../plans/plan-events';
+import { QueueName, RemindersJob } from '../queue/queues';
+import { ReminderFactsRepository } from './reminder-facts.repository';
+
+const RESCHEDULING = new Set<PlanEvent['type']>([
+  'item.created',
+  'item.deadline-changed',
+  'item.closed',
+  'item.cancelled',
+  'item.reopened',
+  'assignment.added',
+  'assignment.removed',
+  'assignment.acknowledged',
+  'report.submitted',
+  'report.reviewed',
+  'extension.decided',
+]);
+
+/**
+ * Changes reschedule at once: every item event enqueues a `reschedule-item` job (the worker recomputes the
+ * item's pending reminders); an import enqueues `import-backlog`. Runs in every process role, since events are
+ * emitted where the change was made. An approved extension is also recorded for the escalation ladder.
+ */
+@Injectable()
+export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ReminderEventsListener.name);
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly events: PlanEvents,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+    private readonly facts: ReminderFactsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.events.subscribe((event) => this.handle(event));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  async handle(event: PlanEvent): Promise<void> {
+    if (event.type === 'plan.imported') {
+      await this.queue.add(
+        RemindersJob.ImportBacklog,
+        { planId: event.planId, itemIds: event.itemIds },
+        { jobId: `import-backlog|${event.planId}|${randomUUID()}`, removeOnComplete: true },
+      );
+      return;
+    }
+    if (!RESCHEDULING.has(event.type) || !('itemId' in event)) return;
+    if (event.type === 'extension.decided' && event.approved) {
+      await this.facts.setState([event.itemId], {
+        effectiveDueOn: event.newDueOn ?? undefined,
+        extensionApprovedOn: this.clock.today(),
+      });
+    }
+    await this.queue.add(
+      RemindersJob.RescheduleItem,
+      { itemId: event.itemId },
+      // A fresh id per change: a dedupe id would drop a change made while the previous job is running.
+      { jobId: `reschedule|${event.itemId}|${randomUUID()}`, removeOnComplete: true },
+    );
+    this.logger.debug(`reschedule ${event.itemId} after ${event.type}`);
+  }
+}

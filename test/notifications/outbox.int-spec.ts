@@ -1,0 +1,233 @@
+import { MailSink } from '../../src/mail/mail-sink';
+import { AppSecret } from '../../src/notifications/app-secret.provider';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { OutboxService } from '../../src/notifications/outbox.service';
+import { unsubscribeToken } from '../../src/notifications/unsubscribe-token';
+import { parseCalendarDate as d } from '../../src/calendar/calendar-date';
+import { WorkingCalendar } from '../../src/calendar/working-calendar';
+import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
+import { Role } from '../../src/users/role.enum';
+import { startTestApp, type TestApp } from '../support/test-app';
+import {
+  addItem,
+  drained,
+  remindersQueue,
+  seedWorld,
+  setClock,
+  setMode,
+  sql,
+  to,
+  waitUntil,
+  type World,
+} from '../reminders/reminder-fixtures';
+
+describe('notification outbox, delivery guarantees and admin', () => {
+  let t: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await seedWorld(t);
+  });
+  afterAll(() => t?.close());
+
+  const notifyOnce = async (key: string, mandatory = false) => {
+    const [recipient] = await t.app.get(NotificationsService).recipients([world.users.eduHead.id]);
+    return t.app.get(NotificationsService).notify(recipient, {
+      template: 'escalation',
+      payload: { notices: [] },
+      key,
+      mandatory,
+    });
+  };
+
+  it('SMTP down for a while: the message is delivered once after the server returns', async () => {
+    const port = Number(new URL(t.env.SMTP_URL!).port);
+    await t.mail.close();
+    expect(await notifyOnce('smtp-down-test', true)).toBe('queued');
+    await waitUntil(
+      async () =>
+        (
+          await sql<{ attempts: number }>(
+            t,
+            `SELECT attempts FROM notification_outbox WHERE idempotency_key = 'smtp-down-test' AND status = 'failed'`,
+          )
+        )[0],
+      'a failed attempt',
+    );
+    const sink = new MailSink();
+    await sink.listen(port);
+    try {
+      await sink.waitFor((m) => m.to.includes(world.users.eduHead.email), 1, 20_000);
+      await drained(t);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(sink.messages.filter((m) => m.to.includes(world.users.eduHead.email))).toHaveLength(1);
+      const [row] = await sql<{ status: string; attempts: number; message_id: string }>(
+        t,
+        `SELECT status, attempts, message_id FROM notification_outbox WHERE idempotency_key = 'smtp-down-test'`,
+      );
+      expect(row.status).toBe('sent');
+      expect(row.attempts).toBeGreaterThanOrEqual(2);
+      // Same key again: nothing new.
+      expect(await notifyOnce('smtp-down-test', true)).toBe('duplicate');
+    } finally {
+      await sink.close();
+      await t.mail.listen(port);
+    }
+  });
+
+  it('a row left `sending` by a dead worker is never sent twice: it goes to the dead letters for the admin', async () => {
+    await notifyOnce('interrupted-test', true);
+    await drained(t);
+    t.mail.clear();
+    const [row] = await sql<{ id: string }>(
+      t,
+      `SELECT id FROM notification_outbox WHERE idempotency_key = 'interrupted-test'`,
+    );
+    // Simulate: a worker claimed the row, (maybe) sent, and died before marking; its lease has run out.
+    await sql(
+      t,
+      `UPDATE notification_outbox SET status = 'sending', lease_until = now() - interval '1 second' WHERE id = $1`,
+      [row.id],
+    );
+    expect(await t.app.get(OutboxService).deliver(row.id, false)).toBe('dead');
+    expect(t.mail.messages).toHaveLength(0);
+
+    const admin = await t.sessionFor(await t.createUser(Role.Admin));
+    const dead = await t.request({
+      method: 'GET',
+      url: '/api/admin/outbox?status=dead',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(dead.statusCode).toBe(200);
+    expect(
+      (dead.json() as Array<{ id: string; lastError: string }>).find((r) => r.id === row.id)?.lastError,
+    ).toContain('interrupted');
+
+    const retry = await t.request({
+      method: 'POST',
+      url: `/api/admin/outbox/${row.id}/retry`,
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(retry.statusCode).toBe(201);
+    await t.mail.waitFor((m) => m.to.includes(world.users.eduHead.email));
+    await drained(t);
+    expect((await t.app.get(OutboxService).get(row.id))?.status).toBe('sent');
+
+    const queues = await t.request({
+      method: 'GET',
+      url: '/api/admin/queues',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect((queues.json() as Array<{ name: string }>).map((q) => q.name)).toEqual(
+      expect.arrayContaining(['reminders', 'mail']),
+    );
+  });
+
+  it('one-click unsubscribe stops non-mandatory mail; escalation notices still arrive', async () => {
+    const user = world.users.finHead;
+    const token = unsubscribeToken(t.app.get(AppSecret).value, user.id);
+    const bad = await t.request({
+      method: 'GET',
+      url: `/api/notifications/unsubscribe?token=${user.id}.forged`,
+    });
+    expect(bad.body).toContain('链接无效');
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/notifications/unsubscribe?token=${encodeURIComponent(token)}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('已退订');
+    const notifications = t.app.get(NotificationsService);
+    const [recipient] = await notifications.recipients([user.id]);
+    expect(recipient.unsubscribed).toBe(true);
+    expect(await notifications.notify(recipient, { template: 'digest', payload: {}, key: 'unsub-1' })).toBe(
+      'unsubscribed',
+    );
+    expect(
+      await notifications.notify(recipient, {
+        template: 'escalation',
+        payload: { notices: [] },
+        key: 'unsub-2',
+        mandatory: true,
+      }),
+    ).toBe('queued');
+    const session = await t.sessionFor(user);
+    const prefs = await t.request({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      payload: { subscribed: true, mode: 'daily', language: 'en' },
+      headers: { authorization: `Bearer ${session}` },
+    });
+    expect(prefs.json()).toMatchObject({ mode: 'daily', language: 'en', unsubscribedAt: null });
+    await drained(t);
+  });
+
+  it('calendar overrides are admin-edited and rebuild the working calendar at once', async () => {
+    const admin = await t.sessionFor(await t.createUser(Role.Admin));
+    const calendar = t.app.get(WorkingCalendar);
+    expect(calendar.isWorkingDay(d('2027-03-03'))).toBe(true);
+    const put = await t.request({
+      method: 'PUT',
+      url: '/api/calendar/overrides/2027-03-03',
+      payload: { kind: 'holiday', name: '地方假日' },
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(calendar.isWorkingDay(d('2027-03-03'))).toBe(false);
+    const list = await t.request({
+      method: 'GET',
+      url: '/api/calendar/overrides',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(list.json()).toEqual([{ date: '2027-03-03', kind: 'holiday', name: '地方假日' }]);
+    const del = await t.request({
+      method: 'DELETE',
+      url: '/api/calendar/overrides/2027-03-03',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(del.json()).toEqual({ removed: true });
+    expect(calendar.isWorkingDay(d('2027-03-03'))).toBe(true);
+  });
+
+  it('an app restarted mid-schedule neither duplicates nor loses reminders', async () => {
+    const first = await startTestApp();
+    let second: TestApp | null = null;
+    try {
+      const w = await seedWorld(first);
+      await setMode(first, w.users.eduHead, 'immediate');
+      setClock(first, '2025-09-15T02:00:00Z');
+      const item = await addItem(first, w, { dueOn: '2025-10-09', title: '重启测试', cooperate: [] });
+      await first.app.get(ReminderSchedulerService).rescheduleItem(item);
+      const before = await remindersQueue(first).getJobCounts('delayed');
+      await first.close({ keepData: true });
+
+      second = await startTestApp({ reuse: { db: first.db, prefix: first.env.REDIS_PREFIX } });
+      setClock(second, '2025-09-15T02:00:00Z');
+      const scheduler = second.app.get(ReminderSchedulerService);
+      await scheduler.replanAll();
+      await scheduler.rescheduleItem(item);
+      expect(await remindersQueue(second).getJobCounts('delayed')).toEqual(before);
+      setClock(second, '2025-09-30T01:00:30Z');
+      await scheduler.promoteDue();
+      await second.mail.waitFor((m) => m.subject.includes('重启测试'));
+      await scheduler.replanAll();
+      await scheduler.promoteDue();
+      await drained(second);
+      expect(
+        to(second.mail.messages, w.users.eduHead).filter((m) => m.subject.includes('重启测试')),
+      ).toHaveLength(2);
+      // before_7 (23 Sep) was due while the app was down and fires late once; before_1 once. No duplicates.
+      const subjects = to(second.mail.messages, w.users.eduHead)
+        .map((m) => m.subject)
+        .sort();
+      expect(subjects).toEqual([
+        '【督办提醒】还有 1 个工作日到期：重启测试',
+        '【督办提醒】还有 7 个工作日到期：重启测试',
+      ]);
+    } finally {
+      if (second) await second.close();
+      else await first.close();
+    }
+  });
+});
