@@ -26,6 +26,7 @@ import {
 } from './plan-file.schema';
 import { type ItemTarget, PlanItem } from './plan-item.entity';
 import { PlanItemsService } from './plan-items.service';
+import { PlanEvents } from './plan-events';
 import { Plan } from './plan.entity';
 import { normalizeSearchText } from './text-normalization';
 
@@ -127,6 +128,7 @@ export class PlanImportService {
     private readonly items: PlanItemsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: PlanEvents,
   ) {}
 
   /**
@@ -156,6 +158,23 @@ export class PlanImportService {
    * replaced in place. Every change is audited.
    */
   async import(file: PlanFile, options: PlanImportOptions): Promise<PlanImportReport> {
+    const report = await this.importInTransaction(file, options);
+    // After the commit: reminders schedule the plan's items (and fold a past-due backlog into digests).
+    if (report.plan !== 'unchanged') {
+      const rows: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id FROM plan_items WHERE plan_id = $1 AND status <> 'cancelled' ORDER BY position`,
+        [report.planId],
+      );
+      await this.events.emit({
+        type: 'plan.imported',
+        planId: report.planId,
+        itemIds: rows.map((r) => r.id),
+      });
+    }
+    return report;
+  }
+
+  private importInTransaction(file: PlanFile, options: PlanImportOptions): Promise<PlanImportReport> {
     return this.dataSource.transaction(async (manager) => {
       // Two imports of one plan at once would both insert its items; the second waits for the first.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-import:${file.key}`]);

@@ -11,6 +11,7 @@ import type { CliContext } from '../../src/cli/cli-command';
 import { DomainError } from '../../src/common/domain-error';
 import { DepartmentsService } from '../../src/departments/departments.service';
 import { PlanFileError, type PlanFile, type PlanFileItem } from '../../src/plans/plan-file.schema';
+import { type PlanEvent, PlanEvents } from '../../src/plans/plan-events';
 import { PlanImportService } from '../../src/plans/plan-import.service';
 import { plansImportCommand } from '../../src/plans/plans.commands';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -288,7 +289,12 @@ describe('plans:import', () => {
     it('of an unchanged file changes nothing: same ids, no duplicates, reported unchanged', async () => {
       const before = await rowCounts(t);
       const ids = await sql(t, 'SELECT id, ref, version FROM plan_items ORDER BY id');
+      const events: PlanEvent[] = [];
+      const unsubscribe = t.app.get(PlanEvents).subscribe((e) => void events.push(e));
       const report = await importSeed(t, 'yinchuan');
+      unsubscribe();
+      // Nothing changed, so nothing is announced (reminders are not rescheduled for nothing).
+      expect(events).toEqual([]);
       expect(report).toMatchObject({
         plan: 'unchanged',
         planFields: [],
@@ -430,6 +436,24 @@ describe('plans:import', () => {
       );
       expect(restored).toEqual({ id: before.id, removed_at: null });
     });
+  });
+
+  it('announces a changed plan once, after the commit, with its live items', async () => {
+    const events: PlanEvent[] = [];
+    const unsubscribe = t.app.get(PlanEvents).subscribe((e) => void events.push(e));
+    const plan: PlanFile = structuredClone(seedPlan('jizhou'));
+    plan.title = `${plan.title}（修订）`;
+    const report = await importer.import(plan, { actor: systemActor('test'), source: 'test' });
+    await importer.import(seedPlan('jizhou'), { actor: systemActor('test'), source: 'test' });
+    unsubscribe();
+    expect(events.map((e) => e.type)).toEqual(['plan.imported', 'plan.imported']);
+    const first = events[0] as Extract<PlanEvent, { type: 'plan.imported' }>;
+    expect(first.planId).toBe(report.planId);
+    const live = await sql(
+      t,
+      `SELECT count(*)::int AS n FROM plan_items WHERE plan_id = '${report.planId}' AND status <> 'cancelled'`,
+    );
+    expect(first.itemIds).toHaveLength((live[0] as { n: number }).n);
   });
 
   it('plans:import --all through the CLI command prints a report per file', async () => {
