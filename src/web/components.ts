@@ -100,3 +100,14 @@ export function section(
     ${options.count ? options.body : html`<p class="empty">${options.empty ?? ctx.t('暂无', 'None')}</p>`}
   </section>`;
 }
+
+/** `中文 / English` service messages: the page's language first, the other one after it, smaller. */
+export function bilingual(ctx: PageContext, message: string): SafeHtml {
+  const at = message.indexOf(' / ');
+  if (at < 0) return html`${message}`;
+  const zh = message.slice(0, at);
+  const en = message.slice(at + 3);
+  return ctx.locale === 'en'
+    ? html`${en} <small class="other-lang">${zh}</small>`
+    : html`${zh} <small class="other-lang">${en}</small>`;
+}

@@ -98,7 +98,7 @@ export function layout(
 export function errorPage(
   ctx: PageContext,
   title: string,
-  message: string,
+  message: string | SafeHtml,
   details: string[] = [],
 ): SafeHtml {
   return layout(ctx, {

@@ -2,6 +2,8 @@ import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ExtensionsService } from '../assignments/extensions.service';
+import { ReportsService } from '../assignments/reports.service';
 import { Roles } from '../auth/access.decorators';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -11,6 +13,7 @@ import { StatisticsService } from '../indicators/statistics.service';
 import { readUpload } from '../indicators/upload';
 import { PlanItemsService } from '../plans/plan-items.service';
 import { PlansService } from '../plans/plans.service';
+import { EscalationService } from '../reminders/escalation.service';
 import { Role } from '../users/role.enum';
 import { optionalService } from './optional-service';
 import { Page, PageContext, redirect, sendPage } from './page-context';
@@ -24,6 +27,8 @@ export class OfficeController {
   constructor(
     private readonly items: PlanItemsService,
     private readonly plans: PlansService,
+    private readonly reports: ReportsService,
+    private readonly extensions: ExtensionsService,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
     private readonly moduleRef: ModuleRef,
@@ -31,15 +36,33 @@ export class OfficeController {
 
   @Get('office')
   @Roles(Role.Admin, Role.Office)
-  async office(@Page() ctx: PageContext, @Res() reply: FastifyReply): Promise<void> {
+  async office(
+    @Page() ctx: PageContext,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const user = ctx.user!;
-    const [review, overdue] = await Promise.all([
-      this.items.list(user, { status: ['submitted'], limit: 100 }),
+    // Escalation notices come from the reminders module when it is part of the application.
+    const escalations = optionalService(this.moduleRef, EscalationService);
+    const [review, extensions, overdue, notices, plans] = await Promise.all([
+      this.reports.queue(user, 'submitted'),
+      this.extensions.queue(user, 'pending'),
       this.items.overdue(user, { limit: 100 }),
+      escalations ? escalations.list({ limit: 50 }) : Promise.resolve(null),
+      this.plans.list(user),
     ]);
+    // Only notices of plans this user sees (the same PlanScope as every list here).
+    const visiblePlans = new Set(plans.map((p) => p.id));
     sendPage(
       reply,
-      officePage(ctx, { today: this.clock.today(), review: review.items, overdue: overdue.items }),
+      officePage(ctx, {
+        today: this.clock.today(),
+        review,
+        extensions,
+        escalations: notices && notices.filter((n) => visiblePlans.has(n.planId)),
+        overdue: overdue.items,
+        done: (request.query as Record<string, string | undefined>).done ?? null,
+      }),
     );
   }
 

@@ -54,7 +54,18 @@ export function sendPage(reply: FastifyReply, page: SafeHtml, status = 200): voi
     .send(`<!doctype html>\n${page.value}`);
 }
 
-/** After a form POST: 303 so the browser GETs the target. */
+/** The header app.js sends with a multipart form it posts with `fetch`. */
+export const FETCH_FORM_HEADER = 'x-duban-form';
+
+/**
+ * After a form POST: 303 so the browser GETs the target. A form sent by app.js with `fetch` (multipart
+ * uploads) gets 200 and the target in `x-location` instead, and the script navigates: a redirect followed
+ * inside `fetch` is a subresource request, which the CSP's upgrade-insecure-requests would move to https.
+ */
 export function redirect(reply: FastifyReply, url: string, status = 303): void {
+  if (reply.request?.headers[FETCH_FORM_HEADER] === '1' && status === 303) {
+    void reply.code(200).header('x-location', url).header('cache-control', 'no-store').send();
+    return;
+  }
   void reply.code(status).header('location', url).header('cache-control', 'no-store').send();
 }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../auth/session-token';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { bilingual } from './components';
 import { errorPage } from './layout';
 import { PageContext, redirect, sendPage } from './page-context';
 import { safeNext } from './web-routing';
@@ -48,11 +49,17 @@ export class PageErrorFilter implements ExceptionFilter {
             : ctx.t('操作未完成', 'Not done');
       const details = detailLines(exception.details);
       if (exception.headers) void reply.headers(exception.headers);
-      return sendPage(reply, errorPage(ctx, title, localized(ctx, exception.message), details), status);
+      return sendPage(reply, errorPage(ctx, title, bilingual(ctx, exception.message), details), status);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return sendPage(reply, errorPage(ctx, String(status), exception.message), status);
+      const message =
+        status === 400
+          ? `请求无效 / Bad request: ${exception.message}`
+          : status === 404
+            ? `未找到 / Not found: ${exception.message}`
+            : exception.message;
+      return sendPage(reply, errorPage(ctx, String(status), bilingual(ctx, message)), status);
     }
     const fastifyError = exception as { statusCode?: number; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
@@ -78,9 +85,21 @@ export class PageErrorFilter implements ExceptionFilter {
 
 /** Readable lines from an error's details (validation problems, import issues). */
 function detailLines(details: unknown): string[] {
-  if (Array.isArray(details)) return details.map((d) => (typeof d === 'string' ? d : JSON.stringify(d)));
-  if (details && typeof details === 'object' && Array.isArray((details as { issues?: unknown }).issues)) {
-    return detailLines((details as { issues: unknown[] }).issues);
+  if (Array.isArray(details)) return details.map(detailLine);
+  if (details && typeof details === 'object') {
+    const d = details as { issues?: unknown; blockers?: unknown };
+    if (Array.isArray(d.issues)) return detailLines(d.issues);
+    if (Array.isArray(d.blockers)) return detailLines(d.blockers);
   }
   return [];
+}
+
+/** A validation problem `{field, problems}` as `field: problem, problem`; a blocker by its message. */
+function detailLine(d: unknown): string {
+  if (typeof d === 'string') return d;
+  const o = d as { field?: unknown; problems?: unknown; message?: unknown };
+  if (typeof o?.field === 'string' && Array.isArray(o.problems))
+    return `${o.field}: ${o.problems.join(', ')}`;
+  if (typeof o?.message === 'string') return o.message;
+  return JSON.stringify(d);
 }

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module';
+import { SupervisionModule } from '../assignments/supervision.module';
 import { AuthModule } from '../auth/auth.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { PlansModule } from '../plans/plans.module';
 import { RegionsModule } from '../regions/regions.module';
 import { AuthPagesController } from './auth-pages.controller';
 import { DashboardService } from './dashboard.service';
+import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
+import { WebFlowQueries } from './flow-queries';
 import { LeadershipController } from './leadership.controller';
 import { OfficeController } from './office.controller';
 import { WorkspaceController } from './workspace.controller';
@@ -16,8 +19,14 @@ import { WorkspaceController } from './workspace.controller';
  * only (app.factory.ts), not of the worker or the CLI.
  */
 @Module({
-  imports: [AuthModule, PlansModule, AssignmentsModule, DepartmentsModule, RegionsModule],
-  providers: [FlowForms, DashboardService],
-  controllers: [AuthPagesController, WorkspaceController, OfficeController, LeadershipController],
+  imports: [AuthModule, PlansModule, AssignmentsModule, SupervisionModule, DepartmentsModule, RegionsModule],
+  providers: [FlowForms, WebFlowQueries, DashboardService],
+  controllers: [
+    AuthPagesController,
+    WorkspaceController,
+    FlowController,
+    OfficeController,
+    LeadershipController,
+  ],
 })
 export class WebModule {}

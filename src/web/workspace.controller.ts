@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignments/assignment-status.policy';
 import { AssignmentsService } from '../assignments/assignments.service';
+import { SupervisionService } from '../assignments/supervision.service';
 import { Authenticated } from '../auth/access.decorators';
 import { addDays } from '../calendar/calendar-date';
 import { Clock } from '../common/clock';
@@ -12,6 +13,7 @@ import { PlanItemsService } from '../plans/plan-items.service';
 import { PlansService } from '../plans/plans.service';
 import { Role } from '../users/role.enum';
 import { FlowForms } from './flow-forms';
+import { WebFlowQueries } from './flow-queries';
 import { optionalService } from './optional-service';
 import { Page, PageContext, sendPage } from './page-context';
 import { PageController } from './page-controller';
@@ -31,19 +33,27 @@ export class WorkspaceController {
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
     private readonly flow: FlowForms,
+    private readonly flowQueries: WebFlowQueries,
+    private readonly supervision: SupervisionService,
     private readonly moduleRef: ModuleRef,
   ) {}
 
   @Get()
   @Authenticated()
-  async tasks(@Page() ctx: PageContext, @Res() reply: FastifyReply): Promise<void> {
+  async tasks(
+    @Page() ctx: PageContext,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const user = ctx.user!;
     const today = this.clock.today();
     const mine = await this.assignments.listMine(user);
     const withDepartment = mine.department !== null;
-    const [overdue, dueSoon] = withDepartment
-      ? [null, null]
-      : await Promise.all([this.items.overdue(user, { limit: 50 }), this.items.dueSoon(user, { limit: 50 })]);
+    const [overdue, dueSoon, facts] = await Promise.all([
+      withDepartment ? null : this.items.overdue(user, { limit: 50 }),
+      withDepartment ? null : this.items.dueSoon(user, { limit: 50 }),
+      this.flowQueries.forAssignments(mine.assignments),
+    ]);
     sendPage(
       reply,
       tasksPage(ctx, {
@@ -57,7 +67,9 @@ export class WorkspaceController {
         assignments: mine.assignments,
         overdue: overdue?.items ?? [],
         dueSoon: dueSoon?.items ?? [],
+        facts,
         canAcknowledge: this.flow.canAcknowledge(user),
+        done: (request.query as Query).done ?? null,
       }),
     );
   }
@@ -116,16 +128,18 @@ export class WorkspaceController {
   async detail(
     @Page() ctx: PageContext,
     @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const user = ctx.user!;
-    const item = await this.items.detail(user, id);
+    const item = await this.supervision.detail(user, id);
     const evidence = optionalService(this.moduleRef, ItemEvidenceService);
-    const [plan, history, evidenceRows, flow] = await Promise.all([
+    const can = this.flow.abilities(user, item);
+    const [plan, history, evidenceRows, departments] = await Promise.all([
       this.plans.detail(user, item.plan.id),
       this.items.history(user, id),
       evidence ? evidence.history(user, id) : Promise.resolve(null),
-      this.flow.forItem(ctx, item),
+      can.assign ? this.departmentsNear(item.plan.regionCode) : Promise.resolve([]),
     ]);
     sendPage(
       reply,
@@ -135,9 +149,15 @@ export class WorkspaceController {
         plan: { title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer, issuedOn: plan.issuedOn },
         history,
         evidence: evidenceRows,
-        forms: flow.forms,
-        notes: flow.notes,
+        flow: this.flow.sections(ctx, item, can, departments, this.clock.today()),
+        done: (request.query as Query).done ?? null,
       }),
     );
+  }
+
+  /** Departments of the plan's region and the regions below it (the choices of 改派). */
+  private async departmentsNear(regionCode: string) {
+    const prefix = regionCode.replace(/0+$/, '');
+    return (await this.departments.list()).filter((d) => d.regionCode.startsWith(prefix));
   }
 }

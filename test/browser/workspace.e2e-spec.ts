@@ -10,7 +10,7 @@ import { IndicatorImportService } from '../../src/indicators/indicator-import.se
 import { projectPath } from '../../src/config/paths';
 import { Role } from '../../src/users/role.enum';
 import { UsersService } from '../../src/users/users.service';
-import { departmentId, itemIdByRef } from '../plans/plan-test-support';
+import { departmentId, itemIdByRef, sql } from '../plans/plan-test-support';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   importYinchuanWithScriptTitle,
@@ -90,7 +90,7 @@ describe('web workspace in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('我的任务');
     await expect(page.locator('#overdue').textContent()).resolves.toContain(SCRIPT_TITLE);
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
-    await screenshot(page, 'tasks');
+    await screenshot(page, 'tasks-overdue');
     await context.close();
   });
 
@@ -129,6 +129,9 @@ describe('web workspace in Chromium', () => {
     await signIn(page, users.inspector!.email);
     await page.goto(`/items/${milestone}`);
     await expect(page.locator('main form').count()).resolves.toBe(0);
+    await expect(page.locator('#departments').textContent()).resolves.toContain('灵武市人民政府');
+    await page.goto('/');
+    await expect(page.locator('main form').count()).resolves.toBe(0);
     await page.goto('/dashboard');
     await expect(page.locator('main form').count()).resolves.toBe(0);
     const csrf = await page.locator('meta[name="csrf-token"]').getAttribute('content');
@@ -145,6 +148,21 @@ describe('web workspace in Chromium', () => {
       form: { currentPassword: 'x', newPassword: 'y' },
     });
     expect(noToken.status()).toBe(403);
+    // the flow's forms refuse an inspector too, whatever the token, as a page (no stack trace)
+    for (const url of [
+      `/items/${milestone}/acknowledge`,
+      `/items/${milestone}/close`,
+      `/items/${milestone}/extensions`,
+      `/items/${milestone}/assignments`,
+    ]) {
+      const res = await page.request.post(url, {
+        form: { _csrf: csrf!, reason: 'x', newDueOn: '2031-01-01' },
+      });
+      expect([url, res.status()]).toEqual([url, 403]);
+      const text = await res.text();
+      expect(text).toContain('无权执行此操作');
+      expect(text).not.toMatch(/at \w+ \(|node_modules/);
+    }
     await context.close();
   });
 
@@ -153,10 +171,191 @@ describe('web workspace in Chromium', () => {
     await signIn(page, users.office!.email);
     await page.goto('/office');
     await expect(page.locator('#overdue').textContent()).resolves.toContain(SCRIPT_TITLE);
-    await screenshot(page, 'office');
+    await screenshot(page, 'office-overdue');
     await page.goto(`/office/notice/${milestone}`);
     await expect(page.locator('.notice-doc').textContent()).resolves.toContain('督办通知');
     await context.close();
+  });
+
+  it('the 督办 flow on the pages: 签收, report with a file, return, resubmit, approve → 办结', async () => {
+    // A fresh item led by 灵武市 (no indicator, so the approval at 100 % closes it).
+    const [{ planId }] = await sql<{ planId: string }>(
+      t,
+      `SELECT id AS "planId" FROM plans WHERE key = 'yinchuan-2021-quality-balance'`,
+    );
+    const officeToken = await t.sessionFor(
+      (await t.app.get(UsersService).findWithPassword(users.office!.email))!,
+    );
+    const created = await t.request({
+      method: 'POST',
+      url: `/api/plans/${planId}/items`,
+      headers: { authorization: `Bearer ${officeToken}` },
+      payload: {
+        ref: '测试.浏览器督办',
+        kind: 'task',
+        title: '浏览器督办测试任务',
+        startOn: '2026-01-01',
+        dueOn: '2026-11-27',
+        assignments: [{ departmentId: lingwu, role: 'lead' }],
+      },
+    });
+    expect([created.statusCode, created.body]).toEqual([201, expect.any(String)]);
+    const itemId = (created.json() as { id: string }).id;
+    const pdf = (text: string) => ({
+      name: '进展材料.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`),
+    });
+
+    // The department head: 签收 in one click from 我的任务, then a report with a file.
+    const head = await newPage(browser, base);
+    await signIn(head.page, users.head!.email);
+    await head.page.goto('/');
+    const ackRow = head.page.locator('#ack tr', { hasText: '浏览器督办测试任务' });
+    await Promise.all([head.page.waitForURL('**/?done=acknowledged*'), ackRow.locator('button').click()]);
+    await expect(head.page.locator('.notice.ok').textContent()).resolves.toContain('已签收');
+    await expect(head.page.locator('#ack tr', { hasText: '浏览器督办测试任务' }).count()).resolves.toBe(0);
+    await head.page.goto('/');
+    await expect(head.page.locator('#week').textContent()).resolves.toContain('浏览器督办测试任务');
+    await screenshot(head.page, 'tasks');
+
+    await head.page.goto(`/items/${itemId}`);
+    await expect(head.page.locator('#departments').textContent()).resolves.toContain('已签收');
+    await head.page.fill('#report-form input[name=percent]', '100');
+    await head.page.fill('#report-form textarea[name=text]', '已完成全部工作，见附件。');
+    await head.page.setInputFiles('#report-form input[name=files]', pdf('first'));
+    await Promise.all([
+      head.page.waitForURL(`**/items/${itemId}?done=report*`),
+      head.page.click('#report-form button[type=submit]'),
+    ]);
+    const submitted = head.page.locator('li.report[data-state=submitted]');
+    await expect(submitted.count()).resolves.toBe(1);
+    await expect(submitted.locator('a.file').textContent()).resolves.toBe('进展材料.pdf');
+    const href = await submitted.locator('a.file').getAttribute('href');
+    const download = await head.page.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString()).toContain('first');
+    // one report awaits review at a time: no second form, and the department's review list shows it
+    await expect(head.page.locator('#report-form').count()).resolves.toBe(0);
+    await screenshot(head.page, 'item-report');
+
+    // The office returns it (a return needs a comment: refused with a clear page first).
+    const office = await newPage(browser, base);
+    await signIn(office.page, users.office!.email);
+    await office.page.goto('/office');
+    const reviewRow = () => office.page.locator('#review tr', { hasText: '浏览器督办测试任务' });
+    await expect(reviewRow().count()).resolves.toBe(1);
+    await screenshot(office.page, 'office');
+    await Promise.all([
+      office.page.waitForLoadState('load'),
+      reviewRow().locator('button[value=return]').click(),
+    ]);
+    await expect(office.page.locator('.notice.error').textContent()).resolves.toContain('退回须说明理由');
+    await expect(office.page.locator('.notice.error').textContent()).resolves.toContain(
+      'A return needs a comment',
+    );
+    await screenshot(office.page, 'refusal');
+    await office.page.goto('/office');
+    await reviewRow().locator('input[name=comment]').fill('请补充验收材料');
+    await Promise.all([
+      office.page.waitForURL('**/office?done=returned*'),
+      reviewRow().locator('button[value=return]').click(),
+    ]);
+    await expect(reviewRow().count()).resolves.toBe(0);
+
+    // The department head sees the comment and resubmits.
+    await head.page.goto(`/items/${itemId}`);
+    await expect(
+      head.page.locator('li.report[data-state=returned] .review').textContent(),
+    ).resolves.toContain('请补充验收材料');
+    await expect(head.page.locator('#report-form h3').textContent()).resolves.toContain('重新报送');
+    await head.page.fill('#report-form input[name=percent]', '100');
+    await head.page.fill('#report-form textarea[name=text]', '已补充验收材料。');
+    await head.page.setInputFiles('#report-form input[name=files]', pdf('second'));
+    await Promise.all([
+      head.page.waitForURL(`**/items/${itemId}?done=report*`),
+      head.page.click('#report-form button[type=submit]'),
+    ]);
+    await head.page.goto('/');
+    await expect(head.page.locator('#review').textContent()).resolves.toContain('浏览器督办测试任务');
+
+    // The office approves: the item is ready and closes (办结).
+    await office.page.goto('/office');
+    await reviewRow().locator('input[name=comment]').fill('同意');
+    await Promise.all([
+      office.page.waitForURL('**/office?done=closed*'),
+      reviewRow().locator('button[value=approve]').click(),
+    ]);
+    await office.page.goto(`/items/${itemId}`);
+    await expect(office.page.locator('[data-badge=closed]').count()).resolves.toBe(1);
+    await expect(office.page.locator('#closure [data-closed=true]').count()).resolves.toBe(1);
+    await expect(office.page.locator('.sub .badge.s-completed').first().textContent()).resolves.toBe(
+      '已完成',
+    );
+    await expect(office.page.locator('li.report[data-state=approved]').count()).resolves.toBe(1);
+    await screenshot(office.page, 'item-closed');
+
+    // the head's view agrees, and a report on a closed item is refused with a page
+    await head.page.goto(`/items/${itemId}`);
+    await expect(head.page.locator('#report-form').count()).resolves.toBe(0);
+    const csrf = await head.page.locator('meta[name="csrf-token"]').getAttribute('content');
+    const late = await head.page.request.post(`/items/${itemId}/reports`, {
+      form: { _csrf: csrf!, period: 'once', percent: '100', text: 'x' },
+    });
+    expect(late.status()).toBe(409);
+    expect(await late.text()).toContain('任务已撤销或办结');
+    await head.context.close();
+    await office.context.close();
+  });
+
+  it('the office decides an extension and re-assigns from the pages; blockers show on the item', async () => {
+    const { context, page } = await newPage(browser, base);
+    await signIn(page, users.head!.email);
+    await page.goto(`/items/${milestone}`);
+    await expect(page.locator('#closure .blockers').textContent()).resolves.toContain('未报送');
+    // 签收 on the item page, then ask for an extension
+    if (await page.locator('#departments form').count()) {
+      await Promise.all([page.waitForURL(`**/items/${milestone}*`), page.click('#departments form button')]);
+    }
+    await page.fill('#extensions input[name=newDueOn]', '2030-06-30');
+    await page.fill('#extensions input[name=reason]', '需要更多时间');
+    await Promise.all([
+      page.waitForURL(`**/items/${milestone}?done=extension*`),
+      page.click('#extensions form.card button[type=submit]'),
+    ]);
+    await expect(page.locator('#extensions').textContent()).resolves.toContain('待审批');
+    await context.close();
+
+    const office = await newPage(browser, base);
+    await signIn(office.page, users.office!.email);
+    await office.page.goto('/office');
+    const row = office.page.locator('#extensions tr', { hasText: '需要更多时间' });
+    await Promise.all([
+      office.page.waitForURL('**/office?done=extension-approve*'),
+      row.locator('button[value=approve]').click(),
+    ]);
+    await office.page.goto(`/items/${milestone}`);
+    await expect(office.page.locator('[data-field=extended-due]').textContent()).resolves.toBe('2030-06-30');
+    await expect(office.page.locator('[data-badge=overdue-original]').count()).resolves.toBe(1);
+    // 改派: add a cooperating department, then remove it
+    const option = office.page.locator('#assign select[name=departmentId] option', {
+      hasText: '贺兰县人民政府',
+    });
+    const value = await option.first().getAttribute('value');
+    await office.page.selectOption('#assign select[name=departmentId]', value!);
+    await Promise.all([
+      office.page.waitForURL(`**/items/${milestone}?done=assigned*`),
+      office.page.click('#assign form:first-of-type button[type=submit]'),
+    ]);
+    await expect(office.page.locator('#departments').textContent()).resolves.toContain('贺兰县人民政府');
+    await office.page.selectOption('#assign select[name=department]', value!);
+    office.page.once('dialog', (d) => void d.accept());
+    await Promise.all([
+      office.page.waitForURL(`**/items/${milestone}?done=unassigned*`),
+      office.page.click('#assign form:nth-of-type(2) button[type=submit]'),
+    ]);
+    await expect(office.page.locator('#departments').textContent()).resolves.not.toContain('贺兰县人民政府');
+    await office.context.close();
   });
 
   it('an expired session is sent to sign-in with the reason', async () => {

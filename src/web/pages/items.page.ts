@@ -2,10 +2,11 @@ import type { AssignmentStatus } from '../../assignments/assignment-status.polic
 import type { AuditEntryView } from '../../audit/audit.service';
 import type { CalendarDate } from '../../calendar/calendar-date';
 import type { EvidenceView } from '../../indicators/evidence/evidence.service';
-import type { ItemDetail, ItemPage } from '../../plans/plan-items.service';
+import type { ItemFlowDetail } from '../../assignments/supervision.service';
+import type { ItemPage } from '../../plans/plan-items.service';
 import type { PlanSummary } from '../../plans/plans.service';
 import { ASSIGNMENT_STATUSES } from '../../assignments/assignment-status.policy';
-import { dateText, kindLabel, lightDot, lightOf, STATUS_LABELS, statusBadge } from '../components';
+import { dateText, kindLabel, lightDot, STATUS_LABELS, statusBadge } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -70,7 +71,7 @@ export function itemsPage(
         ${view.page.items.map(
           (i) =>
             html`<tr>
-              <td>${lightDot(ctx, lightOf(i, view.today))}</td>
+              <td>${lightDot(ctx, i.progress)}</td>
               <td class="ellipsis">${i.number}</td>
               <td>
                 <a href="/items/${i.id}">${i.title}</a> <small class="muted">${kindLabel(ctx, i.kind)}</small>
@@ -84,7 +85,9 @@ export function itemsPage(
                     .join('、') || '—'
                 }
               </td>
-              <td>${i.dueOn ?? i.dueText ?? '—'}</td>
+              <td>
+                ${i.effectiveDueOn ?? i.dueText ?? '—'}${i.extendedDueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${i.dueOn}</small>` : ''}
+              </td>
               <td>${statusBadge(ctx, i.status)}</td>
             </tr>`,
         )}
@@ -103,21 +106,39 @@ function withoutParam(url: string, name: string): string {
 
 export interface ItemPageView {
   today: CalendarDate;
-  item: ItemDetail;
+  item: ItemFlowDetail;
   plan: { title: string; docNumber: string | null; issuer: string; issuedOn: string };
   history: AuditEntryView[];
   /** null: the indicators module is not available */
   evidence: EvidenceView[] | null;
-  /** Forms the user may use (empty for read-only roles). */
-  forms: SafeHtml[];
-  notes: string[];
+  /** The 督办 flow sections (FlowForms.sections): state for everyone, forms only for who may use them. */
+  flow: SafeHtml;
+  /** A flash after a form (`?done=report`). */
+  done?: string | null;
 }
+
+const DONE: Record<string, [string, string]> = {
+  acknowledged: ['已签收。', 'Acknowledged.'],
+  report: ['进展报告已提交，等待审核。', 'Report submitted for review.'],
+  extension: ['延期申请已提交。', 'Extension request sent.'],
+  approved: ['报告已通过。', 'Report approved.'],
+  returned: ['报告已退回。', 'Report returned.'],
+  closed: ['任务已办结。', 'The item is closed.'],
+  'extension-approve': ['延期已批准。', 'Extension approved.'],
+  'extension-reject': ['延期未批准。', 'Extension rejected.'],
+  assigned: ['已增加责任单位。', 'Department added.'],
+  unassigned: ['已移除责任单位。', 'Department removed.'],
+};
 
 export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
   const i = view.item;
-  const body = html`<p class="sub">
-      ${kindLabel(ctx, i.kind)} · ${i.number} · ${statusBadge(ctx, i.status)}
-      ${lightDot(ctx, lightOf(i, view.today))}
+  const done = view.done && DONE[view.done];
+  const body = html`${done ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
+    <p class="sub">
+      ${kindLabel(ctx, i.kind)} · ${i.number ? html`${i.number} · ` : ''}${statusBadge(ctx, i.status)}
+      ${lightDot(ctx, i.progress)}
+      ${i.overdueAgainstOriginal ? html`<span class="badge s-overdue" data-badge="overdue-original">${ctx.t('超过原定期限', 'Overdue against original')}</span>` : ''}
+      ${i.closedAt ? html`<span class="badge s-completed" data-badge="closed">${ctx.t('已办结', 'Closed')}</span>` : ''}
     </p>
     <div class="cols">
       <div class="col-main">
@@ -131,33 +152,7 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
           ${i.parent ? html`<p>${ctx.t('上级', 'Parent')}：<a href="/items/${i.parent.id}">${i.parent.number} ${i.parent.title}</a></p>` : ''}
           ${i.children.length ? html`<p>${ctx.t('下级', 'Children')}：${i.children.map((c) => html`<a href="/items/${c.id}" class="chip">${c.number} ${c.title}</a> `)}</p>` : ''}
         </section>
-        <section class="panel">
-          <h2>${ctx.t('责任单位', 'Departments')}</h2>
-          <table class="grid">
-            <thead>
-              <tr>
-                <th>${ctx.t('单位', 'Department')}</th>
-                <th>${ctx.t('职责', 'Role')}</th>
-                <th>${ctx.t('签收', 'Acknowledged')}</th>
-                <th>${ctx.t('进展报告', 'Reports')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${i.assignments.map(
-                (a) =>
-                  html`<tr>
-                    <td>${a.departmentName}</td>
-                    <td>${a.role === 'lead' ? ctx.t('牵头', 'Lead') : ctx.t('配合', 'Cooperate')}</td>
-                    <td>
-                      ${a.acknowledgedAt ? html`<span class="ok-text">${ctx.t('已签收', 'Yes')} ${dateText(a.acknowledgedAt)}</span>` : html`<span class="warn-text">${ctx.t('待签收', 'Pending')}</span>`}
-                    </td>
-                    <td>${i.status === 'submitted' ? ctx.t('已报送，待审核', 'Submitted') : '—'}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-          ${i.assignments.length ? '' : html`<p class="empty">${ctx.t('原文未写明责任单位', 'The text names no responsible department')}</p>`}
-        </section>
+        ${view.flow}
         <section class="panel">
           <h2>${ctx.t('目标与指标佐证', 'Targets and indicator evidence')}</h2>
           ${
@@ -206,7 +201,6 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
                   : ''
           }
         </section>
-        ${view.forms}
       </div>
       <aside class="col-side">
         <section class="panel">
@@ -215,9 +209,18 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
             <dt>${ctx.t('开始', 'Start')}</dt>
             <dd>${i.startOn ?? i.startText ?? '—'}</dd>
             <dt>${ctx.t('原定期限', 'Original due')}</dt>
-            <dd>${i.dueOn ?? '—'}${i.dueText ? html` <small class="muted">（${i.dueText}）</small>` : ''}</dd>
+            <dd>
+              ${i.originalDueOn ?? '—'}${i.dueText ? html` <small class="muted">（${i.dueText}）</small>` : ''}
+              ${i.overdueAgainstOriginal ? html`<span class="badge s-overdue">${ctx.t('已超原期限', 'Past original')}</span>` : ''}
+            </dd>
             <dt>${ctx.t('延期后期限', 'Extended due')}</dt>
-            <dd>—</dd>
+            <dd data-field="extended-due">${i.extendedDueOn ?? '—'}</dd>
+            ${
+              i.closedAt
+                ? html`<dt>${ctx.t('办结', 'Closed')}</dt>
+                    <dd>${dateText(i.closedAt)}</dd>`
+                : ''
+            }
             ${
               i.recurrence
                 ? html`<dt>${ctx.t('周期', 'Recurs')}</dt>
@@ -226,16 +229,6 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
             }
           </dl>
         </section>
-        ${
-          view.notes.length
-            ? html`<section class="panel">
-                <h2>${ctx.t('说明', 'Notes')}</h2>
-                <ul class="notes">
-                  ${view.notes.map((n) => html`<li>${n}</li>`)}
-                </ul>
-              </section>`
-            : ''
-        }
         <section class="panel">
           <h2>${ctx.t('变更记录', 'History')}</h2>
           <ol class="history">

@@ -1,9 +1,21 @@
+import type { ExtensionView } from '../../assignments/extensions.service';
+import type { ReportView } from '../../assignments/reports.service';
 import type { CalendarDate } from '../../calendar/calendar-date';
 import type { ItemDetail, ItemSummary } from '../../plans/plan-items.service';
-import { lightDot, lightOf, section, statusBadge } from '../components';
+import type { EscalationNotice } from '../../reminders/escalation-notice.entity';
+import { dateText, lightDot, section, statusBadge } from '../components';
+import { decisionForm, fileLink, periodText, reviewForm, roleText } from '../flow-forms';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
+
+const OFFICE_DONE: Record<string, [string, string]> = {
+  approved: ['报告已通过。', 'Report approved.'],
+  returned: ['报告已退回。', 'Report returned.'],
+  closed: ['报告已通过，任务已自动办结。', 'Report approved; the item is closed.'],
+  'extension-approve': ['延期已批准。', 'Extension approved.'],
+  'extension-reject': ['延期未批准。', 'Extension rejected.'],
+};
 
 function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notice: boolean): SafeHtml {
   return html`<table class="grid">
@@ -14,14 +26,14 @@ function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notic
         <th class="w-plan">${ctx.t('牵头单位', 'Lead')}</th>
         <th class="w-date">${ctx.t('期限', 'Due')}</th>
         <th class="w-status">${ctx.t('状态', 'Status')}</th>
-        <th class="w-ack">${ctx.t('操作', 'Action')}</th>
+        <th class="w-actions">${ctx.t('操作', 'Action')}</th>
       </tr>
     </thead>
     <tbody>
       ${items.map(
         (i) =>
           html`<tr>
-            <td>${lightDot(ctx, lightOf(i, today))}</td>
+            <td>${lightDot(ctx, i.progress)}</td>
             <td><a href="/items/${i.id}">${i.number} ${i.title}</a></td>
             <td class="ellipsis">
               ${
@@ -31,11 +43,123 @@ function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notic
                   .join('、') || '—'
               }
             </td>
-            <td>${i.dueOn ?? '—'}</td>
+            <td>${i.effectiveDueOn ?? '—'}</td>
             <td>${statusBadge(ctx, i.status)}</td>
             <td>
-              ${notice ? html`<a href="/office/notice/${i.id}">${ctx.t('督办通知', 'Notice')}</a>` : html`<a href="/items/${i.id}#review">${ctx.t('审核', 'Review')}</a>`}
+              ${notice ? html`<a href="/office/notice/${i.id}">${ctx.t('督办通知', 'Notice')}</a> · ` : ''}<a
+                href="/items/${i.id}#assign"
+                >${ctx.t('改派', 'Re-assign')}</a
+              >
             </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+const NEXT_REVIEW = '/office#review';
+const NEXT_EXTENSIONS = '/office#extensions';
+
+function reviewRows(ctx: PageContext, reports: ReportView[]): SafeHtml {
+  return html`<table class="grid">
+    <thead>
+      <tr>
+        <th>${ctx.t('任务与报告', 'Item and report')}</th>
+        <th class="w-plan">${ctx.t('报送单位', 'Department')}</th>
+        <th class="w-num">${ctx.t('进度', 'Progress')}</th>
+        <th class="w-form">${ctx.t('审核', 'Review')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${reports.map(
+        (r) =>
+          html`<tr data-report="${r.id}">
+            <td>
+              <a href="/items/${r.itemId}#reports">${r.item?.title ?? r.itemId}</a>
+              <p class="clip" title="${r.text}">${r.text}</p>
+              ${r.files.length ? html`<small>${r.files.map((f) => html`${fileLink(r, f)} `)}</small>` : ''}
+            </td>
+            <td>
+              ${r.departmentName} <small class="muted">${roleText(ctx, r.role)}</small><br /><small
+                class="muted"
+                >${r.submittedBy.name ?? ''}
+                ${dateText(r.submittedAt)}${r.previousId ? ctx.t(' · 重新报送', ' · resubmitted') : ''}</small
+              >
+            </td>
+            <td>${r.percent}%<br /><small class="muted">${periodText(ctx, r.period)}</small></td>
+            <td>${reviewForm(ctx, r, NEXT_REVIEW)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function extensionRows(ctx: PageContext, list: ExtensionView[]): SafeHtml {
+  return html`<table class="grid">
+    <thead>
+      <tr>
+        <th>${ctx.t('任务与理由', 'Item and reason')}</th>
+        <th class="w-plan">${ctx.t('申请单位', 'Department')}</th>
+        <th class="w-date">${ctx.t('期限', 'Due')}</th>
+        <th class="w-form">${ctx.t('审批', 'Decision')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${list.map(
+        (e) =>
+          html`<tr data-extension="${e.id}">
+            <td>
+              <a href="/items/${e.itemId}#extensions">${e.item?.title ?? e.itemId}</a>
+              <p class="clip" title="${e.reason}">${e.reason}</p>
+            </td>
+            <td>
+              ${e.departmentName}<br /><small class="muted"
+                >${e.requestedBy.name ?? ''} ${dateText(e.createdAt)}</small
+              >
+            </td>
+            <td>${e.currentDueOn}<br />→ <strong>${e.requestedDueOn}</strong></td>
+            <td>${decisionForm(ctx, e, NEXT_EXTENSIONS)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+const LEVEL_LABELS: Record<string, [string, string]> = {
+  blue: ['蓝色', 'Blue'],
+  yellow: ['黄色', 'Yellow'],
+  red: ['红色', 'Red'],
+};
+
+function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml {
+  return html`<table class="grid">
+    <thead>
+      <tr>
+        <th class="w-status">${ctx.t('级别', 'Level')}</th>
+        <th>${ctx.t('任务', 'Item')}</th>
+        <th class="w-plan">${ctx.t('牵头单位', 'Lead')}</th>
+        <th class="w-date">${ctx.t('签发', 'Issued')}</th>
+        <th class="w-ack">${ctx.t('督办单', 'Notice')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${notices.map(
+        (n) =>
+          html`<tr>
+            <td>
+              <span class="badge level-${n.level}"
+                >${ctx.t(...(LEVEL_LABELS[n.level] ?? [n.level, n.level]))}</span
+              >
+            </td>
+            <td>
+              <a href="/items/${n.itemId}">${n.snapshot.number} ${n.snapshot.title}</a>
+              <small class="muted"
+                >${ctx.t(`逾期 ${n.snapshot.overdueWorkingDays} 个工作日`, `${n.snapshot.overdueWorkingDays} working days overdue`)}</small
+              >
+            </td>
+            <td class="ellipsis">${n.snapshot.leadDepartments.join('、') || '—'}</td>
+            <td>${n.issuedOn}</td>
+            <td><a href="/api/escalations/${n.id}/print" target="_blank">${ctx.t('打印', 'Print')}</a></td>
           </tr>`,
       )}
     </tbody>
@@ -44,20 +168,46 @@ function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notic
 
 export function officePage(
   ctx: PageContext,
-  view: { today: CalendarDate; review: ItemSummary[]; overdue: ItemSummary[] },
+  view: {
+    today: CalendarDate;
+    review: ReportView[];
+    extensions: ExtensionView[];
+    /** null: the reminders module is not part of this application */
+    escalations: EscalationNotice[] | null;
+    overdue: ItemSummary[];
+    done?: string | null;
+  },
 ): SafeHtml {
-  const body = html`${section(ctx, { id: 'review', title: ctx.t('待审核的进展报告', 'Reports awaiting review'), count: view.review.length, body: rows(ctx, view.today, view.review, false) })}
-    <section class="panel" id="extensions">
-      <h2>${ctx.t('延期申请', 'Extension requests')}</h2>
-      <p class="empty">${ctx.t('延期申请接口尚未上线', 'Extension requests are not available yet')}</p>
-    </section>
-    <section class="panel" id="escalations">
-      <h2>${ctx.t('升级提醒', 'Escalation notices')}</h2>
-      <p class="empty">
-        ${ctx.t('提醒模块尚未提供升级提醒', 'The reminders module does not expose escalation notices yet')}
-      </p>
-    </section>
-    ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（可打印督办通知）', 'Overdue items (print a notice)'), count: view.overdue.length, body: rows(ctx, view.today, view.overdue, true) })}`;
+  const done = view.done ? OFFICE_DONE[view.done] : undefined;
+  const body = html`${done ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
+    <div class="tiles">
+      <a class="tile blue" href="#review"
+        ><b>${view.review.length}</b>${ctx.t('待审核报告', 'Reports to review')}</a
+      >
+      <a class="tile yellow" href="#extensions"
+        ><b>${view.extensions.length}</b>${ctx.t('待审批延期', 'Extensions to decide')}</a
+      >
+      <a class="tile red" href="#overdue"
+        ><b>${view.overdue.length}</b>${ctx.t('逾期任务', 'Overdue items')}</a
+      >
+      ${view.escalations ? html`<a class="tile grey" href="#escalations"><b>${view.escalations.length}</b>${ctx.t('督办单', 'Escalations')}</a>` : ''}
+    </div>
+    ${section(ctx, { id: 'review', title: ctx.t('待审核的进展报告', 'Reports awaiting review'), count: view.review.length, body: reviewRows(ctx, view.review) })}
+    ${section(ctx, { id: 'extensions', title: ctx.t('待审批的延期申请', 'Extension requests awaiting a decision'), count: view.extensions.length, body: extensionRows(ctx, view.extensions) })}
+    ${
+      view.escalations
+        ? section(ctx, {
+            id: 'escalations',
+            title: ctx.t('督办单（升级提醒）', 'Escalation notices'),
+            count: view.escalations.length,
+            body: escalationRows(ctx, view.escalations),
+          })
+        : html`<section class="panel" id="escalations">
+            <h2>${ctx.t('升级提醒', 'Escalation notices')}</h2>
+            <p class="empty">${ctx.t('提醒模块未启用', 'The reminders module is not available')}</p>
+          </section>`
+    }
+    ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（打印督办通知、改派）', 'Overdue items (print a notice, re-assign)'), count: view.overdue.length, body: rows(ctx, view.today, view.overdue, true) })}`;
   return layout(ctx, { title: ctx.t('督办工作台', 'Office workbench'), body, wide: true });
 }
 

@@ -1,9 +1,11 @@
 import type { DepartmentAssignmentView } from '../../assignments/assignments.service';
 import type { CalendarDate } from '../../calendar/calendar-date';
 import type { ItemSummary } from '../../plans/plan-items.service';
-import { dateText, kindLabel, lightDot, lightOf, section, statusBadge } from '../components';
+import { dateText, kindLabel, lightDot, section, statusBadge } from '../components';
+import { acknowledgeForm, reportStateBadge } from '../flow-forms';
+import type { AssignmentFlowFacts } from '../flow-queries';
 import { html, type SafeHtml } from '../html';
-import { csrfField, layout } from '../layout';
+import { layout } from '../layout';
 import type { PageContext } from '../page-context';
 
 export interface TasksView {
@@ -15,8 +17,12 @@ export interface TasksView {
   /** For accounts without a department (office, leaders): the open work in their scope. */
   overdue: ItemSummary[];
   dueSoon: ItemSummary[];
-  /** Whether the user may acknowledge here (the acknowledge service exists and the role may write). */
+  /** Light, effective due date and latest report of each assignment (by assignment id). */
+  facts: Map<string, AssignmentFlowFacts>;
+  /** Whether the user may acknowledge here (a department account of a writing role). */
   canAcknowledge: boolean;
+  /** A flash after a form (`?done=acknowledged`). */
+  done?: string | null;
 }
 
 const OPEN = new Set(['not_started', 'in_progress', 'due_soon', 'overdue']);
@@ -36,42 +42,42 @@ function assignmentRows(
         <th class="w-role">${ctx.t('职责', 'Role')}</th>
         <th class="w-date">${ctx.t('期限', 'Due')}</th>
         <th class="w-status">${ctx.t('状态', 'Status')}</th>
+        <th class="w-report">${ctx.t('本单位报告', 'Our report')}</th>
         <th class="w-ack">${ctx.t('签收', 'Ack.')}</th>
       </tr>
     </thead>
     <tbody>
-      ${rows.map(
-        (a) =>
-          html`<tr>
-            <td>${lightDot(ctx, lightOf(a.item, view.today))}</td>
-            <td>
-              <a href="/items/${a.item.id}">${a.item.number} ${a.item.title}</a>
-              <small class="muted">${kindLabel(ctx, a.item.kind)}</small>
-            </td>
-            <td class="ellipsis" title="${a.plan.title}">${a.plan.title}</td>
-            <td>${a.role === 'lead' ? ctx.t('牵头', 'Lead') : ctx.t('配合', 'Cooperate')}</td>
-            <td>${a.item.dueOn ?? a.item.dueText ?? '—'}</td>
-            <td>${statusBadge(ctx, a.item.status)}</td>
-            <td>
-              ${
-                a.acknowledgedAt
-                  ? html`<span class="ok-text" title="${dateText(a.acknowledgedAt)}"
-                      >${ctx.t('已签收', 'Acknowledged')}</span
-                    >`
-                  : ack && view.canAcknowledge
-                    ? html`<form method="post" action="/assignments/${a.id}/acknowledge" class="inline">
-                        ${csrfField(ctx)}<input type="hidden" name="next" value="/" /><button
-                          type="submit"
-                          class="small primary"
-                        >
-                          ${ctx.t('签收', 'Acknowledge')}
-                        </button>
-                      </form>`
-                    : html`<span class="warn-text">${ctx.t('待签收', 'Pending')}</span>`
-              }
-            </td>
-          </tr>`,
-      )}
+      ${rows.map((a) => {
+        const facts = view.facts.get(a.id);
+        const due = facts?.effectiveDueOn ?? a.item.dueOn;
+        return html`<tr data-assignment="${a.id}">
+          <td>${lightDot(ctx, facts?.progress ?? null)}</td>
+          <td>
+            <a href="/items/${a.item.id}">${a.item.number} ${a.item.title}</a>
+            <small class="muted">${kindLabel(ctx, a.item.kind)}</small>
+          </td>
+          <td class="ellipsis" title="${a.plan.title}">${a.plan.title}</td>
+          <td>${a.role === 'lead' ? ctx.t('牵头', 'Lead') : ctx.t('配合', 'Cooperate')}</td>
+          <td>
+            ${due ?? a.item.dueText ?? '—'}${due && due !== a.item.dueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${a.item.dueOn}</small>` : ''}
+          </td>
+          <td>${statusBadge(ctx, a.item.status)}</td>
+          <td>
+            ${facts?.latestReport ? html`${reportStateBadge(ctx, facts.latestReport.state)} ${facts.latestReport.percent}%` : html`<span class="muted">—</span>`}
+          </td>
+          <td>
+            ${
+              a.acknowledgedAt
+                ? html`<span class="ok-text" title="${dateText(a.acknowledgedAt)}"
+                    >${ctx.t('已签收', 'Acknowledged')}</span
+                  >`
+                : ack && view.canAcknowledge && a.item.status !== 'cancelled'
+                  ? acknowledgeForm(ctx, a.item.id, '/?done=acknowledged#ack')
+                  : html`<span class="warn-text">${ctx.t('待签收', 'Pending')}</span>`
+            }
+          </td>
+        </tr>`;
+      })}
     </tbody>
   </table>`;
 }
@@ -92,7 +98,7 @@ function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): Safe
       ${items.map(
         (i) =>
           html`<tr>
-            <td>${lightDot(ctx, lightOf(i, view.today))}</td>
+            <td>${lightDot(ctx, i.progress)}</td>
             <td><a href="/items/${i.id}">${i.number} ${i.title}</a></td>
             <td class="ellipsis" title="${i.plan.title}">${i.plan.title}</td>
             <td class="ellipsis">
@@ -103,7 +109,7 @@ function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): Safe
                   .join('、') || '—'
               }
             </td>
-            <td>${i.dueOn ?? '—'}</td>
+            <td>${i.effectiveDueOn ?? '—'}</td>
             <td>${statusBadge(ctx, i.status)}</td>
           </tr>`,
       )}
@@ -114,14 +120,21 @@ function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): Safe
 export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
   const a = view.assignments;
   const overdue = a.filter((x) => x.item.status === 'overdue');
-  const thisWeek = a.filter(
-    (x) =>
-      OPEN.has(x.item.status) && x.item.dueOn && x.item.dueOn >= view.today && x.item.dueOn <= view.weekEnd,
-  );
-  const toAcknowledge = a.filter((x) => !x.acknowledgedAt);
-  const inReview = a.filter((x) => x.item.status === 'submitted');
+  const dueOf = (x: DepartmentAssignmentView) => view.facts.get(x.id)?.effectiveDueOn ?? x.item.dueOn;
+  const thisWeek = a.filter((x) => {
+    const due = dueOf(x);
+    return OPEN.has(x.item.status) && due && due >= view.today && due <= view.weekEnd;
+  });
+  const toAcknowledge = a.filter((x) => !x.acknowledgedAt && x.item.status !== 'cancelled');
+  // The department's own latest report awaits the office's review.
+  const inReview = a.filter((x) => view.facts.get(x.id)?.latestReport?.state === 'submitted');
+  const flash =
+    view.done === 'acknowledged'
+      ? html`<p class="notice ok" role="status">${ctx.t('已签收。', 'Acknowledged.')}</p>`
+      : '';
   const body = view.department
-    ? html`<p class="sub">
+    ? html`${flash}
+        <p class="sub">
           ${ctx.t('部门', 'Department')}：<strong>${view.department.name}</strong> ·
           ${ctx.t(`共 ${a.length} 项任务`, `${a.length} assignments`)} · ${ctx.t('今天', 'Today')}
           ${view.today}

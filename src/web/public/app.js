@@ -34,10 +34,16 @@
       fetch(form.action, {
         method: 'POST',
         body: new FormData(form),
-        headers: { 'x-csrf-token': csrf() },
+        headers: { 'x-csrf-token': csrf(), 'x-duban-form': '1' },
         credentials: 'same-origin',
       })
         .then(function (res) {
+          // Done: the server names the page to go to (see redirect() in page-context.ts).
+          var next = res.headers.get('x-location');
+          if (next) {
+            window.location.href = next;
+            return;
+          }
           if (res.redirected) {
             window.location.href = res.url;
             return;
