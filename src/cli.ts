@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import type { CliCommand, CliContext } from './cli/cli-command';
 import { revertLastMigration, runPendingMigrations } from './database/migrate';
 import { demoSetupCommand } from './demo/demo.commands';
+import { extractionCommands } from './extraction/extraction.commands';
 import { indicatorCommands } from './indicators/indicators.commands';
 import { indicatorsImportCommand } from './indicators/indicators-import.command';
 import { plansImportCommand } from './plans/plans.commands';
@@ -45,6 +46,7 @@ const COMMANDS: CliCommand[] = [
   demoSetupCommand,
   ...indicatorCommands,
   indicatorsImportCommand,
+  ...extractionCommands,
 ];
 
 async function main(argv: string[]): Promise<number> {
@@ -52,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(70)} ${c.description}`);
-    process.stderr.write(`${name ? `unknown command "${name}"\n` : ''}usage: npm run cli -- <command> [options]\n${lines.join('\n')}\n`);
+    process.stderr.write(
+      `${name ? `unknown command "${name}"\n` : ''}usage: npm run cli -- <command> [options]\n${lines.join('\n')}\n`,
+    );
     return name ? 2 : 0;
   }
   let runtime: Runtime | null = null;
@@ -63,9 +67,12 @@ async function main(argv: string[]): Promise<number> {
       if (!app) {
         const { env } = await ctx.runtime();
         // The CLI never runs processors: it must not steal jobs from the workers.
-        app = await NestFactory.createApplicationContext(AppModule.register({ ...env, DUBAN_ROLE: 'api', LOG_LEVEL: 'warn' }), {
-          logger: ['error', 'warn'],
-        });
+        app = await NestFactory.createApplicationContext(
+          AppModule.register({ ...env, DUBAN_ROLE: 'api', LOG_LEVEL: 'warn' }),
+          {
+            logger: ['error', 'warn'],
+          },
+        );
       }
       return app;
     },

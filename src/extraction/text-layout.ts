@@ -1,0 +1,88 @@
+/**
+ * Repairs the two layouts copied text arrives in besides one paragraph per line:
+ * - run-on text, where a web page lost its line breaks ("…发展。二、工作目标 到2020年…（一）…"): a long line is
+ *   split before each heading number that follows the end of a sentence;
+ * - hard-wrapped text (copied from a PDF), where a paragraph is broken every N characters: a line as wide as
+ *   the text's usual width that does not end a sentence is joined with the next one.
+ * Lines are the unit everything downstream reads, so this runs first. Pure.
+ */
+import { comparable } from './source-text';
+
+const CN = '[一二三四五六七八九十]{1,3}';
+/** a heading number right after the end of a sentence (or a colon), inside a line */
+const INLINE_HEADING = new RegExp(
+  `(?<=[。；;:：!?！？)）])\\s*(?=(?:第${CN}部分|${CN}、|[(（]${CN}[)）]|\\d{1,2}[.、．](?!\\d)|项目\\d{1,2}[:：]|——))`,
+  'g',
+);
+/** a section heading glued to the last word of the previous paragraph ("…服务局(二)统筹推进…建设。") */
+const GLUED_HEADING = new RegExp(
+  `(?<=[\\p{Script=Han}])(?=(?:[(（]${CN}[)）]|${CN}、)[^。，,；;()（）]{2,30}[。：:])`,
+  'gu',
+);
+const HEADING_START = new RegExp(
+  `^\\s*(?:第${CN}部分|${CN}\\s*[、.．]|[(（]${CN}[)）]|\\d{1,2}\\s*[.、．](?!\\d)|项目\\d|——)`,
+);
+const SENTENCE_END = /[。；;：:！？!?”」』)）]\s*$/;
+
+/** Splits run-on lines (over 120 characters) before the heading numbers inside them. */
+function splitRunOn(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    if (line.length <= 120) return [line];
+    const c = comparable(line);
+    const cuts = new Set<number>();
+    for (const pattern of [INLINE_HEADING, GLUED_HEADING]) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(c); m; m = pattern.exec(c)) {
+        if (m.index + m[0].length < line.length) cuts.add(m.index + m[0].length);
+        if (m[0] === '') pattern.lastIndex++;
+      }
+    }
+    if (cuts.size < 2) return [line];
+    const parts: string[] = [];
+    let from = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      parts.push(line.slice(from, cut));
+      from = cut;
+    }
+    parts.push(line.slice(from));
+    return parts.filter((p) => p.trim() !== '');
+  });
+}
+
+/**
+ * The text's line width when it is hard-wrapped: most non-empty lines have (about) one length; else null.
+ */
+function wrapWidth(lines: string[]): number | null {
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 10);
+  if (lengths.length < 10) return null;
+  const counts = new Map<number, number>();
+  for (const n of lengths) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const [width, count] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  const near = lengths.filter((n) => Math.abs(n - width) <= 2).length;
+  return width <= 80 && count >= 3 && near / lengths.length >= 0.4 ? width : null;
+}
+
+/** Joins the lines of hard-wrapped paragraphs. */
+function unwrap(lines: string[]): string[] {
+  const width = wrapWidth(lines);
+  if (width === null) return lines;
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.length ? out[out.length - 1] : undefined;
+    const joinable =
+      previous !== undefined &&
+      previous.trim().length >= width - 2 &&
+      !SENTENCE_END.test(comparable(previous)) &&
+      line.trim() !== '' &&
+      !HEADING_START.test(comparable(line));
+    if (joinable) out[out.length - 1] = `${previous.trimEnd()}${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+/** The text as one paragraph per line. */
+export function normalizeLayout(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  return unwrap(splitRunOn(lines)).join('\n');
+}
