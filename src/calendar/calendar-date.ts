@@ -50,19 +50,39 @@ export function yearOf(date: CalendarDate): number {
   return Number(date.slice(0, 4));
 }
 
-/** Days since 1970-01-01 (negative before). `setUTCFullYear` keeps years < 100 from being read as 19xx. */
+/**
+ * Days since 1970-01-01 (negative before), by integer arithmetic on the proleptic Gregorian calendar
+ * (H. Hinnant's days_from_civil): the reminder planner calls this hundreds of thousands of times, and building
+ * a Date for each call was most of its cost.
+ */
 export function toEpochDay(date: CalendarDate): number {
-  const instant = new Date(0);
-  instant.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return Math.round(instant.getTime() / MS_PER_DAY);
+  const d = (c: number) => date.charCodeAt(c) - 48;
+  let y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const m = d(5) * 10 + d(6);
+  const day = d(8) * 10 + d(9);
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromEpochDay(epochDay: number): CalendarDate {
   if (!Number.isInteger(epochDay)) throw new RangeError(`Epoch day must be an integer, got ${epochDay}`);
-  const instant = new Date(epochDay * MS_PER_DAY);
-  const year = instant.getUTCFullYear();
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   if (year < 1 || year > 9999) throw new RangeError(`Date out of range (year ${year})`);
-  return formatParts(year, instant.getUTCMonth() + 1, instant.getUTCDate());
+  return formatParts(year, month, day);
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
@@ -135,13 +155,22 @@ export function zonedDateTimeToUtc(
   time: string,
   timeZone: string = SHANGHAI_TIME_ZONE,
 ): Date {
-  const match = TIME_PATTERN.exec(time);
-  if (!match) throw new RangeError(`Not a time of day (HH:mm): ${JSON.stringify(time)}`);
-  const wallAsUtc = toEpochDay(date) * MS_PER_DAY + (Number(match[1]) * 60 + Number(match[2])) * 60_000;
-  let instant = wallAsUtc - offsetMs(new Date(wallAsUtc), timeZone);
-  instant = wallAsUtc - offsetMs(new Date(instant), timeZone);
+  const key = `${date}T${time}@${timeZone}`;
+  let instant = zonedInstants.get(key);
+  if (instant === undefined) {
+    const match = TIME_PATTERN.exec(time);
+    if (!match) throw new RangeError(`Not a time of day (HH:mm): ${JSON.stringify(time)}`);
+    const wallAsUtc = toEpochDay(date) * MS_PER_DAY + (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+    instant = wallAsUtc - offsetMs(new Date(wallAsUtc), timeZone);
+    instant = wallAsUtc - offsetMs(new Date(instant), timeZone);
+    // Intl formatting is slow and planners ask for the same few send times again and again.
+    if (zonedInstants.size >= 20_000) zonedInstants.clear();
+    zonedInstants.set(key, instant);
+  }
   return new Date(instant);
 }
+
+const zonedInstants = new Map<string, number>();
 
 interface ZonedParts {
   year: number;
