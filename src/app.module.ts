@@ -10,6 +10,7 @@ import { ClockModule } from './common/clock';
 import type { Env } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { PlanDraftsModule } from './extraction/plan-drafts.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { MailModule } from './mail/mail.module';
@@ -70,6 +71,7 @@ export class AppModule {
         AssignmentsModule,
         PlansModule,
         SupervisionModule,
+        PlanDraftsModule,
         PlansJobsModule.register({ worker }),
         MaintenanceModule.register({ worker }),
         CalendarModule,

@@ -6,6 +6,7 @@ import { Session } from '../auth/session.entity';
 import { CalendarOverrideRow } from '../calendar/calendar-override.entity';
 import { Department } from '../departments/department.entity';
 import { ReportFile } from '../evidence/report-file.entity';
+import { PlanDraft } from '../extraction/plan-draft.entity';
 import { EvidenceRecord } from '../indicators/evidence/evidence-record.entity';
 import { Evaluation } from '../indicators/evaluation.entity';
 import { LedgerEntry } from '../indicators/ledger-entry.entity';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   OutboxMessage,
   NotificationPreference,
   DigestEntry,
+  PlanDraft,
 ];

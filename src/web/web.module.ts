@@ -3,6 +3,7 @@ import { AssignmentsModule } from '../assignments/assignments.module';
 import { SupervisionModule } from '../assignments/supervision.module';
 import { AuthModule } from '../auth/auth.module';
 import { DepartmentsModule } from '../departments/departments.module';
+import { PlanDraftsModule } from '../extraction/plan-drafts.module';
 import { PlansModule } from '../plans/plans.module';
 import { RegionsModule } from '../regions/regions.module';
 import { AuthPagesController } from './auth-pages.controller';
@@ -12,6 +13,7 @@ import { FlowForms } from './flow-forms';
 import { WebFlowQueries } from './flow-queries';
 import { LeadershipController } from './leadership.controller';
 import { OfficeController } from './office.controller';
+import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
 import { WorkspaceController } from './workspace.controller';
 
 /**
@@ -19,7 +21,15 @@ import { WorkspaceController } from './workspace.controller';
  * only (app.factory.ts), not of the worker or the CLI.
  */
 @Module({
-  imports: [AuthModule, PlansModule, AssignmentsModule, SupervisionModule, DepartmentsModule, RegionsModule],
+  imports: [
+    AuthModule,
+    PlansModule,
+    AssignmentsModule,
+    SupervisionModule,
+    DepartmentsModule,
+    RegionsModule,
+    PlanDraftsModule,
+  ],
   providers: [FlowForms, WebFlowQueries, DashboardService],
   controllers: [
     AuthPagesController,
@@ -27,6 +37,7 @@ import { WorkspaceController } from './workspace.controller';
     FlowController,
     OfficeController,
     LeadershipController,
+    PlanDraftsPagesController,
   ],
 })
 export class WebModule {}

@@ -65,6 +65,13 @@ const EXPECTED: Record<string, Rule> = {
   // requests): the assigned department's dept_head/staff, and office/admin acting for their own department —
   // PlanScope refuses the rest per item. Review, extension decisions and 办结: office, leader, admin.
   'POST /api/plans/:id/items': [Role.Admin, Role.Office],
+  // Plan drafts (import from the official document): office and admin only.
+  'POST /api/plan-drafts': [Role.Admin, Role.Office],
+  'GET /api/plan-drafts': [Role.Admin, Role.Office],
+  'GET /api/plan-drafts/:id': [Role.Admin, Role.Office],
+  'PUT /api/plan-drafts/:id': [Role.Admin, Role.Office],
+  'POST /api/plan-drafts/:id/publish': [Role.Admin, Role.Office],
+  'POST /api/plan-drafts/:id/discard': [Role.Admin, Role.Office],
   'PATCH /api/items/:id': [Role.Admin, Role.Office],
   'POST /api/items/:id/cancel': [Role.Admin, Role.Office],
   'POST /api/items/:id/assignments': [Role.Admin, Role.Office],
@@ -103,6 +110,12 @@ const EXPECTED: Record<string, Rule> = {
   'GET /office/notice/:id': [Role.Admin, Role.Office],
   'GET /import': [Role.Admin, Role.Office],
   'POST /import': [Role.Admin, Role.Office],
+  'GET /plans/drafts': [Role.Admin, Role.Office],
+  'POST /plans/drafts': [Role.Admin, Role.Office],
+  'GET /plans/drafts/:id': [Role.Admin, Role.Office],
+  'POST /plans/drafts/:id': [Role.Admin, Role.Office],
+  'POST /plans/drafts/:id/publish': [Role.Admin, Role.Office],
+  'POST /plans/drafts/:id/discard': [Role.Admin, Role.Office],
   'GET /dashboard': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
   'GET /dashboard/pack': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
   'GET /dashboard/pack.xlsx': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],

@@ -4,6 +4,7 @@ import { PlansAndAssignments1795448312147 } from './1795448312147-PlansAndAssign
 import { IndicatorEvidence1795448478367 } from './1795448478367-IndicatorEvidence';
 import { SupervisionFlow1795448814533 } from './1795448814533-SupervisionFlow';
 import { Reminders1795448867959 } from './1795448867959-Reminders';
+import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
@@ -15,4 +16,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndicatorEvidence1795448478367,
   SupervisionFlow1795448814533,
   Reminders1795448867959,
+  PlanDrafts1795450649050,
 ];

@@ -61,6 +61,16 @@
     }
   });
 
+  // Plan draft review: scroll the source column to the highlighted excerpt of the selected item.
+  function showExcerpt() {
+    var mark = document.querySelector('pre.source-text mark');
+    if (!mark) return;
+    var pre = mark.closest('pre');
+    pre.scrollTop = Math.max(0, mark.offsetTop - pre.offsetTop - 60);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showExcerpt);
+  else showExcerpt();
+
   // Charts: <div class="chart" data-chart="id"> with <script type="application/json" id="id">{ECharts option}</script>
   function charts() {
     if (!window.echarts) return;
