@@ -234,16 +234,15 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
     const res = await get(`/api/indicators/ledgers?county=${COUNTY}&kind=large_class&open=true`);
     expect(res.statusCode).toBe(200);
-    const entries =
-      res.json<
-        Array<{
-          key: string;
-          openedByImportId: string;
-          closedAt: string | null;
-          value: number;
-          limit: number;
-        }>
-      >();
+    const entries = res.json<
+      Array<{
+        key: string;
+        openedByImportId: string;
+        closedAt: string | null;
+        value: number;
+        limit: number;
+      }>
+    >();
     expect(entries.map((e) => e.key).sort()).toEqual(expected.map((e) => e.key).sort());
     expect(
       entries.every((e) => e.openedByImportId === first.id && e.closedAt === null && e.value > e.limit),
