@@ -72,6 +72,7 @@ export const envSchema = z
 
     PROGRESS_YELLOW_LAG: z.coerce.number().min(0).max(100).default(10),
     PROGRESS_RED_LAG: z.coerce.number().min(0).max(100).default(30),
+    INDICATOR_RULE_SET: z.string().min(1).default('config/indicators/2017.yaml'),
 
     APP_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     REMINDER_SEND_AT: z
