@@ -24,6 +24,13 @@ describe('validateEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('derives PUBLIC_URL from PORT unless it is given', () => {
+    expect(validateEnv({ PORT: '3444' }).PUBLIC_URL).toBe('http://localhost:3444');
+    expect(validateEnv({ PORT: '3444', PUBLIC_URL: 'https://duban.yc.gov.cn' }).PUBLIC_URL).toBe(
+      'https://duban.yc.gov.cn',
+    );
+  });
+
   it('names a malformed port and what it expects', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual([
       expect.stringMatching(/^PORT must be a number.*\(got "abc"\)$/),

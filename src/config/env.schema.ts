@@ -146,7 +146,11 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   // Empty strings mean "unset" (docker-compose passes `VAR=` through).
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Links in mail point at the port the app really listens on unless told otherwise.
+    if (cleaned.PUBLIC_URL === undefined) result.data.PUBLIC_URL = `http://localhost:${result.data.PORT}`;
+    return result.data;
+  }
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const got = issue.path.length ? raw[String(issue.path[0])] : undefined;
