@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { isListening } from '../common/listening';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -29,14 +29,6 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
 const USER = 'postgres';
 const PASSWORD = 'duban-local';
 const DATABASE = 'duban';
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /**
  * PostgreSQL must not run as root: the data directory then belongs to the system `postgres` user, and its
@@ -97,7 +89,7 @@ export async function startEmbeddedPostgres(options: {
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   const log = options.log ?? (() => undefined);
 
-  if (await portOpen(port)) {
+  if (await isListening(port)) {
     log(`embedded PostgreSQL already running on port ${port}; reusing it`);
     await ensureDatabase(port);
     return { url, stop: async () => undefined };

@@ -1,4 +1,4 @@
-import * as net from 'node:net';
+import { isListening } from '../common/listening';
 import * as path from 'node:path';
 import { ConfigurationError, type Env, validateEnv } from '../config/env.schema';
 import { projectPath } from '../config/paths';
@@ -12,14 +12,6 @@ export interface Runtime {
 }
 
 const log = (line: string) => process.stderr.write(`[duban] ${line}\n`);
-
-function portTaken(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Validates the environment or exits with one clear line per problem. */
 export function loadEnvOrExit(raw: Record<string, unknown> = process.env): Env {
@@ -37,12 +29,7 @@ export function loadEnvOrExit(raw: Record<string, unknown> = process.env): Env {
 /** Tells a newcomer how to get Redis when it does not answer; the app keeps retrying either way. */
 export async function warnIfRedisDown(url: string): Promise<void> {
   const { hostname, port } = new URL(url);
-  const reachable = await new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    socket.setTimeout(1500, () => (socket.destroy(), resolve(false)));
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
+  const reachable = await isListening(Number(port || 6379), hostname);
   if (!reachable) {
     log(
       `Redis is not reachable at ${url}. Start one with\n` +
@@ -68,7 +55,7 @@ export async function prepareRuntime(options: { startMailSink: boolean }): Promi
 
   if (!env.SMTP_URL) {
     const port = env.DEV_SMTP_PORT;
-    if (options.startMailSink && !(await portTaken(port))) {
+    if (options.startMailSink && !(await isListening(port))) {
       const dir = path.isAbsolute(env.MAIL_DIR) ? env.MAIL_DIR : projectPath(env.MAIL_DIR);
       const sink = new MailSink({ dir });
       await sink.listen(port);

@@ -1,5 +1,5 @@
-import Redis from 'ioredis';
 import { Client } from 'pg';
+import { deleteKeys } from './test-app';
 import { testServices } from './test-env';
 
 /** Drops this run's template and every database cloned from it, and this run's Redis keys. */
@@ -17,16 +17,5 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const redis = new Redis(testServices.redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `duban-test:${run}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeys(testServices.redisUrl(), `duban-test:${run}:*`);
 }
