@@ -8,13 +8,13 @@
  * share of date fields equal).
  *
  * Options: --verbose (list what did not match), --known (give the extractor the plan file's departments as
- * known departments, as when the department registry already exists), --seeds DIR, --plans DIR.
+ * known departments, as when the department registry already exists), --plans DIR (each plan's source document is read from its `source.file`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractPlan } from '../src/extraction/plan-extractor';
-import { loadPlanFile, type PlanFile } from '../src/plans/plan-file.schema';
+import { loadPlanFile, planSourcePath, type PlanFile } from '../src/plans/plan-file.schema';
 import { parseRegionFile } from '../src/regions/region-file.schema';
 import { addRatios, f1, precision, recall, scorePlan, type PlanScore, type Ratio } from './extract-scoring';
 
@@ -26,7 +26,6 @@ const option = (name: string, fallback: string) => {
 };
 const ROOT = path.resolve(__dirname, '..');
 const PLANS_DIR = option('plans', path.join(ROOT, 'config/plans'));
-const SEEDS_DIR = option('seeds', path.resolve(ROOT, '../shared/seeds'));
 const REGIONS = parseRegionFile(readFileSync(path.join(ROOT, 'config/regions/regions.yaml'), 'utf8'));
 
 const GOALS = { items: 0.95, departments: 0.9, deadlines: 0.95, targets: 0.9 };
@@ -65,8 +64,8 @@ async function main(): Promise<void> {
     plans.push({ file, plan: await loadPlanFile(path.join(PLANS_DIR, file)) });
   }
   const rows: Row[] = [];
-  for (const { file, plan } of plans.sort((a, b) => a.plan.source.file.localeCompare(b.plan.source.file))) {
-    const seed = path.join(SEEDS_DIR, plan.source.file);
+  for (const { file, plan } of plans) {
+    const seed = planSourcePath(path.join(PLANS_DIR, file), plan);
     const knownDepartments = flag('known')
       ? plan.departments
           .filter((d) => d.name)
@@ -75,13 +74,13 @@ async function main(): Promise<void> {
     const started = performance.now();
     const result = await extractPlan({
       buffer: readFileSync(seed),
-      fileName: plan.source.file,
+      fileName: path.basename(plan.source.file),
       regions: REGIONS,
       knownDepartments,
     });
     const ms = performance.now() - started;
     const score = scorePlan(result.draft, plan);
-    rows.push({ name: `${plan.source.file.slice(0, 20)} (${file.replace(/\.ya?ml$/, '')})`, score, ms });
+    rows.push({ name: file.replace(/\.ya?ml$/, ''), score, ms });
     if (flag('verbose')) {
       console.log(`\n== ${file}`);
       for (const m of score.metadata.filter((m) => !m.ok))
@@ -92,7 +91,7 @@ async function main(): Promise<void> {
   }
 
   const header = [
-    'seed (plan file)'.padEnd(37),
+    'plan file'.padEnd(37),
     'items   R      P     F1',
     'departments R  P     F1',
     'strict',

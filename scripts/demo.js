@@ -8,6 +8,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
 
 const root = path.resolve(__dirname, '..');
 const say = (line) => process.stdout.write(`[demo] ${line}\n`);
@@ -82,6 +83,29 @@ async function main() {
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
   app.on('exit', (code) => process.exit(code ?? 0));
+  void announceWhenListening();
+}
+
+/** Once the app answers, the essentials once more, so the start-up lines do not hide them. */
+async function announceWhenListening() {
+  const port = Number(process.env.PORT || 3000);
+  const url = process.env.PUBLIC_URL || `http://localhost:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (
+      await reachable(
+        process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : '127.0.0.1',
+        port,
+      )
+    ) {
+      const credentials = path.join(root, '.data', 'demo-credentials.json');
+      const password = fs.existsSync(credentials)
+        ? JSON.parse(fs.readFileSync(credentials, 'utf8')).password
+        : '…';
+      say(`督办 Duban 已启动 / ready: ${url}  — 演示账号见上 / accounts above, 密码 / password: ${password}`);
+      return;
+    }
+    await sleep(500);
+  }
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import type { LogFn, Logger } from 'pino';
 import { PlanEventsModule } from './plans/plan-events';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
@@ -26,6 +27,25 @@ import { RegionsModule } from './regions/regions.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 
+/** pino-pretty is a development dependency: it is named only when NODE_ENV=development. */
+const DEVELOPMENT_LOG_TRANSPORT = {
+  target: 'pino-pretty',
+  options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context,req,res' },
+};
+
+/** Nest's start-up chatter: one line per module and per route, which buries what a person needs to read. */
+const STARTUP_CONTEXTS = new Set(['RoutesResolver', 'RouterExplorer', 'InstanceLoader']);
+const INFO = 30;
+
+function startupNoiseToDebug(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number): void {
+  const first = args[0] as { context?: unknown } | undefined;
+  if (level === INFO && typeof first?.context === 'string' && STARTUP_CONTEXTS.has(first.context)) {
+    this.debug(...(args as [object, string]));
+    return;
+  }
+  method.apply(this, args);
+}
+
 /**
  * The whole application for one process role. The environment is validated before (main.ts, cli.ts, tests)
  * and handed in whole, so a test can boot an app with its own database and Redis prefix.
@@ -41,6 +61,9 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: env.LOG_LEVEL,
+            // Development reads logs in a terminal (one coloured line each); production keeps JSON for collectors.
+            transport: env.NODE_ENV === 'development' ? DEVELOPMENT_LOG_TRANSPORT : undefined,
+            hooks: { logMethod: startupNoiseToDebug },
             // The id Fastify gave the request (from X-Request-Id or new), so logs and error bodies agree.
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

@@ -144,7 +144,7 @@ describe('CalendarDate', () => {
 
     it('supports other zones and rejects unknown ones', () => {
       expect(todayIn(new Date('2025-10-01T02:00:00Z'), 'America/New_York')).toBe('2025-09-30');
-      expect(() => todayIn(new Date(), 'Mars/Olympus_Mons')).toThrow(RangeError);
+      expect(() => todayIn(new Date('2026-11-25T02:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
     });
   });
 

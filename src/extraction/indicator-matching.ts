@@ -1,5 +1,5 @@
 /**
- * Which indicator of ../shared/spec/indicators.md a requirement is about, and a snake_case name for what it
+ * Which indicator of docs/indicators.md a requirement is about, and a snake_case name for what it
  * measures. Keyed on the wording of the evaluation method (每百名学生拥有…, 巩固率, 生均公用经费 …), which every
  * county plan restates in its own words. Pure tables.
  */

@@ -24,7 +24,7 @@ function validPlan(): Record<string, unknown> {
     issued_on: '2017-12-01',
     region: '140700',
     implements: ['国发〔2016〕40号'],
-    source: { file: '000_b82169951c136fce.txt', script: 'simplified' },
+    source: { file: 'sources/jinzhong-2017.txt', script: 'simplified' },
     departments: [
       { ref: '各县(区、市)人民政府', expand: 'county_governments', region: '140700', aliases: ['县级政府'] },
       { ref: '财政部门', name: '晋中市财政局', region: '140700' },

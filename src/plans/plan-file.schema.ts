@@ -8,7 +8,7 @@
  * returned exactly as declared in `departments`.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isRealIsoDate, RECURRENCES, type DatedWording, type Recurrence } from './deadline-reading.policy';
@@ -34,7 +34,7 @@ export const TARGET_UNITS = [
 export const GROUP_ROLES = ['leader', 'deputy_leader', 'member', 'office_director'] as const;
 export const SOURCE_SCRIPTS = ['simplified', 'traditional'] as const;
 export const DEPARTMENT_EXPANSIONS = ['county_governments'] as const;
-/** Indicator ids of ../shared/spec/indicators.md. */
+/** Indicator ids of docs/indicators.md. */
 export const INDICATOR_IDS = [
   ...['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'],
   ...Array.from({ length: 15 }, (_, i) => `G${i + 1}`),
@@ -475,6 +475,11 @@ function canonicalRefs(plan: PlanFile): PlanFile {
  * Parses and validates one plan file. `fileName` is only used in messages.
  * @throws PlanFileError listing every problem found
  */
+/** The plan's source document: `source.file` is a path relative to the plan file (`sources/anxi-2019.txt`). */
+export function planSourcePath(planFilePath: string, plan: Pick<PlanFile, 'source'>): string {
+  return resolve(dirname(planFilePath), plan.source.file);
+}
+
 export function parsePlanFile(yamlText: string, fileName: string): PlanFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });

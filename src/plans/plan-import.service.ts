@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -20,6 +20,7 @@ import { LeadershipGroup, LeadershipGroupMember } from './leadership-group.entit
 import {
   flattenPlanItems,
   parsePlanFile,
+  planSourcePath,
   type PlanFile,
   type PlanFileItem,
   type PlanFileTarget,
@@ -30,8 +31,6 @@ import { PlanEvents } from './plan-events';
 import { Plan } from './plan.entity';
 import { normalizeSearchText } from './text-normalization';
 
-/** Where the seed texts live (`../shared/seeds` beside the project), for the plans' full source text. */
-export const DEFAULT_SEEDS_DIR = projectPath('..', 'shared', 'seeds');
 export const PLANS_DIR = projectPath('config', 'plans');
 
 export interface PlanImportOptions {
@@ -132,22 +131,19 @@ export class PlanImportService {
   ) {}
 
   /**
-   * Reads, checks and imports one plan file; the seed text named by `source.file` is stored as the plan's
-   * full text when found in `seedsDir`.
+   * Reads, checks and imports one plan file; the document named by `source.file` (a path relative to the plan
+   * file, e.g. `sources/yinchuan-2021.txt`) is stored as the plan's full text when it exists.
    * @throws PlanFileError listing every problem of an invalid file (nothing is stored)
    */
-  async importFile(
-    path: string,
-    options: { actor: AuditActor; seedsDir?: string },
-  ): Promise<PlanImportReport> {
+  async importFile(path: string, options: { actor: AuditActor }): Promise<PlanImportReport> {
     const text = await readFile(path, 'utf8');
     const plan = parsePlanFile(text, basename(path));
-    const seedPath = join(options.seedsDir ?? DEFAULT_SEEDS_DIR, basename(plan.source.file));
+    const sourcePath = planSourcePath(path, plan);
     return this.import(plan, {
       actor: options.actor,
       source: `plans:import ${basename(path)}`,
       checksum: createHash('sha256').update(text).digest('hex'),
-      sourceText: existsSync(seedPath) ? await readFile(seedPath, 'utf8') : undefined,
+      sourceText: existsSync(sourcePath) ? await readFile(sourcePath, 'utf8') : undefined,
     });
   }
 

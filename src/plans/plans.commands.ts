@@ -24,7 +24,7 @@ export function formatImportReport(file: string, r: PlanImportReport): string {
 
 export const plansImportCommand: CliCommand = {
   name: 'plans:import',
-  usage: 'plans:import FILE... | --all [--dir DIR] [--seeds DIR]',
+  usage: 'plans:import FILE... | --all [--dir DIR]',
   description:
     'Import plan files (idempotent, one transaction per file); --all imports every file in config/plans.',
   async run(args, ctx) {
@@ -43,9 +43,8 @@ export const plansImportCommand: CliCommand = {
     }
     const app = await ctx.app();
     const importer = app.get(PlanImportService);
-    const seedsDir = typeof flags.seeds === 'string' ? resolve(flags.seeds) : undefined;
     for (const file of files) {
-      const report = await importer.importFile(file, { actor: systemActor('plans:import'), seedsDir });
+      const report = await importer.importFile(file, { actor: systemActor('plans:import') });
       ctx.out(formatImportReport(file, report));
     }
     return 0;

@@ -40,9 +40,15 @@ const item = (overrides: Partial<ItemFlowDetail> = {}): ItemFlowDetail =>
         departmentName: '配合局',
         role: 'cooperate',
         acknowledged: true,
-        acknowledgedAt: new Date(),
+        acknowledgedAt: new Date('2026-11-20T02:00:00Z'),
         acknowledgedBy: null,
-        latestReport: { id: 'r', state: 'submitted', percent: 50, period: 'once', submittedAt: new Date() },
+        latestReport: {
+          id: 'r',
+          state: 'submitted',
+          percent: 50,
+          period: 'once',
+          submittedAt: new Date('2026-11-20T02:00:00Z'),
+        },
       },
     ],
     ...overrides,
@@ -86,7 +92,7 @@ describe('FlowForms.abilities', () => {
       close: true,
       assign: true,
     });
-    const closed = flow.abilities(user(Role.Office), item({ closedAt: new Date() }));
+    const closed = flow.abilities(user(Role.Office), item({ closedAt: new Date('2026-11-20T02:00:00Z') }));
     expect([closed.close, closed.assign]).toEqual([false, false]);
     const pending = item({ extensions: [{ state: 'pending' }] as ItemFlowDetail['extensions'] });
     expect(flow.abilities(user(Role.DeptHead, 'lead'), pending).requestExtension).toBe(false);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse as InjectResponse } from 'fastify';
 import { systemActor } from '../../src/audit/audit.service';
-import { Clock } from '../../src/common/clock';
 import { DepartmentsService } from '../../src/departments/departments.service';
 import { Role } from '../../src/users/role.enum';
 import { importSeed, sql } from '../plans/plan-test-support';
@@ -74,10 +73,6 @@ export function api(t: TestApp) {
 export function expectStatus(res: InjectResponse, status: number): InjectResponse {
   expect([res.statusCode, res.statusCode === status ? '' : res.body]).toEqual([status, '']);
   return res;
-}
-
-export function setClock(t: TestApp, iso: string): void {
-  jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(iso));
 }
 
 let refCounter = 0;

@@ -11,7 +11,7 @@ import { EvidenceService, type ItemCompliance } from '../../src/indicators/evide
 import { type PlanEvent, PlanEvents } from '../../src/plans/plan-events';
 import type { ItemPage } from '../../src/plans/plan-items.service';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { api, createItem, expectStatus, type FlowWorld, flowWorld, setClock } from './flow-support';
+import { api, createItem, expectStatus, type FlowWorld, flowWorld } from './flow-support';
 
 describe('督办 flow', () => {
   let t: TestApp;
@@ -34,7 +34,7 @@ describe('督办 flow', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    setClock(t, '2026-03-02T02:00:00Z'); // Monday 2 March 2026, 10:00 in Beijing
+    t.clock.set('2026-03-02T02:00:00Z'); // Monday 2 March 2026, 10:00 in Beijing
     w = await flowWorld(t);
     call = api(t);
     t.app.get(PlanEvents).subscribe((e) => {
@@ -44,7 +44,7 @@ describe('督办 flow', () => {
   afterAll(() => t?.close());
 
   it('签收 → report → review → close, a missing cooperating report blocking closure', async () => {
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     const id = await createItem(t, w, {
       startOn: '2026-01-01',
       dueOn: '2026-12-31',
@@ -144,7 +144,7 @@ describe('督办 flow', () => {
   });
 
   it('round trip: submit → return → resubmit → approve → completed', async () => {
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     const id = await createItem(t, w, {
       dueOn: '2026-06-30',
       assignments: [{ departmentId: w.lead, role: 'lead' }],
@@ -163,7 +163,7 @@ describe('督办 flow', () => {
     expect((await detail(id)).status).toBe('in_progress');
     expectStatus(await review(first.id, w.tokens.office, 'approve'), 409); // already reviewed
 
-    setClock(t, '2026-03-03T02:00:00Z');
+    t.clock.set('2026-03-03T02:00:00Z');
     const second = expectStatus(await report(id, w.tokens.leadStaff, 100), 201).json() as ReportView;
     expect(second.previousId).toBe(first.id);
     expect((await detail(id)).status).toBe('submitted');
@@ -184,7 +184,7 @@ describe('督办 flow', () => {
   });
 
   it('extension requests: one approved, one rejected; the original due date is kept', async () => {
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     const id = await createItem(t, w, {
       startOn: '2026-01-01',
       dueOn: '2026-03-31',
@@ -226,7 +226,7 @@ describe('督办 flow', () => {
     expect(approved).toMatchObject({ state: 'approved', decisionComment: '同意' });
 
     // Past the original date, within the extension: not overdue, but overdue against the original.
-    setClock(t, '2026-04-15T02:00:00Z');
+    t.clock.set('2026-04-15T02:00:00Z');
     let item = await detail(id);
     expect(item).toMatchObject({
       dueOn: '2026-03-31',
@@ -276,7 +276,7 @@ describe('督办 flow', () => {
     });
 
     // Past the extended date: overdue.
-    setClock(t, '2026-07-01T02:00:00Z');
+    t.clock.set('2026-07-01T02:00:00Z');
     await call(
       'PATCH',
       `/api/items/${id}`,
@@ -289,7 +289,7 @@ describe('督办 flow', () => {
 
   it('expected-progress light at its boundaries', async () => {
     // Ten days: every day is ten percentage points. 4 January: 30 % expected.
-    setClock(t, '2026-01-04T02:00:00Z');
+    t.clock.set('2026-01-04T02:00:00Z');
     const id = await createItem(t, w, {
       startOn: '2026-01-01',
       dueOn: '2026-01-11',
@@ -306,13 +306,13 @@ describe('督办 flow', () => {
     const r21 = expectStatus(await report(id, w.tokens.leadStaff, 21), 201).json() as ReportView;
     expect(await light()).toMatchObject({ lag: 9, light: 'green' });
     await review(r21.id, w.tokens.office, 'approve');
-    setClock(t, '2026-01-04T03:00:00Z');
+    t.clock.set('2026-01-04T03:00:00Z');
     const r20 = expectStatus(await report(id, w.tokens.leadStaff, 20), 201).json() as ReportView;
     expect(await light()).toMatchObject({ lag: 10, light: 'yellow' });
     // A returned report does not count: back to 21 %.
     await review(r20.id, w.tokens.office, 'return', '数据有误');
     expect(await light()).toMatchObject({ lag: 9, light: 'green' });
-    setClock(t, '2026-01-05T02:00:00Z'); // 40 % expected
+    t.clock.set('2026-01-05T02:00:00Z'); // 40 % expected
     expectStatus(await report(id, w.tokens.leadStaff, 10), 201);
     expect(await light()).toMatchObject({ expectedPercent: 40, lag: 30, light: 'yellow' });
     const page = expectStatus(
@@ -320,14 +320,14 @@ describe('督办 flow', () => {
       200,
     ).json() as ItemPage;
     expect(page.items.find((i) => i.id === id)?.progress).toMatchObject({ lag: 30, light: 'yellow' });
-    setClock(t, '2026-01-06T02:00:00Z'); // 50 % expected, 10 reported
+    t.clock.set('2026-01-06T02:00:00Z'); // 50 % expected, 10 reported
     expect(await light()).toMatchObject({ lag: 40, light: 'red' });
-    setClock(t, '2026-01-12T02:00:00Z'); // the day after due
+    t.clock.set('2026-01-12T02:00:00Z'); // the day after due
     expect(await light()).toMatchObject({ expectedPercent: 100, overdue: true, light: 'red' });
   });
 
   it('detects concurrent edits with ETag / If-Match', async () => {
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     const id = await createItem(t, w, {
       dueOn: '2026-06-30',
       assignments: [{ departmentId: w.lead, role: 'lead' }],
@@ -400,7 +400,7 @@ describe('督办 flow', () => {
   });
 
   it('assignments are added and removed by the office', async () => {
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     const id = await createItem(t, w, { dueOn: '2026-06-30' });
     expectStatus(
       await call('POST', `/api/items/${id}/assignments`, w.tokens.office, {
@@ -435,7 +435,7 @@ describe('督办 flow', () => {
   });
 
   it('write scoping: other departments, inspectors and leaders', async () => {
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     const id = await createItem(t, w, {
       dueOn: '2026-06-30',
       assignments: [
@@ -492,7 +492,7 @@ describe('督办 flow', () => {
   });
 
   it('an indicator-linked item is not closed by approval while its evidence is missing or failing', async () => {
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     const id = await createItem(t, w, {
       dueOn: '2026-12-31',
       indicator: 'R1',

@@ -6,7 +6,7 @@ import { AuthService } from '../../src/auth/auth.service';
 import { ALL_ROLES, Role } from '../../src/users/role.enum';
 import { PAGE_CONTROLLER } from '../../src/web/page-controller';
 import { browserPathOf } from '../../src/web/web-routing';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { LONG_AGO, startTestApp, type TestApp } from '../support/test-app';
 
 type Rule = 'public' | readonly Role[];
 const ANY: readonly Role[] = ALL_ROLES;
@@ -167,7 +167,7 @@ describe('access rules: every route × every role', () => {
     t = await startTestApp();
     routes = discoverRoutes(t);
     for (const role of ALL_ROLES) tokens.set(role, await t.sessionFor(await t.createUser(role)));
-    expired = await t.sessionFor(await t.createUser(Role.Admin), { expiresAt: new Date(Date.now() - 1000) });
+    expired = await t.sessionFor(await t.createUser(Role.Admin), { expiresAt: LONG_AGO });
   });
   afterAll(() => t?.close());
 

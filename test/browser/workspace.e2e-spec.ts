@@ -6,12 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { addDays } from '../../src/calendar/calendar-date';
 import { IndicatorImportService } from '../../src/indicators/indicator-import.service';
 import { projectPath } from '../../src/config/paths';
 import { Role } from '../../src/users/role.enum';
 import { UsersService } from '../../src/users/users.service';
 import { departmentId, itemIdByRef, sql } from '../plans/plan-test-support';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { LONG_AGO, startTestApp, type TestApp } from '../support/test-app';
 import {
   importYinchuanWithScriptTitle,
   launchBrowser,
@@ -194,8 +195,9 @@ describe('web workspace in Chromium', () => {
         ref: '测试.浏览器督办',
         kind: 'task',
         title: '浏览器督办测试任务',
-        startOn: '2026-01-01',
-        dueOn: '2026-11-27',
+        // Due two days after the test's own today, so it stands under 本周到期 whatever the machine's date.
+        startOn: addDays(t.clock.today(), -300),
+        dueOn: addDays(t.clock.today(), 2),
         assignments: [{ departmentId: lingwu, role: 'lead' }],
       },
     });
@@ -361,7 +363,7 @@ describe('web workspace in Chromium', () => {
   it('an expired session is sent to sign-in with the reason', async () => {
     const { context, page } = await newPage(browser, base);
     const head = await t.app.get(UsersService).findWithPassword(users.head!.email);
-    const token = await t.sessionFor(head!, { expiresAt: new Date(Date.now() - 1000) });
+    const token = await t.sessionFor(head!, { expiresAt: LONG_AGO });
     await context.addCookies([{ name: 'duban_session', value: token, url: base }]);
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/login');

@@ -15,7 +15,6 @@ import {
   type FlowWorld,
   flowWorld,
   multipart,
-  setClock,
 } from '../assignments/flow-support';
 import { sql } from '../plans/plan-test-support';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -60,7 +59,7 @@ describe('evidence attachments', () => {
   beforeAll(async () => {
     storageDir = mkdtempSync(path.join(tmpdir(), 'duban-evidence-'));
     t = await startTestApp({ env: { UPLOAD_MAX_BYTES: String(LIMIT), STORAGE_DIR: storageDir } });
-    setClock(t, '2026-03-02T02:00:00Z');
+    t.clock.set('2026-03-02T02:00:00Z');
     w = await flowWorld(t);
     itemId = await createItem(t, w, {
       dueOn: '2026-06-30',

@@ -12,7 +12,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
-const SEED_003 = path.resolve(__dirname, '../../../shared/seeds/003_99f96b952e3d6eca.txt');
+const SEED_003 = path.resolve(__dirname, '../../config/plans/sources/jizhou-2018.txt');
 
 /** A multipart body with one file part (and optional fields), as a browser or curl sends it. */
 function multipart(

@@ -8,25 +8,27 @@ import * as path from 'node:path';
 import { addRatios, f1, recall, scorePlan, type PlanScore, type Ratio } from '../../bench/extract-scoring';
 import { renderDraftYaml } from '../../src/extraction/draft-yaml';
 import { extractPlan } from '../../src/extraction/plan-extractor';
-import { parsePlanFile } from '../../src/plans/plan-file.schema';
+import { parsePlanFile, planSourcePath } from '../../src/plans/plan-file.schema';
 import { parseRegionFile } from '../../src/regions/region-file.schema';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SEEDS = path.resolve(ROOT, '../shared/seeds');
 const PLANS = path.join(ROOT, 'config/plans');
 const regions = parseRegionFile(readFileSync(path.join(ROOT, 'config/regions/regions.yaml'), 'utf8'));
 const truths = readdirSync(PLANS)
   .filter((f) => /\.ya?ml$/.test(f))
-  .map((f) => parsePlanFile(readFileSync(path.join(PLANS, f), 'utf8'), f));
+  .map((f) => ({
+    file: path.join(PLANS, f),
+    plan: parsePlanFile(readFileSync(path.join(PLANS, f), 'utf8'), f),
+  }));
 
 describe('extraction of the seed plans', () => {
   const scores: PlanScore[] = [];
   const drafts: string[] = [];
 
   beforeAll(async () => {
-    for (const truth of truths) {
-      const buffer = readFileSync(path.join(SEEDS, truth.source.file));
-      const result = await extractPlan({ buffer, fileName: truth.source.file, regions });
+    for (const { file, plan: truth } of truths) {
+      const buffer = readFileSync(planSourcePath(file, truth));
+      const result = await extractPlan({ buffer, fileName: path.basename(truth.source.file), regions });
       expect(result.warnings.filter((w) => w.code === 'DRAFT_INVALID')).toEqual([]);
       drafts.push(renderDraftYaml(result));
       scores.push(scorePlan(result.draft, truth));

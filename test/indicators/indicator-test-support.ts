@@ -70,7 +70,7 @@ export async function recomputed(
   timeoutMs = 15_000,
 ): Promise<void> {
   const queue = indicatorsQueue(t);
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const job = await queue.getJob(recomputeJobId(countyCode, schoolYear));
     if (job && (await job.isFailed())) throw new Error(`recompute ${job.id} failed: ${job.failedReason}`);
@@ -83,7 +83,7 @@ export async function recomputed(
       );
       if (row.n > 0) return;
     }
-    if (Date.now() > deadline)
+    if (performance.now() > deadline)
       throw new Error(`recompute of ${countyCode}/${schoolYear} not done after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }

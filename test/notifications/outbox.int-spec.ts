@@ -13,7 +13,6 @@ import {
   drained,
   remindersQueue,
   seedWorld,
-  setClock,
   setMode,
   sql,
   to,
@@ -196,19 +195,19 @@ describe('notification outbox, delivery guarantees and admin', () => {
     try {
       const w = await seedWorld(first);
       await setMode(first, w.users.eduHead, 'immediate');
-      setClock(first, '2025-09-15T02:00:00Z');
+      first.clock.set('2025-09-15T02:00:00Z');
       const item = await addItem(first, w, { dueOn: '2025-10-09', title: '重启测试', cooperate: [] });
       await first.app.get(ReminderSchedulerService).rescheduleItem(item);
       const before = await remindersQueue(first).getJobCounts('delayed');
       await first.close({ keepData: true });
 
       second = await startTestApp({ reuse: { db: first.db, prefix: first.env.REDIS_PREFIX } });
-      setClock(second, '2025-09-15T02:00:00Z');
+      second.clock.set('2025-09-15T02:00:00Z');
       const scheduler = second.app.get(ReminderSchedulerService);
       await scheduler.replanAll();
       await scheduler.rescheduleItem(item);
       expect(await remindersQueue(second).getJobCounts('delayed')).toEqual(before);
-      setClock(second, '2025-09-30T01:00:30Z');
+      second.clock.set('2025-09-30T01:00:30Z');
       await scheduler.promoteDue();
       await second.mail.waitFor((m) => m.subject.includes('重启测试'));
       await scheduler.replanAll();

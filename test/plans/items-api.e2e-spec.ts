@@ -3,7 +3,6 @@
  * history; plans; regions and departments; "my assignments"; and who sees which plans.
  */
 import type { InjectOptions } from 'fastify';
-import { Clock } from '../../src/common/clock';
 import type { ItemDetail, ItemPage } from '../../src/plans/plan-items.service';
 import type { PlanDetail, PlanSummary } from '../../src/plans/plans.service';
 import { Role } from '../../src/users/role.enum';
@@ -17,7 +16,6 @@ const NOW = new Date('2024-06-03T02:00:00Z');
 
 describe('items, plans and assignments API', () => {
   let t: TestApp;
-  let clock: jest.SpyInstance<Date, []>;
   let admin: string;
   const plans: Record<string, string> = {};
 
@@ -36,7 +34,7 @@ describe('items, plans and assignments API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(NOW);
+    t.clock.set(NOW);
     for (const seed of ['jinzhong', 'kizilsu', 'yinchuan', 'jizhou', 'anxi'] as Seed[]) {
       const report = await importSeed(t, seed);
       plans[seed] = report.planId;
@@ -171,7 +169,7 @@ describe('items, plans and assignments API', () => {
   });
 
   describe('GET /api/items/overdue and /api/items/due-soon', () => {
-    afterEach(() => clock.mockReturnValue(NOW));
+    afterEach(() => t.clock.set(NOW));
 
     it('lists open items past their due date', async () => {
       const page = await get<ItemPage>(`/api/items/overdue?plan=${plans.yinchuan}`, admin);
@@ -179,7 +177,7 @@ describe('items, plans and assignments API', () => {
     });
 
     it("lists open items due within N working days, by today's date", async () => {
-      clock.mockReturnValue(new Date('2025-12-24T02:00:00Z')); // Wednesday; 2025-12-31 is 5 working days away
+      t.clock.set(new Date('2025-12-24T02:00:00Z')); // Wednesday; 2025-12-31 is 5 working days away
       const soon = await get<ItemPage>(`/api/items/due-soon?plan=${plans.yinchuan}&days=7`, admin);
       expect(refs(soon).sort()).toEqual(['一.——2025年永宁县', '一.——2025年西夏区', '四.(二)'].sort());
       const tooFar = await get<ItemPage>(`/api/items/due-soon?plan=${plans.yinchuan}&days=3`, admin);

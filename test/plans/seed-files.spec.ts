@@ -11,12 +11,12 @@ import {
   flattenPlanItems,
   ITEM_KINDS,
   parsePlanFile,
+  planSourcePath,
   type ItemKind,
   type PlanFile,
 } from '../../src/plans/plan-file.schema';
 
 const PLANS_DIR = path.resolve(__dirname, '../../config/plans');
-const SEEDS_DIR = path.resolve(__dirname, '../../../shared/seeds');
 
 /**
  * Expected item counts, one entry per plan file (the counts are also written at the top of each file).
@@ -62,8 +62,8 @@ describe.each(planFiles)('%s', (file) => {
 
   beforeAll(() => {
     plan = parsePlanFile(readFileSync(path.join(PLANS_DIR, file), 'utf8'), file);
-    const seedPath = path.join(SEEDS_DIR, plan.source.file);
-    if (!existsSync(seedPath)) throw new Error(`${file}: seed ${seedPath} not found`);
+    const seedPath = planSourcePath(path.join(PLANS_DIR, file), plan);
+    if (!existsSync(seedPath)) throw new Error(`${file}: source document ${seedPath} not found`);
     seed = withoutWhitespace(readFileSync(seedPath, 'utf8'));
   });
 

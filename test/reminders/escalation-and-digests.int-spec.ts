@@ -6,17 +6,7 @@ import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler
 import { RemindersRunner } from '../../src/reminders/reminders-runner.service';
 import { ReportCycleService } from '../../src/reminders/report-cycle.service';
 import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  addItem,
-  drained,
-  seedWorld,
-  setClock,
-  setMode,
-  sql,
-  to,
-  waitUntil,
-  type World,
-} from './reminder-fixtures';
+import { addItem, drained, seedWorld, setMode, sql, to, waitUntil, type World } from './reminder-fixtures';
 
 describe('escalation ladder, digests, report cycles and imported backlog', () => {
   let t: TestApp;
@@ -35,7 +25,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     const mine = () =>
       t.mail.messages.filter((m) => m.subject.includes('督办') && m.text.includes('消除大班额'));
 
-    setClock(t, '2025-09-02T01:00:00Z');
+    t.clock.set('2025-09-02T01:00:00Z');
     expect((await escalation.run()).issued).toBe(1);
     await drained(t);
     expect(
@@ -46,13 +36,13 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     expect(mine()[0].subject).toContain('蓝色督办');
     expect((await escalation.run()).issued).toBe(0); // the same day again: nothing new
 
-    setClock(t, '2025-09-09T01:00:00Z'); // 5 working days after Tue 2 Sep
+    t.clock.set('2025-09-09T01:00:00Z'); // 5 working days after Tue 2 Sep
     expect((await escalation.run()).issued).toBe(1);
     await drained(t);
     expect(to(mine(), officeUser).map((m) => m.subject)).toEqual([expect.stringContaining('黄色督办')]);
     expect(to(mine(), leader)).toHaveLength(0);
 
-    setClock(t, '2025-09-16T01:00:00Z'); // 10 working days
+    t.clock.set('2025-09-16T01:00:00Z'); // 10 working days
     expect((await escalation.run()).issued).toBe(1);
     await drained(t);
     expect(to(mine(), leader).map((m) => m.subject)).toEqual([expect.stringContaining('红色督办')]);
@@ -90,16 +80,16 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
 
     // Closing the item stops the ladder; an approved extension would restart it from its approval day.
     await sql(t, `UPDATE plan_items SET status = 'completed' WHERE id = $1`, [item]);
-    setClock(t, '2025-09-30T01:00:00Z');
+    t.clock.set('2025-09-30T01:00:00Z');
     expect((await escalation.run()).issued).toBe(0);
   });
 
   it('an approved extension stops the ladder', async () => {
     const item = await addItem(t, world, { dueOn: '2025-08-01', title: '延期任务' });
     const escalation = t.app.get(EscalationService);
-    setClock(t, '2025-08-04T01:00:00Z');
+    t.clock.set('2025-08-04T01:00:00Z');
     await escalation.run();
-    setClock(t, '2025-08-05T02:00:00Z');
+    t.clock.set('2025-08-05T02:00:00Z');
     await t.app.get(PlanEvents).emit({
       type: 'extension.decided',
       itemId: item,
@@ -107,7 +97,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
       approved: true,
       newDueOn: '2025-12-31',
     });
-    setClock(t, '2025-08-20T01:00:00Z');
+    t.clock.set('2025-08-20T01:00:00Z');
     await escalation.run();
     const levels = await sql<{ level: string }>(
       t,
@@ -126,7 +116,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     await addItem(t, world, { dueOn: '2025-10-22', title: '本周到期任务' });
     await addItem(t, world, { dueOn: '2025-10-20', title: '今日到期任务' });
     await addItem(t, world, { dueOn: '2025-12-31', title: '远期任务', lead: world.fin, cooperate: [] });
-    setClock(t, '2025-10-20T01:00:00Z'); // Monday
+    t.clock.set('2025-10-20T01:00:00Z'); // Monday
     t.mail.clear();
     const report = await digests.run();
     await drained(t);
@@ -155,7 +145,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
       title: '季度报送',
     });
     const cycles = t.app.get(ReportCycleService);
-    setClock(t, '2025-10-09T01:00:00Z'); // first working day of 2025-Q4 (after National Day)
+    t.clock.set('2025-10-09T01:00:00Z'); // first working day of 2025-Q4 (after National Day)
     t.mail.clear();
     await cycles.run();
     await drained(t);
@@ -175,7 +165,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
        VALUES ($1, $2, $3, '2025-Q4', '已完成', 100, 'submitted', now())`,
       [item, assignment.id, world.fin],
     );
-    setClock(t, '2025-12-31T01:00:00Z'); // the period's last working day: due_day
+    t.clock.set('2025-12-31T01:00:00Z'); // the period's last working day: due_day
     t.mail.clear();
     await cycles.run();
     await drained(t);
@@ -187,7 +177,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     await setMode(t, eduHead, 'immediate');
     await setMode(t, eduDeputy, 'weekly');
     await setMode(t, finHead, 'daily');
-    setClock(t, '2025-11-03T00:30:00Z'); // Monday 08:30 in Shanghai
+    t.clock.set('2025-11-03T00:30:00Z'); // Monday 08:30 in Shanghai
     const items: string[] = [];
     for (let i = 0; i < 25; i++)
       items.push(await addItem(t, world, { dueOn: `2025-0${1 + (i % 9)}-15`, title: `积压任务${i}` }));
@@ -209,7 +199,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
       'office summary',
     );
     // The day's passes and any reminders due now: still no per-item mail.
-    setClock(t, '2025-11-03T01:00:00Z');
+    t.clock.set('2025-11-03T01:00:00Z');
     await t.app.get(ReminderSchedulerService).promoteDue();
     await t.app.get(RemindersRunner).daily();
     await drained(t);
@@ -235,14 +225,14 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     try {
       const w = await seedWorld(capped);
       await setMode(capped, w.users.eduHead, 'immediate');
-      setClock(capped, '2025-09-15T02:00:00Z');
+      capped.clock.set('2025-09-15T02:00:00Z');
       const scheduler = capped.app.get(ReminderSchedulerService);
       for (let i = 0; i < 4; i++) {
         await scheduler.rescheduleItem(
           await addItem(capped, w, { dueOn: '2025-09-16', title: `封顶${i}`, cooperate: [] }),
         );
       }
-      setClock(capped, '2025-09-15T01:00:30Z');
+      capped.clock.set('2025-09-15T01:00:30Z');
       await scheduler.promoteDue();
       await drained(capped);
       expect(capped.app.get(ConfigService).get('REMINDER_DAILY_CAP')).toBe(2);

@@ -2,7 +2,6 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/common/clock';
 import type { ReceivedMail } from '../../src/mail/mail-sink';
 import { QueueName } from '../../src/queue/queues';
 import { Role } from '../../src/users/role.enum';
@@ -32,21 +31,16 @@ export interface World {
 export const sql = <T = Record<string, unknown>>(t: TestApp, query: string, params: unknown[] = []) =>
   t.app.get(DataSource).query<T[]>(query, params);
 
-/** Pins the app's Clock (the single time source) to an instant. */
-export function setClock(t: TestApp, iso: string): void {
-  jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(iso));
-}
-
 export async function waitUntil<T>(
   check: () => Promise<T | false | null | undefined>,
   what: string,
   timeoutMs = 15_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

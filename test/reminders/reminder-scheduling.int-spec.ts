@@ -10,7 +10,6 @@ import {
   drained,
   remindersQueue,
   seedWorld,
-  setClock,
   setMode,
   sql,
   to,
@@ -37,7 +36,7 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
   };
 
   it('counts offsets in working days across National Day 2025 (make-up Sunday 28 Sep included)', async () => {
-    setClock(t, '2025-09-15T02:00:00Z');
+    t.clock.set('2025-09-15T02:00:00Z');
     const item = await addItem(t, world, { dueOn: '2025-10-09' });
     await scheduler.rescheduleItem(item);
     // 7 working days before Thu 9 Oct: 30 Sep, 29 Sep, Sun 28 Sep (调休上班), 26, 25, 24, 23 Sep.
@@ -54,7 +53,7 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
   });
 
   it('counts offsets across Spring Festival 2026 (make-up Saturday 14 Feb is the last day before it)', async () => {
-    setClock(t, '2026-02-02T02:00:00Z');
+    t.clock.set('2026-02-02T02:00:00Z');
     const item = await addItem(t, world, { dueOn: '2026-02-24' });
     await scheduler.rescheduleItem(item);
     const calendar = t.app.get(WorkingCalendar);
@@ -68,7 +67,7 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
   });
 
   it('a new due date removes the old reminders and schedules new ones (through the event)', async () => {
-    setClock(t, '2025-09-15T02:00:00Z');
+    t.clock.set('2025-09-15T02:00:00Z');
     const item = await addItem(t, world, { dueOn: '2025-10-09' });
     await scheduler.rescheduleItem(item);
     const oldId = reminderKey(item, 'before_1', d('2025-10-09'));
@@ -92,7 +91,7 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
   });
 
   it('closure cancels every pending reminder', async () => {
-    setClock(t, '2025-09-15T02:00:00Z');
+    t.clock.set('2025-09-15T02:00:00Z');
     const item = await addItem(t, world, { dueOn: '2025-10-09' });
     await scheduler.rescheduleItem(item);
     expect((await scheduler.pendingJobIds(item)).length).toBeGreaterThan(0);
@@ -102,10 +101,10 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
   });
 
   it('a reminder that fires reaches the lead department contacts and the cooperating department, nobody else', async () => {
-    setClock(t, '2025-09-15T02:00:00Z');
+    t.clock.set('2025-09-15T02:00:00Z');
     const item = await addItem(t, world, { dueOn: '2025-10-09', title: '建设标准化考场' });
     await scheduler.rescheduleItem(item);
-    setClock(t, '2025-09-30T01:00:30Z'); // before_1 time
+    t.clock.set('2025-09-30T01:00:30Z'); // before_1 time
     t.mail.clear();
     expect(await scheduler.promoteDue()).toBeGreaterThan(0);
     await t.mail.waitFor((m) => m.subject.includes('建设标准化考场'), 3);
@@ -128,13 +127,13 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
   });
 
   it('weekly digest users get non-urgent reminders folded into their digest', async () => {
-    setClock(t, '2025-09-15T02:00:00Z');
+    t.clock.set('2025-09-15T02:00:00Z');
     const other = await t.createUser(Role.DeptHead, { departmentId: world.edu });
     await setMode(t, other, 'weekly');
     await setMode(t, world.users.eduHead, 'immediate');
     const item = await addItem(t, world, { dueOn: '2025-10-09', title: '校舍改造' });
     await scheduler.rescheduleItem(item);
-    setClock(t, '2025-09-23T01:00:30Z'); // before_7
+    t.clock.set('2025-09-23T01:00:30Z'); // before_7
     t.mail.clear();
     await scheduler.promoteDue();
     await t.mail.waitFor((m) => m.subject.includes('校舍改造') && m.to.includes(world.users.eduHead.email));

@@ -1,10 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
 import { Client } from 'pg';
 import { runPendingMigrations } from '../../src/database/migrate';
-import { databaseUrl, testServices } from './test-env';
-
-/** Databases of runs that died without teardown are dropped once they are this old. */
-const STALE_AFTER_MS = 3 * 3600_000;
+import { databaseUrl, runLock, runLockKey, testServices } from './test-env';
 
 async function reachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
@@ -40,21 +38,29 @@ export default async function globalSetup(): Promise<void> {
     );
   }
 
+  // Each run holds an advisory lock on its id for as long as it lives (released by teardown or by the death of
+  // its connection); a database whose run's lock is free belongs to a run that died, and is dropped. No clock is
+  // read, so a run under `faketime` cannot mistake another live run for a stale one.
   const { rows } = await admin.query<{ datname: string }>(
     "SELECT datname FROM pg_database WHERE datname LIKE 'duban\\_t%\\_%'",
   );
   for (const { datname } of rows) {
-    // The run id starts with Date.now() in base 36 (9 characters until 2059).
-    const stamp = parseInt((datname.split('_')[2] ?? '').slice(0, 9), 36);
-    if (Number.isFinite(stamp) && Date.now() - stamp > STALE_AFTER_MS) {
+    const owner = datname.split('_')[2] ?? '';
+    const free = await admin.query<{ free: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS free', [
+      runLockKey(owner),
+    ]);
+    if (free.rows[0]?.free) {
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [runLockKey(owner)]);
     }
   }
 
-  const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const run = randomBytes(6).toString('hex');
+  await admin.query('SELECT pg_advisory_lock(hashtext($1))', [runLockKey(run)]);
+  admin.on('error', () => undefined); // a server restart mid-run ends the lock, not the test process
+  runLock.client = admin;
   const template = `duban_tpl_${run}`;
   await admin.query(`CREATE DATABASE "${template}" ENCODING 'UTF8' TEMPLATE template0`);
-  await admin.end();
   await runPendingMigrations(databaseUrl(adminUrl, template));
 
   process.env.DUBAN_TEST_RUN = run;

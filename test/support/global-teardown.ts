@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { deleteKeys } from './test-app';
-import { testServices } from './test-env';
+import { runLock, testServices } from './test-env';
 
 /** Drops this run's template and every database cloned from it, and this run's Redis keys. */
 export default async function globalTeardown(): Promise<void> {
@@ -16,6 +16,8 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await admin.end();
+    await runLock.client?.end(); // releases the run's lock
+    runLock.client = null;
   }
   await deleteKeys(testServices.redisUrl(), `duban-test:${run}:*`);
 }

@@ -11,16 +11,28 @@ import { MailSink } from '../../src/mail/mail-sink';
 import type { Role } from '../../src/users/role.enum';
 import type { User } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
+import { Clock } from '../../src/common/clock';
 import { createTestDatabase, type TestDatabase } from './database';
+import { TestClock } from './test-clock';
 import { testServices } from './test-env';
 
 export const TEST_PASSWORD = 'correct-horse-42';
+
+/**
+ * Sessions live on real time (security, not the business Clock): an expiry this far back is past on any day the
+ * suite runs, so an ended session needs no reading of the machine's date.
+ */
+export const LONG_AGO = new Date('2000-01-01T00:00:00Z');
+/** … and one this far ahead is live on any day. */
+const FAR_AHEAD = new Date('2999-01-01T00:00:00Z');
 
 export interface TestApp {
   app: NestFastifyApplication;
   env: Env;
   db: TestDatabase;
   mail: MailSink;
+  /** The app's Clock, pinned to TEST_NOW until the test sets it: date rules never see the machine's date. */
+  clock: TestClock;
   /** `http://127.0.0.1:<port>` when started with `listen: true` (browser tests), else null. */
   baseUrl: string | null;
   request(options: InjectOptions): Promise<InjectResponse>;
@@ -65,6 +77,7 @@ export async function startTestApp(
     ...options.env,
   });
   const app = await createHttpApp(env);
+  const clock = new TestClock(app.get(Clock));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   let baseUrl: string | null = null;
@@ -91,6 +104,7 @@ export async function startTestApp(
     env,
     db,
     mail,
+    clock,
     baseUrl,
     request,
     createUser: (role, overrides = {}) =>
@@ -109,7 +123,7 @@ export async function startTestApp(
         .insert({
           tokenHash: hashToken(token),
           userId: user.id,
-          expiresAt: opts.expiresAt ?? new Date(Date.now() + 3600_000),
+          expiresAt: opts.expiresAt ?? FAR_AHEAD,
         });
       return token;
     },

@@ -1,3 +1,5 @@
+import type { Client } from 'pg';
+
 /** Where the integration tests find their services; defaults are this machine's. */
 export const testServices = {
   /** Resolved once by global-setup: the app under test writes its own DATABASE_URL into process.env. */
@@ -24,3 +26,11 @@ export function databaseUrl(adminUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/** The advisory-lock key that marks a test run as alive (see global-setup). */
+export const runLockKey = (run: string): string => `duban-test-run:${run}`;
+
+/** The admin connection that holds this run's lock, from global-setup to global-teardown (one process). */
+export const runLock = ((globalThis as { dubanRunLock?: { client: Client | null } }).dubanRunLock ??= {
+  client: null,
+});

@@ -1,6 +1,6 @@
 /**
  * Input of the indicator engine: the statistics tables of one county and school year
- * (../shared/spec/data-template.md), already parsed and validated by the importer.
+ * (docs/data-template.md), already parsed and validated by the importer.
  *
  * A `null` number means "not reported"; the engine turns it into `passed: null` and a `missing` indicator
  * rather than guessing a zero.

@@ -1,5 +1,5 @@
 /**
- * The statistics template as data (../shared/spec/data-template.md): tables, their Chinese and English
+ * The statistics template as data (docs/data-template.md): tables, their Chinese and English
  * names, and per column the Chinese header, English key, parser and whether it is required. The importer,
  * the blank XLSX template and its notes sheet are all driven by these specs.
  */
