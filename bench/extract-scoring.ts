@@ -11,7 +11,7 @@
  * - Targets: per matched item, comparator + value + unit as multisets (metric names are free). A ratio
  *   "≥ 100 %" equals "= 100 %", and a count "≤ 0" equals "= 0".
  */
-import { normalizeDepartmentName, toSimplified } from '../src/plans/text-normalization';
+import { normalizeDepartmentName, toSimplified } from '../src/common/text-normalization';
 import type {
   PlanFile,
   PlanFileDepartment,

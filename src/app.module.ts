@@ -3,13 +3,14 @@ import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { LogFn, Logger } from 'pino';
 import { PlanEventsModule } from './plans/plan-events';
-import { AssignmentsModule } from './assignments/assignments.module';
+import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ClockModule } from './common/clock';
 import type { Env } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { DepartmentsModule } from './departments/departments.module';
 import { PlanDraftsModule } from './extraction/plan-drafts.module';
 import { HealthModule } from './health/health.module';
@@ -19,7 +20,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { PlansJobsModule } from './plans/plans-jobs.module';
-import { SupervisionModule } from './assignments/supervision.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { QueueModule } from './queue/queue.module';
 import { runsWorker } from './queue/process-role';
 import { RedisModule } from './redis/redis.module';
@@ -79,7 +80,7 @@ export class AppModule {
             customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
           },
         }),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         ClockModule,
         PlanEventsModule,
         RedisModule,
@@ -90,8 +91,8 @@ export class AppModule {
         HealthModule,
         AuditModule,
         RegionsModule,
+        AccessModule.forRoot({ organisation: [RegionsModule, DepartmentsModule] }),
         DepartmentsModule,
-        AssignmentsModule,
         PlansModule,
         SupervisionModule,
         PlanDraftsModule,

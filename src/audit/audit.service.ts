@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { type AuditChange, AuditEntry, type AuditValue } from './audit-entry.entity';
 
 /** Who made a change: a signed-in user, or a system process (userId null). */

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { ACCESS_RULE, type AccessRule } from '../access/access.decorators';
 import { AuthService } from './auth.service';
 import { csrfTokenFor, SESSION_COOKIE, sameToken } from './session-token';
 

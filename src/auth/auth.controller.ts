@@ -3,10 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Env } from '../config/env.schema';
-import { Authenticated, CurrentUser, Public } from './access.decorators';
+import { Authenticated, CurrentUser, Public } from '../access/access.decorators';
 import { ChangePasswordDto, SignInDto } from './auth.dto';
 import { AuthService, type SignedIn } from './auth.service';
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { SESSION_COOKIE } from './session-token';
 
 /**

@@ -6,9 +6,9 @@ import type { Env } from '../config/env.schema';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, passwordProblems, verifyPassword } from './password';
+import { hashPassword, passwordProblems, verifyPassword } from '../users/password';
 import { Session } from './session.entity';
 import { csrfTokenFor, hashToken, newSessionToken } from './session-token';
 

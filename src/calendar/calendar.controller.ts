@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { Role } from '../users/role.enum';
-import { isCalendarDate } from './calendar-date';
+import { Role } from '../access/role.enum';
+import { isCalendarDate } from '../common/calendar-date';
 import { CalendarService } from './calendar.service';
 import type { CalendarOverride, CalendarOverrideKind } from './working-calendar';
 

@@ -7,7 +7,7 @@ import type { Env } from '../config/env.schema';
 import { createRedis } from '../redis/redis.connection';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
-import { parseCalendarDate } from './calendar-date';
+import { parseCalendarDate } from '../common/calendar-date';
 import { CalendarOverrideRow } from './calendar-override.entity';
 import { LiveWorkingCalendar } from './live-working-calendar';
 import { type CalendarOverride, calendarOverrideSchema, WorkingCalendar } from './working-calendar';

@@ -1,4 +1,4 @@
-import type { CalendarDate } from './calendar-date';
+import type { CalendarDate } from '../common/calendar-date';
 import { type DayInfo, WorkingCalendar } from './working-calendar';
 
 /**

@@ -1,6 +1,6 @@
 import { isWorkday as packageIsWorkday } from 'chinese-days';
 
-import { addDays, parseCalendarDate, type CalendarDate } from './calendar-date';
+import { addDays, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { loadChineseDaysSchedule, WorkingCalendar, type CalendarOverride } from './working-calendar';
 
 const d = parseCalendarDate;

@@ -21,7 +21,7 @@ import {
   isWeekend,
   yearOf,
   type CalendarDate,
-} from './calendar-date';
+} from '../common/calendar-date';
 
 export type CalendarOverrideKind = 'holiday' | 'workday';
 

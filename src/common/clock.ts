@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { type CalendarDate, todayInShanghai } from '../calendar/calendar-date';
+import { type CalendarDate, todayInShanghai } from './calendar-date';
 
 /**
  * The one source of "now" for rules that depend on the date (statuses, due-soon, reminders). Injected, so a

@@ -1,14 +1,24 @@
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
+import type { EntitySchema, MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** The one definition of the connection, used by Nest (`DatabaseModule`), the migration CLI and tests. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+type Entities = MixedList<string | (new () => unknown) | EntitySchema>;
+
+/**
+ * The one definition of the connection, used by Nest (`DatabaseModule`), the migration CLI and tests. The
+ * entity list comes from the composition root (src/entities.ts): the database layer knows no domain module.
+ * Migrations alone need none.
+ */
+export function dataSourceOptions(
+  url: string,
+  options: { poolSize?: number; entities?: Entities } = {},
+): DataSourceOptions {
+  const { poolSize = 10, entities = [] } = options;
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -10,7 +10,7 @@ import { RecomputeService } from '../indicators/recompute.service';
 import { StatisticsService } from '../indicators/statistics.service';
 import { PlanImportService, PLANS_DIR } from '../plans/plan-import.service';
 import { DEFAULT_REGION_FILE, RegionsService } from '../regions/regions.service';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { generatePassword } from '../users/users.commands';
 import { UsersService } from '../users/users.service';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../auth/access.decorators';
+import { Authenticated } from '../access/access.decorators';
 import { ListDepartmentsQuery } from './departments.dto';
 import { type DepartmentView, DepartmentsService } from './departments.service';
 

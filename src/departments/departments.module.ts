@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentDirectory } from '../access/organisation';
 import { AuditModule } from '../audit/audit.module';
 import { RegionsModule } from '../regions/regions.module';
 import { Department } from './department.entity';
@@ -8,8 +9,8 @@ import { DepartmentsService } from './departments.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Department]), RegionsModule, AuditModule],
-  providers: [DepartmentsService],
+  providers: [DepartmentsService, { provide: DepartmentDirectory, useExisting: DepartmentsService }],
   controllers: [DepartmentsController],
-  exports: [DepartmentsService],
+  exports: [DepartmentsService, DepartmentDirectory],
 })
 export class DepartmentsModule {}

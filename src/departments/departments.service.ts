@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { normalizeDepartmentName } from '../plans/text-normalization';
+import { normalizeDepartmentName } from '../common/text-normalization';
 import type { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { inferDepartmentKind } from './department-kind';

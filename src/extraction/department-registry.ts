@@ -4,7 +4,7 @@
  * aliases, a full name with the issuing region ("市教育局" → "银川市教育局"), and the county governments as
  * one `expand: county_governments` entry. Departments the caller already knows keep their known name.
  */
-import { normalizeDepartmentName } from '../plans/text-normalization';
+import { normalizeDepartmentName } from '../common/text-normalization';
 import type { PlanFileDepartment } from '../plans/plan-file.schema';
 import { type DepartmentMention, readDepartmentList, type ReaderContext } from './department-mentions';
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Roles } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { etagOf, versionFromIfMatch } from '../plans/etag';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { PLAN_DRAFT_STATUSES, type PlanDraftStatus } from './plan-draft.entity';
 import {
   type DraftInput,

@@ -22,7 +22,7 @@ import {
   type PlanFileGroupMember,
   type PlanFileLeadershipGroup,
 } from '../plans/plan-file.schema';
-import { toSimplified } from '../plans/text-normalization';
+import { toSimplified } from '../common/text-normalization';
 import { decodeDocument } from './document-decoding';
 import { findMentions, type ReaderContext } from './department-mentions';
 import { readItemDepartments } from './department-reader';

@@ -4,7 +4,7 @@
  * can be cut out of the original text for excerpts. Names and titles shown to people are Simplified.
  */
 import { Converter } from 'opencc-js';
-import { toSimplified } from '../plans/text-normalization';
+import { toSimplified } from '../common/text-normalization';
 import type { SourceScript } from '../plans/plan-file.schema';
 
 /** Full-width ASCII (！ … ～) → ASCII, ideographic space → space; one character for one. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../access/access.decorators';
 import { HealthService, type HealthReport } from './health.service';
 
 @ApiTags('health')

@@ -2,11 +2,11 @@ import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile
 import { ConfigService } from '@nestjs/config';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Authenticated, CurrentUser, Public, Roles } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Authenticated, CurrentUser, Public, Roles } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Env } from '../config/env.schema';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import type { EvaluationJson } from './evaluation-workbook';
 import { EvaluationsService } from './evaluations.service';
 import type { EvidenceView } from './evidence/evidence.service';

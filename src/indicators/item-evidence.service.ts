@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PlanItemsService } from '../plans/plan-items.service';
-import type { ScopedUser } from '../plans/plan-scope';
+import type { ScopedUser } from '../access/plan-scope';
 import { EvidenceService, type EvidenceView } from './evidence/evidence.service';
 
 /** Evidence of a plan item for a user who may see the item (PlanScope decides, through PlanItemsService). */

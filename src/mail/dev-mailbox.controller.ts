@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Env } from '../config/env.schema';
 import { projectPath } from '../config/paths';
-import { Roles } from '../auth/access.decorators';
-import { Role } from '../users/role.enum';
+import { Roles } from '../access/access.decorators';
+import { Role } from '../access/role.enum';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 /**

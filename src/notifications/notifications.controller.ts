@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { Authenticated, CurrentUser, Public } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Authenticated, CurrentUser, Public } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { AppSecret } from './app-secret.provider';
 import {
   type Language,

@@ -4,9 +4,9 @@ import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { IsIn, IsOptional } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import { QueueName } from '../queue/queues';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { OUTBOX_STATUSES, type OutboxStatus } from './notification-outbox.entity';
 import { OutboxService, type OutboxView } from './outbox.service';
 

@@ -21,7 +21,7 @@
  * absolute due date (relative wording only counts when there is no absolute one), `recurrence` the first.
  * `text` is always the original wording, exactly as written in the input.
  */
-import { toSimplified } from './text-normalization';
+import { toSimplified } from '../common/text-normalization';
 
 export const RECURRENCES = ['yearly', 'semester', 'quarterly', 'monthly'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];

@@ -13,7 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ASSIGNMENT_ROLES, type AssignmentRole } from '../assignments/assignment.entity';
+import { ASSIGNMENT_ROLES, type AssignmentRole } from './assignment.entity';
 import {
   type Comparator,
   COMPARATORS,

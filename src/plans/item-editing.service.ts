@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Assignment, type AssignmentRole } from '../assignments/assignment.entity';
+import { Assignment, type AssignmentRole } from './assignment.entity';
+import { AssignmentsService } from './assignments.service';
 import { AuditService, change, diffFields, type NewAuditEntry, userActor } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { DepartmentsService } from '../departments/departments.service';
@@ -14,9 +15,10 @@ import { ItemStatusService } from './item-status.service';
 import { type PlanEvent, PlanEvents } from './plan-events';
 import { type ItemTarget, PlanItem } from './plan-item.entity';
 import { PlanItemsService } from './plan-items.service';
-import { PlanScope } from './plan-scope';
+import { PlanScope } from '../access/plan-scope';
+import { inPlanTransaction } from './plan-transaction';
 import { Plan } from './plan.entity';
-import { normalizeSearchText } from './text-normalization';
+import { normalizeSearchText } from '../common/text-normalization';
 
 type Editor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -46,6 +48,7 @@ export class ItemEditingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly items: PlanItemsService,
+    private readonly assignments: AssignmentsService,
     private readonly scope: PlanScope,
     private readonly departments: DepartmentsService,
     private readonly statuses: ItemStatusService,
@@ -54,22 +57,23 @@ export class ItemEditingService {
     private readonly clock: Clock,
   ) {}
 
-  private async run<T>(work: (em: EntityManager, events: PlanEvent[]) => Promise<T>): Promise<T> {
-    const events: PlanEvent[] = [];
-    const result = await this.dataSource.transaction((em) => work(em, events));
-    for (const event of events) await this.events.emit(event);
-    return result;
+  private run<T>(work: (em: EntityManager, emit: (event: PlanEvent) => void) => Promise<T>): Promise<T> {
+    return inPlanTransaction(this.dataSource, this.events, work);
   }
 
   /** A new item at the end of a plan (under `parentId` when given), with its assignments. */
   async create(user: Editor, planId: string, dto: CreateItemDto, source: string): Promise<{ id: string }> {
-    return this.run(async (em, events) => {
+    return this.run(async (em, emit) => {
       const plan = await em.getRepository(Plan).findOneBy({ id: planId });
       if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode, em))) {
         throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${planId}`);
       }
       const id = randomUUID();
-      await this.scope.assertCanWriteItem(user, { id, planRegionCode: plan.regionCode }, em);
+      await this.scope.assertCanWriteItem(
+        user,
+        this.assignments.writeTarget({ id, planRegionCode: plan.regionCode }, em),
+        em,
+      );
       const repo = em.getRepository(PlanItem);
       if (await repo.existsBy({ planId, ref: dto.ref })) {
         throw new DomainError(
@@ -138,9 +142,9 @@ export class ItemEditingService {
         ],
         em,
       );
-      events.push({ type: 'item.created', itemId: id });
+      emit({ type: 'item.created', itemId: id });
       for (const a of dto.assignments ?? []) {
-        await this.assign(em, user, id, a, source, events);
+        await this.assign(em, user, id, a, source, emit);
       }
       return { id };
     });
@@ -148,7 +152,7 @@ export class ItemEditingService {
 
   /** Changes the given fields; `version` is what the caller read (If-Match). */
   async update(user: Editor, id: string, version: number, dto: UpdateItemDto, source: string): Promise<void> {
-    await this.run(async (em, events) => {
+    await this.run(async (em, emit) => {
       const item = await this.lockForWrite(em, user, id, version);
       const before = { ...item };
       const patch: Partial<PlanItem> = {};
@@ -183,7 +187,7 @@ export class ItemEditingService {
       );
       await this.statuses.recompute({ itemIds: [id] }, em);
       if ((before.extendedDueOn ?? before.dueOn) !== (after.extendedDueOn ?? after.dueOn)) {
-        events.push({
+        emit({
           type: 'item.deadline-changed',
           itemId: id,
           before: before.extendedDueOn ?? before.dueOn,
@@ -200,7 +204,7 @@ export class ItemEditingService {
     reason: string | undefined,
     source: string,
   ): Promise<void> {
-    await this.run(async (em, events) => {
+    await this.run(async (em, emit) => {
       const item = await this.lockForWrite(em, user, id, version);
       if (item.cancelledAt) {
         throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销 / The item is already cancelled');
@@ -223,23 +227,23 @@ export class ItemEditingService {
         em,
       );
       await this.statuses.recompute({ itemIds: [id] }, em);
-      events.push({ type: 'item.cancelled', itemId: id });
+      emit({ type: 'item.cancelled', itemId: id });
     });
   }
 
   async addAssignment(user: Editor, itemId: string, dto: NewAssignmentDto, source: string): Promise<void> {
-    await this.run(async (em, events) => {
+    await this.run(async (em, emit) => {
       const item = await this.items.getVisible(user, itemId, em);
-      await this.scope.assertCanWriteItem(user, item, em);
-      await this.assign(em, user, itemId, dto, source, events);
+      await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
+      await this.assign(em, user, itemId, dto, source, emit);
       await this.statuses.recompute({ itemIds: [itemId] }, em);
     });
   }
 
   async removeAssignment(user: Editor, itemId: string, departmentId: string, source: string): Promise<void> {
-    await this.run(async (em, events) => {
+    await this.run(async (em, emit) => {
       const item = await this.items.getVisible(user, itemId, em);
-      await this.scope.assertCanWriteItem(user, item, em);
+      await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
       const repo = em.getRepository(Assignment);
       const existing = await repo.findOneBy({ itemId, departmentId });
       if (!existing || existing.removedAt) {
@@ -266,7 +270,7 @@ export class ItemEditingService {
         em,
       );
       await this.statuses.recompute({ itemIds: [itemId] }, em);
-      events.push({ type: 'assignment.removed', itemId, departmentId });
+      emit({ type: 'assignment.removed', itemId, departmentId });
     });
   }
 
@@ -277,7 +281,7 @@ export class ItemEditingService {
     itemId: string,
     dto: { departmentId: string; role: AssignmentRole },
     source: string,
-    events: PlanEvent[],
+    emit: (event: PlanEvent) => void,
   ): Promise<void> {
     const department = await this.departments.get(dto.departmentId, em).catch(() => {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有此部门 / No department ${dto.departmentId}`);
@@ -312,7 +316,7 @@ export class ItemEditingService {
     }
     await this.audit.record([entry], em);
     if (!existing || existing.removedAt)
-      events.push({ type: 'assignment.added', itemId, departmentId: dto.departmentId });
+      emit({ type: 'assignment.added', itemId, departmentId: dto.departmentId });
   }
 
   /** Finds (404), checks the writer (403), locks the row and compares the version (412). */
@@ -323,7 +327,7 @@ export class ItemEditingService {
     version: number,
   ): Promise<PlanItem> {
     const visible = await this.items.getVisible(user, id, em);
-    await this.scope.assertCanWriteItem(user, visible, em);
+    await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(visible, em), em);
     const item = await em
       .getRepository(PlanItem)
       .createQueryBuilder('i')

@@ -1,4 +1,4 @@
-import { parseCalendarDate } from '../calendar/calendar-date';
+import { parseCalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { deriveItemStatus, isTimeDerived } from './item-status.policy';
 

@@ -6,8 +6,8 @@
  * submitted / completed / cancelled are set by the workflow (reports, 销号, re-import); time alone never
  * changes them, so refreshing statuses leaves them as they are.
  */
-import { type AssignmentStatus, deriveAssignmentStatus } from '../assignments/assignment-status.policy';
-import type { CalendarDate } from '../calendar/calendar-date';
+import { type AssignmentStatus, deriveAssignmentStatus } from './assignment-status.policy';
+import type { CalendarDate } from '../common/calendar-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 
 export const WORKFLOW_STATUSES: readonly AssignmentStatus[] = ['submitted', 'completed', 'cancelled'];

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AssignmentStatus } from '../assignments/assignment-status.policy';
+import type { AssignmentStatus } from './assignment-status.policy';
 import { ConfigService } from '@nestjs/config';
 import {
   assessProgress,
   type ProgressAssessment,
   type ProgressLightThresholds,
-} from '../assignments/expected-progress.policy';
-import type { CalendarDate } from '../calendar/calendar-date';
+} from './expected-progress.policy';
+import type { CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';

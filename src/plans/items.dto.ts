@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignments/assignment-status.policy';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './assignment-status.policy';
 import { ITEM_SORTS, type ItemSort } from './item-cursor';
 import { ITEM_KINDS, type ItemKind } from './plan-file.schema';
 

@@ -12,7 +12,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isRealIsoDate, RECURRENCES, type DatedWording, type Recurrence } from './deadline-reading.policy';
-import { normalizeDepartmentName, toSimplified } from './text-normalization';
+import { normalizeDepartmentName, toSimplified } from '../common/text-normalization';
 
 export const PLAN_FILE_SCHEMA = 'duban.plan/v1';
 

@@ -5,9 +5,9 @@ import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AssignmentRole } from '../assignments/assignment.entity';
-import type { AssignmentStatus } from '../assignments/assignment-status.policy';
-import { AssignmentsService, type AssignmentSyncReport } from '../assignments/assignments.service';
+import type { AssignmentRole } from './assignment.entity';
+import type { AssignmentStatus } from './assignment-status.policy';
+import { AssignmentsService, type AssignmentSyncReport } from './assignments.service';
 import { type AuditActor, AuditService, diffFields, type NewAuditEntry } from '../audit/audit.service';
 import type { AuditChange } from '../audit/audit-entry.entity';
 import { Clock } from '../common/clock';
@@ -29,7 +29,7 @@ import { type ItemTarget, PlanItem } from './plan-item.entity';
 import { PlanItemsService } from './plan-items.service';
 import { PlanEvents } from './plan-events';
 import { Plan } from './plan.entity';
-import { normalizeSearchText } from './text-normalization';
+import { normalizeSearchText } from '../common/text-normalization';
 
 export const PLANS_DIR = projectPath('config', 'plans');
 

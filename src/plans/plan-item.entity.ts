@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignments/assignment-status.policy';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './assignment-status.policy';
 import { RECURRENCES, type Recurrence } from './deadline-reading.policy';
 import { ITEM_KINDS, type ItemKind, type PlanFileTarget } from './plan-file.schema';
 import { Plan } from './plan.entity';

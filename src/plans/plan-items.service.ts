@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import type { AssignmentStatus } from '../assignments/assignment-status.policy';
-import { AssignmentsService, type AssignmentView } from '../assignments/assignments.service';
+import type { AssignmentStatus } from './assignment-status.policy';
+import { AssignmentsService, type AssignmentView } from './assignments.service';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
-import { addDays, type CalendarDate } from '../calendar/calendar-date';
+import { addDays, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { ProgressAssessment } from '../assignments/expected-progress.policy';
+import type { ProgressAssessment } from './expected-progress.policy';
 import { decodeCursor, encodeCursor, type ItemSort, SORT_SPECS } from './item-cursor';
 import { deriveItemStatus, OPEN_STATUSES } from './item-status.policy';
 import { ItemStatusService } from './item-status.service';
 import type { ItemKind } from './plan-file.schema';
 import { type ItemTarget, PlanItem } from './plan-item.entity';
-import { PlanScope, type ScopedUser } from './plan-scope';
-import { normalizeSearchText } from './text-normalization';
+import { PlanScope, type ScopedUser } from '../access/plan-scope';
+import { normalizeSearchText } from '../common/text-normalization';
 
 export interface ItemListFilter {
   plan?: string;

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Roles } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { Role } from '../users/role.enum';
+import { Authenticated, CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { Role } from '../access/role.enum';
 import { CreateItemDto } from './item-editing.dto';
 import { ItemEditingService } from './item-editing.service';
 import { type PlanDetail, type PlanSummary, PlansService } from './plans.service';

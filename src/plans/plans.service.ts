@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { AssignmentStatus } from '../assignments/assignment-status.policy';
+import type { AssignmentStatus } from './assignment-status.policy';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { GroupRole, SourceScript } from './plan-file.schema';
 import { LeadershipGroup } from './leadership-group.entity';
 import { Plan } from './plan.entity';
-import { PlanScope, type ScopedUser } from './plan-scope';
+import { PlanScope, type ScopedUser } from '../access/plan-scope';
 
 export interface PlanSummary {
   id: string;

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../auth/access.decorators';
+import { Authenticated } from '../access/access.decorators';
 import type { Region } from './region.entity';
 import { RegionsService } from './regions.service';
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegionTree } from '../access/organisation';
 import { AuditModule } from '../audit/audit.module';
 import { Region } from './region.entity';
 import { RegionsController } from './regions.controller';
@@ -7,8 +8,8 @@ import { RegionsService } from './regions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Region]), AuditModule],
-  providers: [RegionsService],
+  providers: [RegionsService, { provide: RegionTree, useExisting: RegionsService }],
   controllers: [RegionsController],
-  exports: [RegionsService],
+  exports: [RegionsService, RegionTree],
 })
 export class RegionsModule {}

@@ -1,9 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import { Clock } from '../common/clock';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { RemindersRunner } from './reminders-runner.service';
 
 export class DevClockDto {

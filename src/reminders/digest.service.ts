@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { addDays, isoWeekday, type CalendarDate } from '../calendar/calendar-date';
+import { addDays, isoWeekday, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import type { DigestEntryKind } from '../notifications/digest-entry.entity';

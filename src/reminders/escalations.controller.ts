@@ -2,10 +2,10 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import type { Env } from '../config/env.schema';
 import { itemUrl } from '../notifications/notification-templates';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { ESCALATION_LEVELS, type EscalationNotice, type NoticeLevel } from './escalation-notice.entity';
 import { renderNoticeHtml } from './escalation-print';
 import { EscalationService } from './escalation.service';

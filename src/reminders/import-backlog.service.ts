@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays } from '../calendar/calendar-date';
+import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import type { ImportSummaryPayload } from '../notifications/notification-templates';
 import { NotificationsService } from '../notifications/notifications.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseCalendarDate } from '../calendar/calendar-date';
+import { parseCalendarDate } from '../common/calendar-date';
 import { type Notification, NotificationsService } from '../notifications/notifications.service';
 import type { ReminderPayload } from '../notifications/notification-templates';
 import type { RemindersPayloads, RemindersJob } from '../queue/queues';

@@ -5,10 +5,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { QueueName, RemindersJob } from '../queue/queues';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { GLOBAL_SCOPE_ID, POLICY_SCOPES, type PolicyScope } from './reminder-policy.entity';
 import { reminderPolicyOverrideSchema, type ReminderPolicyOverride } from './reminder.policy';
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import type IORedis from 'ioredis';
-import { addDays, parseCalendarDate, type CalendarDate } from '../calendar/calendar-date';
+import { addDays, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';

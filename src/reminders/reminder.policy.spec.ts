@@ -1,4 +1,4 @@
-import { addDays, parseCalendarDate, type CalendarDate } from '../calendar/calendar-date';
+import { addDays, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import {
   DEFAULT_ESCALATION_THRESHOLDS,

@@ -26,7 +26,7 @@ import {
   todayIn,
   zonedDateTimeToUtc,
   type CalendarDate,
-} from '../calendar/calendar-date';
+} from '../common/calendar-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 
 // ---------------------------------------------------------------------------------------------------------------

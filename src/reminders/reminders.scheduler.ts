@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
-import { SHANGHAI_TIME_ZONE } from '../calendar/calendar-date';
+import { SHANGHAI_TIME_ZONE } from '../common/calendar-date';
 import type { Env } from '../config/env.schema';
 import { QueueName, RemindersJob } from '../queue/queues';
 

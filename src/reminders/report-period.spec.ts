@@ -1,4 +1,4 @@
-import { parseCalendarDate as d } from '../calendar/calendar-date';
+import { parseCalendarDate as d } from '../common/calendar-date';
 import { periodOf, previousPeriod } from './report-period';
 
 describe('reporting periods', () => {

@@ -1,5 +1,5 @@
 /** Reporting periods of recurring items (pure), keyed as `progress_reports.period`: 2026, 2026-H1, 2026-Q3, 2026-11. */
-import { addDays, daysInMonth, parseCalendarDate, type CalendarDate } from '../calendar/calendar-date';
+import { addDays, daysInMonth, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import type { Recurrence } from '../plans/deadline-reading.policy';
 
 export interface ReportPeriod {

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Role } from './role.enum';
-
-export type Locale = 'zh-CN' | 'en';
+import { Role } from '../access/role.enum';
+import type { Locale } from '../common/locale';
 
 @Entity('users')
 export class User {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type CliCommand, parseArgs } from '../cli/cli-command';
-import { ALL_ROLES, type Role } from './role.enum';
+import { ALL_ROLES, type Role } from '../access/role.enum';
 import { UsersService } from './users.service';
 
 /** A password that satisfies passwordProblems(): letters and digits, 16 characters. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
-import { Role } from './role.enum';
+import { Roles } from '../access/access.decorators';
+import { Role } from '../access/role.enum';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import type { User } from './user.entity';
 import { UsersService } from './users.service';

@@ -10,7 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Role } from './role.enum';
+import { Role } from '../access/role.enum';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { hashPassword, passwordProblems } from '../auth/password';
-import type { Role } from './role.enum';
-import { type Locale, User } from './user.entity';
+import { hashPassword, passwordProblems } from './password';
+import type { Role } from '../access/role.enum';
+import type { Locale } from '../common/locale';
+import { User } from './user.entity';
 
 export interface NewUser {
   email: string;

@@ -1,9 +1,9 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticated, CurrentUser, Public } from '../auth/access.decorators';
+import { Authenticated, CurrentUser, Public } from '../access/access.decorators';
 import { AuthService } from '../auth/auth.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { SESSION_COOKIE } from '../auth/session-token';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Env } from '../config/env.schema';

@@ -1,6 +1,6 @@
-import type { AssignmentStatus } from '../assignments/assignment-status.policy';
-import { assessProgress, type ProgressAssessment } from '../assignments/expected-progress.policy';
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { AssignmentStatus } from '../plans/assignment-status.policy';
+import { assessProgress, type ProgressAssessment } from '../plans/expected-progress.policy';
+import type { CalendarDate } from '../common/calendar-date';
 import { html, type SafeHtml } from './html';
 import type { PageContext } from './page-context';
 

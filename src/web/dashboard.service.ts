@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { DomainError } from '../common/domain-error';
 import type { EvaluationJson } from '../indicators/evaluation-workbook';
 import { EvaluationsService } from '../indicators/evaluations.service';
@@ -11,7 +11,7 @@ import { RULE_SET } from '../indicators/rule-set.provider';
 import type { RuleSet } from '../indicators/engine';
 import { StatisticsService } from '../indicators/statistics.service';
 import { type ItemSummary, PlanItemsService } from '../plans/plan-items.service';
-import { PlanScope } from '../plans/plan-scope';
+import { PlanScope } from '../access/plan-scope';
 import { PlansService, type PlanSummary } from '../plans/plans.service';
 import { optionalService } from './optional-service';
 

@@ -1,6 +1,6 @@
-import type { ItemFlowDetail } from '../assignments/supervision.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { Role } from '../users/role.enum';
+import type { ItemFlowDetail } from '../supervision/supervision.service';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { Role } from '../access/role.enum';
 import { bilingual } from './components';
 import { FlowForms } from './flow-forms';
 import { PageContext } from './page-context';

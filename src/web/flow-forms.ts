@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ExtensionView } from '../assignments/extensions.service';
-import type { ReportView } from '../assignments/reports.service';
-import type { DepartmentFlowView, ItemFlowDetail } from '../assignments/supervision.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { ExtensionView } from '../supervision/extensions.service';
+import type { ReportView } from '../supervision/reports.service';
+import type { DepartmentFlowView, ItemFlowDetail } from '../supervision/supervision.service';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { DepartmentView } from '../departments/departments.service';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { bilingual, dateText } from './components';
 import { html, type SafeHtml } from './html';
 import { csrfField } from './layout';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { ProgressAssessment } from '../assignments/expected-progress.policy';
-import type { ProgressReportState } from '../assignments/progress-report.entity';
+import type { ProgressAssessment } from '../plans/expected-progress.policy';
+import type { ProgressReportState } from '../supervision/progress-report.entity';
 import { ItemStatusService, type ProgressSubject } from '../plans/item-status.service';
 
 /** Where a department's assignment stands in the flow, for the rows of 我的任务. */

@@ -1,22 +1,22 @@
 import { Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ExtensionsService } from '../assignments/extensions.service';
-import { ReportsService } from '../assignments/reports.service';
+import { ExtensionsService } from '../supervision/extensions.service';
+import { ReportsService } from '../supervision/reports.service';
 import {
   DecideExtensionDto,
   RequestExtensionDto,
   ReviewReportDto,
   SubmitReportDto,
-} from '../assignments/supervision.dto';
-import { SupervisionService } from '../assignments/supervision.service';
-import { Roles } from '../auth/access.decorators';
+} from '../supervision/supervision.dto';
+import { SupervisionService } from '../supervision/supervision.service';
+import { Roles } from '../access/access.decorators';
 import { validationPipe } from '../common/validation';
 import type { Env } from '../config/env.schema';
 import { readEvidenceUpload, type UploadedFile } from '../evidence/upload';
 import { NewAssignmentDto, RemoveAssignmentQuery } from '../plans/item-editing.dto';
 import { ItemEditingService } from '../plans/item-editing.service';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { Page, PageContext, redirect } from './page-context';
 import { PageController } from './page-controller';
 import { safeNext } from './web-routing';

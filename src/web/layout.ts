@@ -1,4 +1,4 @@
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { html, type Renderable, type SafeHtml } from './html';
 import type { PageContext } from './page-context';
 

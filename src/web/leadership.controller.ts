@@ -1,11 +1,11 @@
 import { Get, Param, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, Roles } from '../auth/access.decorators';
+import { Authenticated, Roles } from '../access/access.decorators';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { EvaluationsService } from '../indicators/evaluations.service';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { DashboardService } from './dashboard.service';
 import { optionalService } from './optional-service';
 import { buildPackWorkbook } from './pack-workbook';

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessionTokenOf } from '../auth/access.guard';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { csrfTokenFor } from '../auth/session-token';
 import type { SafeHtml } from './html';
 import { browserUrlOf } from './web-routing';

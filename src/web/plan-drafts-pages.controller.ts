@@ -1,9 +1,9 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { PlanDraftsService, readDraftUpload } from '../extraction/plan-drafts.service';
-import { Role } from '../users/role.enum';
+import { Role } from '../access/role.enum';
 import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { localized } from './page-error.filter';

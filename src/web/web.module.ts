@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AssignmentsModule } from '../assignments/assignments.module';
-import { SupervisionModule } from '../assignments/supervision.module';
+import { SupervisionModule } from '../supervision/supervision.module';
 import { AuthModule } from '../auth/auth.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { PlanDraftsModule } from '../extraction/plan-drafts.module';
@@ -21,15 +20,7 @@ import { WorkspaceController } from './workspace.controller';
  * only (app.factory.ts), not of the worker or the CLI.
  */
 @Module({
-  imports: [
-    AuthModule,
-    PlansModule,
-    AssignmentsModule,
-    SupervisionModule,
-    DepartmentsModule,
-    RegionsModule,
-    PlanDraftsModule,
-  ],
+  imports: [AuthModule, PlansModule, SupervisionModule, DepartmentsModule, RegionsModule, PlanDraftsModule],
   providers: [FlowForms, WebFlowQueries, DashboardService],
   controllers: [
     AuthPagesController,

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { AccessGuard } from '../../src/auth/access.guard';
 import { AuthService } from '../../src/auth/auth.service';
-import { ALL_ROLES, Role } from '../../src/users/role.enum';
+import { ALL_ROLES, Role } from '../../src/access/role.enum';
 import { PAGE_CONTROLLER } from '../../src/web/page-controller';
 import { browserPathOf } from '../../src/web/web-routing';
 import { LONG_AGO, startTestApp, type TestApp } from '../support/test-app';

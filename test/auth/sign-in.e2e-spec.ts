@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
 describe('sign-in', () => {

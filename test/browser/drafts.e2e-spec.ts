@@ -4,7 +4,7 @@
  * plan's items. Screenshot: test-results/draft-review.png (1366×768).
  */
 import type { Browser } from 'playwright-core';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { sql } from '../plans/plan-test-support';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { launchBrowser, newPage, screenshot, signIn } from './browser-support';

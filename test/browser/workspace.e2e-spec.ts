@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { addDays } from '../../src/calendar/calendar-date';
+import { addDays } from '../../src/common/calendar-date';
 import { IndicatorImportService } from '../../src/indicators/indicator-import.service';
 import { projectPath } from '../../src/config/paths';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { UsersService } from '../../src/users/users.service';
 import { departmentId, itemIdByRef, sql } from '../plans/plan-test-support';
 import { LONG_AGO, startTestApp, type TestApp } from '../support/test-app';

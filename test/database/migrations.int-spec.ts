@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/database.options';
+import { ENTITIES } from '../../src/entities';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { createEmptyDatabase, type TestDatabase } from '../support/database';
 
@@ -16,7 +17,7 @@ describe('migrations on a real PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createEmptyDatabase();
-    ds = new DataSource(dataSourceOptions(db.url, 2));
+    ds = new DataSource(dataSourceOptions(db.url, { poolSize: 2, entities: ENTITIES }));
     await ds.initialize();
   });
   afterAll(async () => {

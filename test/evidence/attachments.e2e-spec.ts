@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { ReportView } from '../../src/assignments/reports.service';
-import { Role } from '../../src/users/role.enum';
+import type { ReportView } from '../../src/supervision/reports.service';
+import { Role } from '../../src/access/role.enum';
 import {
   api,
   createItem,
@@ -15,7 +15,7 @@ import {
   type FlowWorld,
   flowWorld,
   multipart,
-} from '../assignments/flow-support';
+} from '../supervision/flow-support';
 import { sql } from '../plans/plan-test-support';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { type PlanEvent, PlanEvents } from '../../src/plans/plan-events';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { sql } from '../plans/plan-test-support';
 import { startTestApp, type TestApp } from '../support/test-app';
 

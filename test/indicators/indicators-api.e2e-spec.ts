@@ -13,7 +13,7 @@ import { PlanImportService, PLANS_DIR } from '../../src/plans/plan-import.servic
 import { PlanItem } from '../../src/plans/plan-item.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { IndicatorsJob, recomputeJobId } from '../../src/queue/queues';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   cliContext,

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { IndicatorImportService } from '../../src/indicators/indicator-import.service';
 import { projectPath } from '../../src/config/paths';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { COUNTY, EXAMPLE_DIR, folderFiles, recomputed } from './indicator-test-support';
 

@@ -3,10 +3,10 @@ import { AppSecret } from '../../src/notifications/app-secret.provider';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { OutboxService } from '../../src/notifications/outbox.service';
 import { unsubscribeToken } from '../../src/notifications/unsubscribe-token';
-import { parseCalendarDate as d } from '../../src/calendar/calendar-date';
+import { parseCalendarDate as d } from '../../src/common/calendar-date';
 import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   addItem,

@@ -5,7 +5,7 @@
 import type { InjectOptions } from 'fastify';
 import type { ItemDetail, ItemPage } from '../../src/plans/plan-items.service';
 import type { PlanDetail, PlanSummary } from '../../src/plans/plans.service';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { departmentId, importSeed, itemIdByRef, type Seed, sql } from './plan-test-support';
 

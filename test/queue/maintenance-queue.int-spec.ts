@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { MaintenanceJob, QueueName } from '../../src/queue/queues';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { LONG_AGO, startTestApp, type TestApp } from '../support/test-app';
 
 async function settled(job: Job, timeoutMs = 10_000): Promise<string> {

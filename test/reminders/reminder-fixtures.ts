@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ReceivedMail } from '../../src/mail/mail-sink';
 import { QueueName } from '../../src/queue/queues';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import type { User } from '../../src/users/user.entity';
 import type { TestApp } from '../support/test-app';
 

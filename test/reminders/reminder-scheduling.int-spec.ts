@@ -1,9 +1,9 @@
-import { parseCalendarDate as d } from '../../src/calendar/calendar-date';
+import { parseCalendarDate as d } from '../../src/common/calendar-date';
 import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { PlanEvents } from '../../src/plans/plan-events';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
 import { reminderKey } from '../../src/reminders/reminder.policy';
-import { Role } from '../../src/users/role.enum';
+import { Role } from '../../src/access/role.enum';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   addItem,

@@ -8,7 +8,7 @@ import { Session } from '../../src/auth/session.entity';
 import { hashToken, newSessionToken } from '../../src/auth/session-token';
 import { type Env, validateEnv } from '../../src/config/env.schema';
 import { MailSink } from '../../src/mail/mail-sink';
-import type { Role } from '../../src/users/role.enum';
+import type { Role } from '../../src/access/role.enum';
 import type { User } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
 import { Clock } from '../../src/common/clock';

@@ -1,4 +1,4 @@
-import { type CalendarDate, todayInShanghai } from '../../src/calendar/calendar-date';
+import { type CalendarDate, todayInShanghai } from '../../src/common/calendar-date';
 import { Clock } from '../../src/common/clock';
 
 /**

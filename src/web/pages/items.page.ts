@@ -1,11 +1,11 @@
-import type { AssignmentStatus } from '../../assignments/assignment-status.policy';
+import type { AssignmentStatus } from '../../plans/assignment-status.policy';
 import type { AuditEntryView } from '../../audit/audit.service';
-import type { CalendarDate } from '../../calendar/calendar-date';
+import type { CalendarDate } from '../../common/calendar-date';
 import type { EvidenceView } from '../../indicators/evidence/evidence.service';
-import type { ItemFlowDetail } from '../../assignments/supervision.service';
+import type { ItemFlowDetail } from '../../supervision/supervision.service';
 import type { ItemPage } from '../../plans/plan-items.service';
 import type { PlanSummary } from '../../plans/plans.service';
-import { ASSIGNMENT_STATUSES } from '../../assignments/assignment-status.policy';
+import { ASSIGNMENT_STATUSES } from '../../plans/assignment-status.policy';
 import { dateText, kindLabel, lightDot, STATUS_LABELS, statusBadge } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';

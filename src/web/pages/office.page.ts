@@ -1,6 +1,6 @@
-import type { ExtensionView } from '../../assignments/extensions.service';
-import type { ReportView } from '../../assignments/reports.service';
-import type { CalendarDate } from '../../calendar/calendar-date';
+import type { ExtensionView } from '../../supervision/extensions.service';
+import type { ReportView } from '../../supervision/reports.service';
+import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemDetail, ItemSummary } from '../../plans/plan-items.service';
 import type { EscalationNotice } from '../../reminders/escalation-notice.entity';
 import { dateText, lightDot, section, statusBadge } from '../components';

@@ -1,5 +1,5 @@
-import type { DepartmentAssignmentView } from '../../assignments/assignments.service';
-import type { CalendarDate } from '../../calendar/calendar-date';
+import type { DepartmentAssignmentView } from '../../plans/assignments.service';
+import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemSummary } from '../../plans/plan-items.service';
 import { dateText, kindLabel, lightDot, section, statusBadge } from '../components';
 import { acknowledgeForm, reportStateBadge } from '../flow-forms';

@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService, change, userActor } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { ItemStatusService } from '../plans/item-status.service';
+import { PlanEvents } from '../plans/plan-events';
+import { PlanItem } from '../plans/plan-item.entity';
+import { PlanItemsService } from '../plans/plan-items.service';
+import { PlanScope, type ScopedUser } from '../access/plan-scope';
+import { ExtensionRequest, type ExtensionState } from './extension-request.entity';
+import { inPlanTransaction } from '../plans/plan-transaction';
+import { ReportsService } from './reports.service';
+import type { DecideExtensionDto, RequestExtensionDto } from './supervision.dto';
+
+type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
+
+export interface ExtensionView {
+  id: string;
+  itemId: string;
+  departmentId: string;
+  departmentName: string;
+  reason: string;
+  currentDueOn: string;
+  requestedDueOn: string;
+  state: ExtensionState;
+  requestedBy: { id: string | null; name: string | null };
+  createdAt: Date;
+  decidedBy: { id: string | null; name: string | null } | null;
+  decidedAt: Date | null;
+  decisionComment: string | null;
+  item?: { id: string; ref: string; title: string; planId: string };
+}
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+/**
+ * 延期申请: the lead department asks for a later date; the office or a leader approves (the item's
+ * `extendedDueOn` becomes the effective due date, `dueOn` keeps the original) or rejects.
+ */
+@Injectable()
+export class ExtensionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly items: PlanItemsService,
+    private readonly scope: PlanScope,
+    private readonly reports: ReportsService,
+    private readonly statuses: ItemStatusService,
+    private readonly audit: AuditService,
+    private readonly events: PlanEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(
+    user: Actor,
+    itemId: string,
+    dto: RequestExtensionDto,
+    source: string,
+  ): Promise<ExtensionView> {
+    const id = await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
+      const { item, assignment } = await this.reports.actingAssignment(user, itemId, em);
+      if (assignment.role !== 'lead') {
+        throw new DomainError(
+          ErrorCode.AUTH_FORBIDDEN,
+          '只有牵头单位可以申请延期 / Only the lead department may ask for an extension',
+        );
+      }
+      if (item.cancelledAt || item.closedAt) {
+        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销或办结 / The item is cancelled or closed');
+      }
+      const current = item.extendedDueOn ?? item.dueOn;
+      if (!current) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          '任务没有截止日期 / The item has no due date to extend',
+        );
+      }
+      if (!isRealDate(dto.newDueOn) || dto.newDueOn <= current) {
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          `新截止日期须是晚于 ${current} 的有效日期 / newDueOn must be a real date after ${current}`,
+          [{ field: 'newDueOn', problems: [`must be a real date after ${current}`] }],
+        );
+      }
+      const repo = em.getRepository(ExtensionRequest);
+      if (await repo.existsBy({ itemId, state: 'pending' })) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          '已有待审批的延期申请 / An extension request is already pending',
+        );
+      }
+      const request = repo.create({
+        itemId,
+        departmentId: assignment.departmentId,
+        reason: dto.reason,
+        currentDueOn: current,
+        requestedDueOn: dto.newDueOn,
+        state: 'pending',
+        requestedByUserId: user.id,
+        decidedByUserId: null,
+        decidedAt: null,
+        decisionComment: null,
+      });
+      await repo.insert(request);
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'extension_request',
+            entityId: request.id,
+            itemId,
+            action: 'requested',
+            changes: [
+              change('currentDueOn', null, current),
+              change('requestedDueOn', null, dto.newDueOn),
+              change('reason', null, dto.reason),
+            ],
+          },
+        ],
+        em,
+      );
+      emit({ type: 'extension.requested', itemId, requestId: request.id });
+      return request.id;
+    }).catch((error: { code?: string }) => {
+      if (error.code === '23505') {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          '已有待审批的延期申请 / An extension request is already pending',
+        );
+      }
+      throw error;
+    });
+    return this.getView(id);
+  }
+
+  async decide(
+    user: Actor,
+    requestId: string,
+    dto: DecideExtensionDto,
+    source: string,
+  ): Promise<ExtensionView> {
+    await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
+      const repo = em.getRepository(ExtensionRequest);
+      const request = await repo
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .where('e.id = :requestId', { requestId })
+        .getOne();
+      if (!request)
+        throw new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${requestId}`);
+      const item = await this.items.getVisible(user, request.itemId, em).catch(() => {
+        throw new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${requestId}`);
+      });
+      await this.scope.assertCanReviewItem(user, item, em);
+      if (request.state !== 'pending') {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          `延期申请已处理（${request.state}） / Already decided`,
+        );
+      }
+      const approved = dto.decision === 'approve';
+      const now = this.clock.now();
+      await repo.update(
+        { id: request.id },
+        {
+          state: approved ? 'approved' : 'rejected',
+          decidedByUserId: user.id,
+          decidedAt: now,
+          decisionComment: dto.comment?.trim() || null,
+        },
+      );
+      const entries = [
+        {
+          actor: userActor(user),
+          source,
+          entityType: 'extension_request',
+          entityId: request.id,
+          itemId: request.itemId,
+          action: approved ? 'approved' : 'rejected',
+          changes: [
+            change('state', 'pending', approved ? 'approved' : 'rejected'),
+            change('comment', null, dto.comment ?? null),
+          ],
+        },
+      ];
+      const before = item.extendedDueOn ?? item.dueOn;
+      if (approved) {
+        await em.getRepository(PlanItem).update({ id: item.id }, { extendedDueOn: request.requestedDueOn });
+        entries.push({
+          actor: userActor(user),
+          source,
+          entityType: 'plan_item',
+          entityId: item.id,
+          itemId: item.id,
+          action: 'updated',
+          changes: [change('extendedDueOn', item.extendedDueOn, request.requestedDueOn)],
+        });
+      }
+      await this.audit.record(entries, em);
+      await this.statuses.recompute({ itemIds: [item.id] }, em);
+      emit({
+        type: 'extension.decided',
+        itemId: item.id,
+        requestId: request.id,
+        approved,
+        newDueOn: approved ? request.requestedDueOn : null,
+      });
+      if (approved) {
+        emit({ type: 'item.deadline-changed', itemId: item.id, before, after: request.requestedDueOn });
+      }
+    });
+    return this.getView(requestId);
+  }
+
+  async forItem(itemId: string): Promise<ExtensionView[]> {
+    return this.views({ itemId });
+  }
+
+  /** Requests in a state (the office queue: pending), across the items the user sees, oldest first. */
+  async queue(user: ScopedUser, state: ExtensionState): Promise<ExtensionView[]> {
+    const visible = await this.scope.visibleRegionCodes(user);
+    if (visible !== null && visible.length === 0) return [];
+    return this.views({ state, regions: visible ?? undefined });
+  }
+
+  async getView(id: string): Promise<ExtensionView> {
+    const [view] = await this.views({ id });
+    if (!view) throw new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${id}`);
+    return view;
+  }
+
+  private async views(filter: {
+    id?: string;
+    itemId?: string;
+    state?: ExtensionState;
+    regions?: string[];
+  }): Promise<ExtensionView[]> {
+    const qb = this.dataSource
+      .getRepository(ExtensionRequest)
+      .createQueryBuilder('e')
+      .innerJoin('e.department', 'd')
+      .innerJoin('e.item', 'i')
+      .innerJoin('i.plan', 'p')
+      .leftJoin('e.requestedBy', 'qu')
+      .leftJoin('e.decidedBy', 'du')
+      .select('e')
+      .addSelect(['d.name', 'qu.name', 'du.name', 'i.ref', 'i.title', 'i.planId']);
+    if (filter.id) qb.andWhere('e.id = :id', { id: filter.id });
+    if (filter.itemId) qb.andWhere('e.item_id = :itemId', { itemId: filter.itemId });
+    if (filter.state) qb.andWhere('e.state = :state', { state: filter.state });
+    if (filter.regions) qb.andWhere('p.region_code IN (:...regions)', { regions: filter.regions });
+    qb.orderBy('e.created_at', filter.state ? 'ASC' : 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(500);
+    return (await qb.getMany()).map((e) => ({
+      id: e.id,
+      itemId: e.itemId,
+      departmentId: e.departmentId,
+      departmentName: e.department?.name ?? '',
+      reason: e.reason,
+      currentDueOn: e.currentDueOn,
+      requestedDueOn: e.requestedDueOn,
+      state: e.state,
+      requestedBy: { id: e.requestedByUserId, name: e.requestedBy?.name ?? null },
+      createdAt: e.createdAt,
+      decidedBy: e.decidedAt ? { id: e.decidedByUserId, name: e.decidedBy?.name ?? null } : null,
+      decidedAt: e.decidedAt,
+      decisionComment: e.decisionComment,
+      item: e.item
+        ? { id: e.itemId, ref: e.item.ref, title: e.item.title, planId: e.item.planId }
+        : undefined,
+    }));
+  }
+}

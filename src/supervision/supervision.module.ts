@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { ReportFile } from './report-file.entity';
+import { IndicatorEvidenceModule } from '../indicators/evidence/evidence.module';
+import { ItemsController } from './items.controller';
+import { PlansModule } from '../plans/plans.module';
+import { ClosureService } from './closure.service';
+import { ExtensionRequest } from './extension-request.entity';
+import { ExtensionsController } from './extensions.controller';
+import { ExtensionsService } from './extensions.service';
+import { ProgressReport } from './progress-report.entity';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { SupervisionService } from './supervision.service';
+
+/**
+ * The 督办 flow on plan items: 签收, progress reports with evidence, review, extensions, 办结. Sits above
+ * PlansModule (it needs item visibility and scope), so the items controller is registered here.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ProgressReport, ExtensionRequest, ReportFile]),
+    PlansModule,
+    AuditModule,
+    EvidenceModule,
+    IndicatorEvidenceModule,
+  ],
+  providers: [ReportsService, ExtensionsService, ClosureService, SupervisionService],
+  controllers: [ItemsController, ReportsController, ExtensionsController],
+  exports: [ReportsService, ExtensionsService, SupervisionService],
+})
+export class SupervisionModule {}
