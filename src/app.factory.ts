@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import * as path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -70,9 +71,10 @@ export async function createHttpApp(
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 10, fields: 50 } });
-  // Page assets straight from the source tree (no copy step for dist), and the ECharts bundle.
+  // Page assets beside the compiled code: src/web/public under ts-node, dist/web/public in a build (the build
+  // copies them, see `postbuild` in package.json). The ECharts bundle comes from node_modules.
   await app.register(fastifyStatic, {
-    root: projectPath('src/web/public'),
+    root: path.join(__dirname, 'web', 'public'),
     prefix: '/assets/',
     maxAge: '1h',
   });

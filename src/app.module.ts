@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { LogFn, Logger } from 'pino';
@@ -60,6 +60,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => env, cache: true }),
         LoggerModule.forRoot({
+          // nestjs-pino's default route is `*`, which Nest 11 (path-to-regexp v8) only auto-converts, with a
+          // warning at every start; a named wildcard is the same route in the syntax it wants.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: env.LOG_LEVEL,
             // Development reads logs in a terminal (one coloured line each); production keeps JSON for collectors.

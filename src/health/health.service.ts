@@ -5,24 +5,21 @@ import type { DataSource } from 'typeorm';
 import { MailService } from '../mail/mail.service';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
+import { type Check, type DependencyChecks, type Readiness, readinessOf } from './readiness';
 
-export type CheckStatus = 'up' | 'down';
-export interface Check {
-  status: CheckStatus;
-  latencyMs: number;
-  error?: string;
-}
 export interface HealthReport {
-  status: 'ok' | 'down';
-  checks: { database: Check; redis: Check; smtp: Check };
+  status: Readiness;
+  checks: DependencyChecks;
   worker: { lastHeartbeat: string | null };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
-  ]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  // Cleared once answered, so a probe leaves no timer behind to hold a stopping process.
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function timed(work: () => Promise<unknown>, ms: number): Promise<Check> {
@@ -54,7 +51,7 @@ export class HealthService {
       redis.status === 'up'
         ? await this.redis.get(this.keys.key('worker', 'heartbeat')).catch(() => null)
         : null;
-    const status = [database, redis, smtp].every((c) => c.status === 'up') ? 'ok' : 'down';
-    return { status, checks: { database, redis, smtp }, worker: { lastHeartbeat } };
+    const checks = { database, redis, smtp };
+    return { status: readinessOf(checks), checks, worker: { lastHeartbeat } };
   }
 }

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { ConfigurationError, type Env, validateEnv } from '../config/env.schema';
 import { projectPath } from '../config/paths';
 import { resolveDatabase } from '../database/database-url';
-import { MailSink } from '../mail/mail-sink';
 
 export interface Runtime {
   env: Env;
@@ -57,6 +56,9 @@ export async function prepareRuntime(options: { startMailSink: boolean }): Promi
     const port = env.DEV_SMTP_PORT;
     if (options.startMailSink && !(await isListening(port))) {
       const dir = path.isAbsolute(env.MAIL_DIR) ? env.MAIL_DIR : projectPath(env.MAIL_DIR);
+      // Loaded only here: the sink's smtp-server and mailparser are development dependencies, absent from a
+      // production install (which must set SMTP_URL).
+      const { MailSink } = await import('../mail/mail-sink');
       const sink = new MailSink({ dir });
       await sink.listen(port);
       stops.push(() => sink.close());

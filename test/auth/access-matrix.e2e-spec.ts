@@ -32,6 +32,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/reminder-policies': [Role.Admin, Role.Office],
   'PUT /api/reminder-policies': [Role.Admin, Role.Office],
   'GET /api/health': 'public',
+  'GET /api/health/ready': 'public',
+  'GET /api/health/live': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ANY,
   'GET /api/auth/me': ANY,

@@ -14,7 +14,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('GET /api/health', () => {
+describe('GET /api/health, /api/health/ready, /api/health/live', () => {
   it('reports every service up', async () => {
     const t = await startTestApp();
     try {
@@ -58,18 +58,37 @@ describe('GET /api/health', () => {
     }
   });
 
-  it('reports SMTP down when the mail server stops', async () => {
+  it('with the mail server stopped: ready but degraded (SMTP listed as down), and alive', async () => {
     const t = await startTestApp();
     try {
       await t.mail.close();
-      const res = await t.request({
-        method: 'GET',
-        url: '/api/health',
-        headers: { 'x-request-id': 'probe-1' },
-      });
-      expect(res.statusCode).toBe(503);
-      expect(res.headers['x-request-id']).toBe('probe-1');
-      expect(res.json()).toMatchObject({ checks: { smtp: { status: 'down' }, database: { status: 'up' } } });
+      for (const url of ['/api/health/ready', '/api/health']) {
+        const res = await t.request({ method: 'GET', url, headers: { 'x-request-id': 'probe-1' } });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-request-id']).toBe('probe-1');
+        expect(res.json()).toMatchObject({
+          status: 'degraded',
+          checks: { smtp: { status: 'down' }, database: { status: 'up' }, redis: { status: 'up' } },
+        });
+      }
+      const live = await t.request({ method: 'GET', url: '/api/health/live' });
+      expect(live.statusCode).toBe(200);
+      expect(live.json()).toEqual({ status: 'ok' });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('answers readiness 503 when PostgreSQL is down, while liveness stays 200', async () => {
+    const t = await startTestApp();
+    try {
+      // The app's own pool is closed: every query fails as it would with the server gone.
+      await t.app.get(DataSource).destroy();
+      const ready = await t.request({ method: 'GET', url: '/api/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ status: 'down', checks: { database: { status: 'down' } } });
+      const live = await t.request({ method: 'GET', url: '/api/health/live' });
+      expect(live.statusCode).toBe(200);
     } finally {
       await t.close();
     }
