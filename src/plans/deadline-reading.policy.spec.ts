@@ -233,7 +233,10 @@ describe('readDeadline — tricky cases', () => {
       text: '从2018年秋季起,用两年时间',
     });
     // a start after the relative wording is not where it counts from
-    expect(read('力争通过3年努力,从2018年起推开')?.due).toEqual({ date: '2020-12-01', text: '力争通过3年努力' });
+    expect(read('力争通过3年努力,从2018年起推开')?.due).toEqual({
+      date: '2020-12-01',
+      text: '力争通过3年努力',
+    });
   });
 
   it('relative wording counts only when there is no absolute due date', () => {

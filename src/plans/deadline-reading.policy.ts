@@ -318,7 +318,9 @@ export function readDeadline(text: string, context: DeadlineContext): DeadlineRe
         // Counted from a start the text states before it ("从2017年起…力争通过3年努力" → 2017–2019), else from
         // the issue date.
         const from = starts.at(-1);
-        const date = from ? dayBefore(addYears(from.date, effect.years)) : addYears(context.issuedOn, effect.years);
+        const date = from
+          ? dayBefore(addYears(from.date, effect.years))
+          : addYears(context.issuedOn, effect.years);
         relatives.push({ date, text: from ? text.slice(text.indexOf(from.text), end) : wording });
         break;
       }

@@ -87,6 +87,34 @@ describe('plans:import', () => {
       ]);
     });
 
+    it('stores incentives apart from targets, and targets with a reference, qualifier and counted class size', async () => {
+      const [award] = await sql<{ targets: unknown[]; incentives: unknown[] }>(
+        t,
+        'SELECT targets, incentives FROM plan_items WHERE id = $1',
+        [await itemIdByRef(t, YINCHUAN, '五.(三)')],
+      );
+      expect(award.targets).toEqual([]);
+      expect(award.incentives).toEqual([
+        expect.objectContaining({ amount: 5000000, unit: 'yuan', scope: 'county' }),
+        expect.objectContaining({ amount: 6000000, unit: 'yuan', scope: 'county' }),
+      ]);
+      const [funds] = await sql<{ targets: Record<string, unknown>[] }>(
+        t,
+        'SELECT i.targets FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.key = $1 AND i.ref = $2',
+        ['jinzhong-2017-urban-rural-integration', '三.(一).1'],
+      );
+      expect(funds.targets[0]).toMatchObject({ comparator: '>', value: null, reference: 'previous_year' });
+      const [y2018] = await sql<{ targets: Record<string, unknown>[] }>(
+        t,
+        'SELECT i.targets FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.key = $1 AND i.ref = $2',
+        ['jinzhong-2017-urban-rural-integration', '三.(三).7.项目2.2018年'],
+      );
+      expect(y2018.targets[0]).toMatchObject({
+        qualifier: 'largely',
+        counted_if: { comparator: '>=', value: 56, unit: 'students' },
+      });
+    });
+
     it('seed 002: 四.(一) is led by 市自然资源局 and the six county governments, with five cooperating bureaus', async () => {
       const rows = await sql<{ name: string; role: string }>(
         t,

@@ -47,7 +47,9 @@ function seed(file: string): Seed {
         (t) => squeeze(t.text).includes(squeeze(words)) && (metric === undefined || t.metric === metric),
       );
       if (hits.length !== 1) {
-        throw new Error(`${file}: ${item.ref} has ${hits.length} targets worded "${words}" (${metric ?? 'any'})`);
+        throw new Error(
+          `${file}: ${item.ref} has ${hits.length} targets worded "${words}" (${metric ?? 'any'})`,
+        );
       }
       expect(squeeze(item.excerpt)).toContain(squeeze(hits[0].text));
       return hits[0];
@@ -62,7 +64,11 @@ describe('jinzhong-2017.yaml against 市政发〔2017〕88号', () => {
   const s = seed('jinzhong-2017.yaml');
 
   it('三.(一).1: 人均事业费高于上年, 生均公用经费不低于省定基准且高于上年 — yearly comparisons, no number', () => {
-    const item = s.item('三.(一).1', '在校学生人均义务教育事业费高于上年', '预算内生均公用经费不低于省定基准且高于上年');
+    const item = s.item(
+      '三.(一).1',
+      '在校学生人均义务教育事业费高于上年',
+      '预算内生均公用经费不低于省定基准且高于上年',
+    );
     expect(item.recurrence).toBe('yearly');
     expect(s.target(item, '人均义务教育事业费高于上年')).toMatchObject({
       comparator: '>',
@@ -78,17 +84,29 @@ describe('jinzhong-2017.yaml against 市政发〔2017〕88号', () => {
   });
 
   it('项目8: "到2018年…覆盖所有的县(区、市)" is led by every county, 太谷县/介休市 among them', () => {
-    const item = s.item('三.(五).17.项目8', '依托太谷县、介休市等县(区、市)', '到2018年,义务教育办学模式改革覆盖所有的县(区、市)');
+    const item = s.item(
+      '三.(五).17.项目8',
+      '依托太谷县、介休市等县(区、市)',
+      '到2018年,义务教育办学模式改革覆盖所有的县(区、市)',
+    );
     expect(item.lead).toEqual(['各县(区、市)人民政府', '太谷县', '介休市']);
     expect(item.cooperate).toEqual([]);
     expect(item.due).toEqual({ date: '2018-12-31', text: '到2018年' });
   });
 
   it('四.(三): the standing report to the 人大 recurs; "从2020年底开始" recommending counties is a milestone', () => {
-    const parent = s.item('四.(三)', '定期向同级人民代表大会或其常务委员会报告义务教育工作情况', '从2020年底开始');
+    const parent = s.item(
+      '四.(三)',
+      '定期向同级人民代表大会或其常务委员会报告义务教育工作情况',
+      '从2020年底开始',
+    );
     expect(parent.children.map((c) => c.ref)).toEqual(['四.(三).定期报告', '四.(三).2020年底']);
 
-    const report = s.item('四.(三).定期报告', '市县两级政府', '定期向同级人民代表大会或其常务委员会报告义务教育工作情况');
+    const report = s.item(
+      '四.(三).定期报告',
+      '市县两级政府',
+      '定期向同级人民代表大会或其常务委员会报告义务教育工作情况',
+    );
     expect(report.recurrence).toBe('yearly');
     expect(report.lead).toEqual(['市政府', '各县(区、市)人民政府']);
     expect(report.due ?? null).toBeNull(); // a standing duty, not a one-off
@@ -104,7 +122,10 @@ describe('jinzhong-2017.yaml against 市政发〔2017〕88号', () => {
   });
 
   it('18.: "从2017年起…力争通过3年努力" is due at the end of 2019, counted from 2017, not from the issue date', () => {
-    const item = s.item('三.(五).18', '从2017年起,启动全市义务教育管理标准化学校创建与评估工作,力争通过3年努力');
+    const item = s.item(
+      '三.(五).18',
+      '从2017年起,启动全市义务教育管理标准化学校创建与评估工作,力争通过3年努力',
+    );
     expect(item.start).toEqual({ date: '2017-01-01', text: '从2017年起' });
     expect(item.due?.date).toBe('2019-12-31');
     expect(squeeze(item.due!.text)).toContain('从2017年起');
@@ -115,12 +136,20 @@ describe('jinzhong-2017.yaml against 市政发〔2017〕88号', () => {
   it('二.——6: 九年巩固率98% is its own target, not the three-year junior rate Q1', () => {
     const item = s.item('二.——6', '九年义务教育巩固率稳定在98%以上');
     const t = s.target(item, '九年义务教育巩固率稳定在98%以上');
-    expect(t).toMatchObject({ metric: 'nine_year_retention_rate', comparator: '>=', value: 0.98, unit: 'ratio' });
+    expect(t).toMatchObject({
+      metric: 'nine_year_retention_rate',
+      comparator: '>=',
+      value: 0.98,
+      unit: 'ratio',
+    });
     expect(t.indicator ?? null).toBeNull();
   });
 
   it('项目7: "市、县级财政…2.5%" binds the city and the county finance bureaus, as leads', () => {
-    const item = s.item('三.(四).13.项目7', '市、县级财政按照每年不少于本地教职工工资总额2.5%的标准安排教师培训经费');
+    const item = s.item(
+      '三.(四).13.项目7',
+      '市、县级财政按照每年不少于本地教职工工资总额2.5%的标准安排教师培训经费',
+    );
     expect(item.lead).toEqual(expect.arrayContaining(['财政部门', '各县(区、市)财政局']));
     expect(item.cooperate).not.toContain('财政部门');
     expect(s.target(item, '2.5%')).toMatchObject({ comparator: '>=', value: 0.025, unit: 'ratio' });
@@ -154,7 +183,11 @@ describe('jinzhong-2017.yaml against 市政发〔2017〕88号', () => {
 
   it('项目6: "任教服务期不少于8年" is recorded', () => {
     const item = s.item('三.(四).12.项目6', '任教服务期不少于8年');
-    expect(s.target(item, '任教服务期不少于8年')).toMatchObject({ comparator: '>=', value: 8, unit: 'years' });
+    expect(s.target(item, '任教服务期不少于8年')).toMatchObject({
+      comparator: '>=',
+      value: 8,
+      unit: 'years',
+    });
     expect(item.recurrence).toBe('yearly'); // 每年有计划地选拔
   });
 });
@@ -187,7 +220,12 @@ describe('kizilsu-2018.yaml against 克政办发〔2018〕59号', () => {
   });
 
   it('三.(一).6: 生均计算机 at the national and regional standard and 多媒体教学条件, both by 2018', () => {
-    const item = s.item('三.(一).6', '到2018年', '生均计算机占有量全部达到国家和区定标准', '基本实现所有学校拥有多媒体教学条件');
+    const item = s.item(
+      '三.(一).6',
+      '到2018年',
+      '生均计算机占有量全部达到国家和区定标准',
+      '基本实现所有学校拥有多媒体教学条件',
+    );
     expect(s.target(item, '生均计算机占有量全部达到国家和区定标准')).toMatchObject({
       comparator: '>=',
       value: null,
@@ -239,7 +277,11 @@ describe('anxi-2019.yaml against 安政办〔2019〕46号', () => {
   const s = seed('anxi-2019.yaml');
 
   it('四.1: the 领导小组 the 县政府 sets up is recorded and leads the co-ordination', () => {
-    const item = s.item('四.1', '县政府成立创建全国义务教育优质均衡发展县工作领导小组', '领导小组全面负责创建工作的组织协调和监督指导工作');
+    const item = s.item(
+      '四.1',
+      '县政府成立创建全国义务教育优质均衡发展县工作领导小组',
+      '领导小组全面负责创建工作的组织协调和监督指导工作',
+    );
     expect(s.plan.leadership_group?.name).toBe('安溪县创建全国义务教育优质均衡发展县工作领导小组');
     expect(s.plan.leadership_group?.members).toEqual([]); // the plan names none
     expect(item.lead.slice(0, 2)).toEqual(['县政府', '领导小组']);
@@ -264,7 +306,11 @@ describe('jizhou-2018.yaml against its source', () => {
   const s = seed('jizhou-2018.yaml');
 
   it('二.(六): 2018 基本消除 and 2020 全面消除 of 大班额 (≥ 56) and 超大班额 (≥ 66) stay distinct', () => {
-    const item = s.item('二.(六)', '到2018年，基本消除义务教育学校大班额和超大班额', '到2020年，全面消除义务教育学校大班额和超大班额');
+    const item = s.item(
+      '二.(六)',
+      '到2018年，基本消除义务教育学校大班额和超大班额',
+      '到2020年，全面消除义务教育学校大班额和超大班额',
+    );
     const view = item.targets
       .filter((t) => t.metric !== 'large_class_increase')
       .map((t) => [t.metric, t.due, t.qualifier, t.counted_if?.value]);
@@ -277,47 +323,53 @@ describe('jizhou-2018.yaml against its source', () => {
   });
 });
 
-describe.each(['anxi-2019.yaml', 'jinzhong-2017.yaml', 'jizhou-2018.yaml', 'kizilsu-2018.yaml', 'yinchuan-2021.yaml'])(
-  '%s: rules across every target',
-  (file) => {
-    const { plan } = seed(file);
-    const targets = allTargets(plan);
+describe.each([
+  'anxi-2019.yaml',
+  'jinzhong-2017.yaml',
+  'jizhou-2018.yaml',
+  'kizilsu-2018.yaml',
+  'yinchuan-2021.yaml',
+])('%s: rules across every target', (file) => {
+  const { plan } = seed(file);
+  const targets = allTargets(plan);
 
-    it('a qualifier is worded in the target: largely ⇔ 基本, fully ⇒ 全面/全部', () => {
-      const bad = targets.flatMap(({ item, t }) => {
-        const largely = /基本/.test(t.text) && /消除|实现|达到/.test(t.text);
-        if ((t.qualifier === 'largely') !== largely) return [`${item.ref}: ${t.text} (${t.qualifier ?? '-'})`];
-        if (t.qualifier === 'fully' && !/全面|全部|彻底/.test(t.text)) return [`${item.ref}: ${t.text} (fully)`];
-        return [];
-      });
-      expect(bad).toEqual([]);
+  it('a qualifier is worded in the target: largely ⇔ 基本, fully ⇒ 全面/全部', () => {
+    const bad = targets.flatMap(({ item, t }) => {
+      const largely = /基本/.test(t.text) && /消除|实现|达到/.test(t.text);
+      if ((t.qualifier === 'largely') !== largely) return [`${item.ref}: ${t.text} (${t.qualifier ?? '-'})`];
+      if (t.qualifier === 'fully' && !/全面|全部|彻底/.test(t.text))
+        return [`${item.ref}: ${t.text} (fully)`];
+      return [];
     });
+    expect(bad).toEqual([]);
+  });
 
-    it('class-band counts say which classes they count: 大班额 ≥ 56, 超大班额 ≥ 66', () => {
-      const bad = targets
-        .filter(({ t }) => /large_class/.test(t.metric))
-        .filter(({ t }) => t.counted_if?.value !== (t.metric.startsWith('super_') ? 66 : 56))
-        .map(({ item, t }) => `${item.ref}: ${t.metric}`);
-      expect(bad).toEqual([]);
-    });
+  it('class-band counts say which classes they count: 大班额 ≥ 56, 超大班额 ≥ 66', () => {
+    const bad = targets
+      .filter(({ t }) => /large_class/.test(t.metric))
+      .filter(({ t }) => t.counted_if?.value !== (t.metric.startsWith('super_') ? 66 : 56))
+      .map(({ item, t }) => `${item.ref}: ${t.metric}`);
+    expect(bad).toEqual([]);
+  });
 
-    it('a reference is worded in the target, and nine-year retention is never Q1; rewards are not targets', () => {
-      const words = { previous_year: /上年/, provincial_standard: /省定|区定|省级/, prescribed_limit: /规定/ };
-      const bad = targets.flatMap(({ item, t }) => [
-        ...(t.reference && !words[t.reference].test(t.text) ? [`${item.ref}: ${t.text} (${t.reference})`] : []),
-        ...(/九年/.test(t.text) && t.indicator === 'Q1' ? [`${item.ref}: ${t.text} (Q1)`] : []),
-        ...(/奖励|獎勵/.test(t.text) ? [`${item.ref}: ${t.text} (reward)`] : []),
-      ]);
-      expect(bad).toEqual([]);
-    });
+  it('a reference is worded in the target, and nine-year retention is never Q1; rewards are not targets', () => {
+    const words = { previous_year: /上年/, provincial_standard: /省定|区定|省级/, prescribed_limit: /规定/ };
+    const bad = targets.flatMap(({ item, t }) => [
+      ...(t.reference && !words[t.reference].test(t.text) ? [`${item.ref}: ${t.text} (${t.reference})`] : []),
+      ...(/九年/.test(t.text) && t.indicator === 'Q1' ? [`${item.ref}: ${t.text} (Q1)`] : []),
+      ...(/奖励|獎勵/.test(t.text) ? [`${item.ref}: ${t.text} (reward)`] : []),
+    ]);
+    expect(bad).toEqual([]);
+  });
 
-    it('a standing report to the 人大 recurs', () => {
-      const reports = flattenPlanItems(plan.items).filter(
-        ({ item }) =>
-          /定期向同级人民代表大会/.test(item.excerpt) &&
-          !item.children.some((c) => /定期向同级人民代表大会/.test(c.excerpt)),
-      );
-      expect(reports.filter(({ item }) => item.recurrence !== 'yearly').map(({ item }) => item.ref)).toEqual([]);
-    });
-  },
-);
+  it('a standing report to the 人大 recurs', () => {
+    const reports = flattenPlanItems(plan.items).filter(
+      ({ item }) =>
+        /定期向同级人民代表大会/.test(item.excerpt) &&
+        !item.children.some((c) => /定期向同级人民代表大会/.test(c.excerpt)),
+    );
+    expect(reports.filter(({ item }) => item.recurrence !== 'yearly').map(({ item }) => item.ref)).toEqual(
+      [],
+    );
+  });
+});

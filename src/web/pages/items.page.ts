@@ -174,7 +174,9 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
           ${
             (i.incentives ?? []).length
               ? html`<h3>${ctx.t('激励措施（不作为目标考核）', 'Incentives (not targets)')}</h3>
-                  <ul class="targets">${i.incentives.map((r) => html`<li>${r.text}</li>`)}</ul>`
+                  <ul class="targets">
+                    ${i.incentives.map((r) => html`<li>${r.text}</li>`)}
+                  </ul>`
               : ''
           }
           ${i.indicator ? html`<p>${ctx.t('关联指标', 'Linked indicator')}：<strong>${i.indicator}</strong></p>` : ''}
