@@ -8,7 +8,7 @@
  *   name equals the truth's ref, name or an alias (after normalisation). `strict` also requires the same role.
  * - Deadlines: per matched item, start and due; a field counts when either side has a date; correct when
  *   the dates are equal.
- * - Targets: per matched item, comparator + value + unit as multisets (metric names are free). A ratio
+ * - Targets: per matched item, comparator + value (or `reference`) + unit as multisets (metric names are free). A ratio
  *   "≥ 100 %" equals "= 100 %", and a count "≤ 0" equals "= 0".
  */
 import { normalizeDepartmentName, toSimplified } from '../src/common/text-normalization';
@@ -142,7 +142,9 @@ function canonicalTarget(t: PlanFileTarget): string {
   let comparator = t.comparator;
   if (t.unit === 'ratio' && t.value === 1 && comparator === '>=') comparator = '=';
   if (t.unit !== 'ratio' && t.value === 0 && comparator === '<=') comparator = '=';
-  return `${comparator}|${Number(t.value.toPrecision(10))}|${t.unit}`;
+  // A target without a number is matched by what it compares with (上年, 省定标准 …).
+  const value = t.value === null ? `@${t.reference}` : Number(t.value.toPrecision(10));
+  return `${comparator}|${value}|${t.unit}`;
 }
 
 function multisetHits(a: string[], b: string[]): number {

@@ -124,6 +124,7 @@ const FALLBACK_METRIC: Record<TargetUnit, string> = {
   rooms: 'rooms',
   per_100_students: 'per_100_students',
   hours: 'hours',
+  years: 'years',
   count: 'count',
 };
 

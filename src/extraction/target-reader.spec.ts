@@ -31,7 +31,7 @@ describe('readTargets', () => {
     ]);
   });
 
-  it('"均达到1人以上" gives the same value to each level; m², 间, Ⅲ级, 万元', () => {
+  it('"均达到1人以上" gives the same value to each level; m², 间, Ⅲ级', () => {
     expect(read('每百名学生拥有县级以上骨干教师数:小学、初中均达到1人以上;')).toEqual([
       '>= 1 per_100_students primary R2',
       '>= 1 per_100_students junior R2',
@@ -43,7 +43,38 @@ describe('readTargets', () => {
     expect(read('在国家义务教育质量监测中,相关科目学生学业水平达到Ⅲ级以上')).toEqual([
       '>= 3 count county Q9',
     ]);
-    expect(read('对如期完成创建任务的县给予500万元奖励')).toEqual(['= 5000000 yuan county']);
+  });
+
+  it('a reward is an incentive, not a target: "给予500万元奖励" is not read', () => {
+    expect(read('对如期完成创建任务的县给予500万元奖励')).toEqual([]);
+  });
+
+  it('targets without a number compare with last year, a provincial standard or a prescribed limit', () => {
+    const refs = (text: string) =>
+      readTargets(text, { issuedOn: '2017-12-01' }).map(
+        (t) => `${t.comparator} ${t.value ?? t.reference} ${t.unit}${t.qualifier ? ` ${t.qualifier}` : ''}`,
+      );
+    expect(refs('在校学生人均义务教育事业费高于上年,预算内生均公用经费不低于省定基准且高于上年')).toEqual([
+      '> previous_year yuan',
+      '>= provincial_standard yuan',
+      '> previous_year yuan',
+    ]);
+    expect(refs('到2018年,乡村义务教育阶段学校生均计算机占有量全部达到国家和区定标准')).toEqual([
+      '>= provincial_standard count fully',
+    ]);
+    expect(refs('确保中小学辍学率控制在规定的指标范围内')).toEqual(['<= prescribed_limit ratio']);
+    expect(refs('基本实现所有学校拥有多媒体教学条件')).toEqual(['= 1 ratio largely']);
+    expect(refs('由县级教育部门派遣到乡村小学任教,任教服务期不少于8年')).toEqual(['>= 8 years']);
+  });
+
+  it('基本消除 is `largely`, 全面消除 `fully`; "零增量" counts in a text about 大班额', () => {
+    const q = (text: string) =>
+      readTargets(text, { issuedOn: '2018-03-19' }).map((t) => `${t.metric} ${t.qualifier ?? '-'}`);
+    expect(q('到2018年，基本消除大班额；到2020年，全面消除超大班额')).toEqual([
+      'large_classes largely',
+      'super_large_classes fully',
+    ]);
+    expect(q('消除大班额计划。在保证零增量的基础上,逐步消除现有存量')).toEqual(['large_class_increase -']);
   });
 
   it('reads the date a target applies from its sentence', () => {

@@ -1,12 +1,20 @@
 /**
  * Reads quantitative targets from an item's text: "入学率达到95%以上", "不低于10%", "不超过45人",
- * "国小、国中分别达到4.2人以上、5.3人以上", "生均公用经费不低于6000元", "给予500万元奖励", and the genre's
- * standard requirements without a number ("消除大班额" → 0 classes, "教师平均工资收入水平不低于当地公务员
- * 平均工资收入水平" → ratio ≥ 1). Each target keeps its wording verbatim and the indicator it belongs to.
+ * "国小、国中分别达到4.2人以上、5.3人以上", "生均公用经费不低于6000元", and the genre's standard requirements
+ * without a number ("消除大班额" → 0 classes, "教师平均工资收入水平不低于当地公务员平均工资收入水平" → ratio ≥ 1,
+ * "高于上年" / "不低于省定基准" / "控制在规定的指标范围内" → a `reference` instead of a value). Rewards
+ * ("给予500万元奖励") are incentives, not targets, and are not read. Each target keeps its wording verbatim
+ * and the indicator it belongs to.
  * Dates come from the deadline rules (`readDeadline`). Pure.
  */
 import { readDeadline } from '../plans/deadline-reading.policy';
-import type { Comparator, PlanFileTarget, TargetUnit } from '../plans/plan-file.schema';
+import type {
+  Comparator,
+  PlanFileTarget,
+  TargetQualifier,
+  TargetReference,
+  TargetUnit,
+} from '../plans/plan-file.schema';
 import { indicatorFor, metricFor } from './indicator-matching';
 import { blank, comparable, parseNumeral } from './source-text';
 
@@ -155,7 +163,9 @@ function wordingSpan(text: string, start: number, end: number): { start: number;
 
 interface Draft {
   comparator: Comparator;
-  value: number;
+  value: number | null;
+  reference?: TargetReference;
+  qualifier?: TargetQualifier;
   unit: TargetUnit;
   scope: string;
   start: number;
@@ -211,6 +221,8 @@ function numericTargets(c: string): Draft[] {
       if (/(?:每|第)$/.test(before)) continue;
       if (/不足$|不满$|未满$/.test(before)) continue;
       if (/^(?:人口|万|余|多|左右的)/.test(after)) continue;
+      // a reward is an incentive, not a target to meet
+      if (/^的?(?:奖励|奖金)/.test(after)) continue;
       const value = ROMAN_VALUES[raw] ?? parseNumeral(raw);
       if (value === undefined) continue;
       const reading = unit ?? { unit: 'ratio' as const, factor: 1 };
@@ -364,6 +376,7 @@ function qualitativeTargets(c: string): Draft[] {
         unit: 'classes',
         metric,
         indicator: null,
+        ...qualifierOf(c.slice(Math.max(0, m.index - 4), m.index) + m[2]),
         rule: 'eliminate',
         confidence: 0.6,
       });
@@ -385,6 +398,7 @@ function qualitativeTargets(c: string): Draft[] {
       unit: 'classes',
       metric,
       indicator: null,
+      ...qualifierOf(m[0]),
       rule: 'eliminate',
       confidence: 0.6,
     });
@@ -401,8 +415,10 @@ function qualitativeTargets(c: string): Draft[] {
       confidence: 0.6,
     });
   }
-  const NO_INCREASE = /大班额零增量/g;
+  // "大班额零增量", or "零增量" in a text about 大班额
+  const NO_INCREASE = /大班额零增量|零增量/g;
   for (let m = NO_INCREASE.exec(c); m; m = NO_INCREASE.exec(c)) {
+    if (m[0] === '零增量' && !/大班额/.test(c)) continue;
     add(m.index, m.index + m[0].length, {
       comparator: '<=',
       value: 0,
@@ -452,6 +468,64 @@ function qualitativeTargets(c: string): Draft[] {
       confidence: 0.5,
     });
   }
+  // comparisons with a value the text does not state: last year's, a provincial standard, a prescribed limit
+  const REFERENCED =
+    /(高于|超过)上年度?|(不低于|达到)(?:国家和)?(?:省定|区定|省|自治区)(?:基准|标准)|控制在规定的(?:指标)?范围内/g;
+  for (let m = REFERENCED.exec(c); m; m = REFERENCED.exec(c)) {
+    const from = clauseStart(c, m.index);
+    const clause = c.slice(from, m.index);
+    const unit: TargetUnit | null = /经费|事业费|支出/.test(clause)
+      ? 'yuan'
+      : /率/.test(clause)
+        ? 'ratio'
+        : /计算机|图书|仪器/.test(clause)
+          ? 'count'
+          : null;
+    if (!unit) continue;
+    const reference: TargetReference = m[1]
+      ? 'previous_year'
+      : m[2]
+        ? 'provincial_standard'
+        : 'prescribed_limit';
+    add(m.index, m.index + m[0].length, {
+      comparator: m[1] ? '>' : m[2] ? '>=' : '<=',
+      value: null,
+      reference,
+      unit,
+      indicator: null,
+      ...qualifierOf(clause),
+      rule: 'referenced',
+      confidence: 0.6,
+    });
+  }
+  // "基本实现所有学校拥有多媒体教学条件": every school, as a share
+  const EVERY_SCHOOL = /(?:基本|全面)?实现所有学校(?:都)?(?:拥有|具备|达到)/g;
+  for (let m = EVERY_SCHOOL.exec(c); m; m = EVERY_SCHOOL.exec(c)) {
+    add(m.index, clauseEnd(c, m.index), {
+      comparator: '=',
+      value: 1,
+      unit: 'ratio',
+      scope: 'school',
+      indicator: null,
+      ...qualifierOf(m[0]),
+      rule: 'every-school',
+      confidence: 0.5,
+    });
+  }
+  // "任教服务期不少于8年"
+  const SERVICE = /服务期(?:不少于|不低于|不得少于)(\d+)年/g;
+  for (let m = SERVICE.exec(c); m; m = SERVICE.exec(c)) {
+    add(m.index, m.index + m[0].length, {
+      comparator: '>=',
+      value: Number(m[1]),
+      unit: 'years',
+      scope: 'teacher',
+      metric: 'service_period_years',
+      indicator: null,
+      rule: 'service-period',
+      confidence: 0.7,
+    });
+  }
   const ZERO_DROPOUT = /(?:控辍保学|辍学)[^。；;]{0,20}?清零/g;
   for (let m = ZERO_DROPOUT.exec(c); m; m = ZERO_DROPOUT.exec(c)) {
     add(m.index, m.index + m[0].length, {
@@ -465,6 +539,19 @@ function qualitativeTargets(c: string): Draft[] {
     });
   }
   return out;
+}
+
+/** 基本 (largely) or 全面/全部 (fully), when the wording says which. */
+function qualifierOf(wording: string): { qualifier?: TargetQualifier } {
+  if (/基本/.test(wording)) return { qualifier: 'largely' };
+  if (/全面|全部|彻底/.test(wording)) return { qualifier: 'fully' };
+  return {};
+}
+
+function clauseEnd(c: string, at: number): number {
+  let end = at;
+  while (end < c.length && !/[,，。；;\n]/.test(c[end])) end++;
+  return end;
 }
 
 function clauseStart(c: string, at: number): number {
@@ -504,7 +591,7 @@ export function readTargets(
     const wording = text.slice(d.start, d.end).trim();
     if (!wording) continue;
     // the same requirement read twice (two rules, one wording) is one target
-    const key = `${metric}|${d.comparator}|${d.value}|${d.unit}|${d.scope}|${due}|${wording}`;
+    const key = `${metric}|${d.comparator}|${d.value ?? d.reference}|${d.unit}|${d.scope}|${due}|${wording}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (due) dated.add(`${metric}|${d.comparator}|${d.value}|${d.unit}|${d.scope}`);
@@ -512,6 +599,8 @@ export function readTargets(
       metric,
       comparator: d.comparator,
       value: d.value,
+      ...(d.reference ? { reference: d.reference } : {}),
+      ...(d.qualifier ? { qualifier: d.qualifier } : {}),
       unit: d.unit,
       scope: d.scope,
       ...(due ? { due } : {}),

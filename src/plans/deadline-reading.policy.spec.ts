@@ -223,11 +223,23 @@ describe('readDeadline — tricky cases', () => {
     });
   });
 
-  it('relative wording counts only when there is no absolute due date', () => {
+  it('relative wording counts from a start stated before it: 从2017年起…3年 is 2017–2019', () => {
     expect(read('从2017年起,启动创建与评估工作,力争通过3年努力,使全市义务教育学校基本达到国家要求')).toEqual({
       start: { date: '2017-01-01', text: '从2017年起' },
-      due: { date: '2020-12-01', text: '力争通过3年努力' },
+      due: { date: '2019-12-31', text: '从2017年起,启动创建与评估工作,力争通过3年努力' },
     });
+    expect(read('从2018年秋季起,用两年时间完成')?.due).toEqual({
+      date: '2020-08-31',
+      text: '从2018年秋季起,用两年时间',
+    });
+    // a start after the relative wording is not where it counts from
+    expect(read('力争通过3年努力,从2018年起推开')?.due).toEqual({
+      date: '2020-12-01',
+      text: '力争通过3年努力',
+    });
+  });
+
+  it('relative wording counts only when there is no absolute due date', () => {
     expect(read('三年内完成,到2019年底验收')?.due).toEqual({ date: '2019-12-31', text: '到2019年底' });
   });
 

@@ -12,7 +12,8 @@
  * - "从2017年起", "2018年开始"                             → start 2017-01-01 ("从2020年底开始" → start 2020-12-31)
  * - "2018—2020年", "2018年至2020年"                        → start 2018-01-01, due 2020-12-31
  * - "“十三五”期间"                                         → start 2016-01-01, due 2020-12-31
- * - "三年内", "力争通过3年努力", "用3年时间"                  → due = issue date + 3 years (Chinese numerals too)
+ * - "三年内", "力争通过3年努力", "用3年时间"                  → due = issue date + 3 years (Chinese numerals too);
+ *   counted from a start stated before it: "从2017年起…力争通过3年努力" → due 2019-12-31 (three years, 2017–2019)
  * - "每年", "每学年", "逐年" → yearly; "每学期" → semester; "每季度" → quarterly; "每月" → monthly
  * Traditional input is read the same way (每學期, 兩年內 …); full-width digits too.
  * Years inside 《book titles》 and 〔document numbers〕 are not deadlines and are ignored.
@@ -78,6 +79,13 @@ export function addYears(date: string, years: number): string {
   const month = Number(m[2]);
   const day = Math.min(Number(m[3]), daysInMonth(year, month));
   return isoDate(year, month, day) as string;
+}
+
+function dayBefore(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (day > 1) return isoDate(year, month, day - 1) as string;
+  if (month > 1) return isoDate(year, month - 1, daysInMonth(year, month - 1)) as string;
+  return isoDate(year - 1, 12, 31) as string;
 }
 
 // ------------------------------------------------------------------------------------------ numerals
@@ -306,9 +314,16 @@ export function readDeadline(text: string, context: DeadlineContext): DeadlineRe
         starts.push({ date: effect.start, text: wording });
         dues.push({ date: effect.due, text: wording });
         break;
-      case 'relative':
-        relatives.push({ date: addYears(context.issuedOn, effect.years), text: wording });
+      case 'relative': {
+        // Counted from a start the text states before it ("从2017年起…力争通过3年努力" → 2017–2019), else from
+        // the issue date.
+        const from = starts.at(-1);
+        const date = from
+          ? dayBefore(addYears(from.date, effect.years))
+          : addYears(context.issuedOn, effect.years);
+        relatives.push({ date, text: from ? text.slice(text.indexOf(from.text), end) : wording });
         break;
+      }
       case 'recurrence':
         recurrence ??= effect.recurrence;
         break;

@@ -20,16 +20,44 @@ import {
   INDICATOR_IDS,
   ITEM_KINDS,
   type ItemKind,
+  TARGET_QUALIFIERS,
+  TARGET_REFERENCES,
   TARGET_UNITS,
+  type TargetQualifier,
+  type TargetReference,
   type TargetUnit,
 } from './plan-file.schema';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** Which units a counted metric counts (大班额: classes of ≥ 56 pupils). */
+export class TargetBoundDto {
+  @ApiProperty({ enum: COMPARATORS }) @IsIn(COMPARATORS) comparator!: Comparator;
+  @ApiProperty() @IsNumber() value!: number;
+  @ApiProperty({ enum: TARGET_UNITS }) @IsIn(TARGET_UNITS) unit!: TargetUnit;
+}
+
 export class ItemTargetDto {
   @ApiProperty() @IsString() @MaxLength(200) metric!: string;
   @ApiProperty({ enum: COMPARATORS }) @IsIn(COMPARATORS) comparator!: Comparator;
-  @ApiProperty() @IsNumber() value!: number;
+  /** null only with a `reference` (高于上年, 不低于省定基准) */
+  @ApiProperty({ nullable: true })
+  @ValidateIf((t: ItemTargetDto) => !t.reference || t.value != null)
+  @IsNumber()
+  value!: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: TARGET_REFERENCES })
+  @IsOptional()
+  @IsIn(TARGET_REFERENCES)
+  reference?: TargetReference | null;
+  @ApiPropertyOptional({ nullable: true, enum: TARGET_QUALIFIERS })
+  @IsOptional()
+  @IsIn(TARGET_QUALIFIERS)
+  qualifier?: TargetQualifier | null;
+  @ApiPropertyOptional({ nullable: true, type: TargetBoundDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetBoundDto)
+  counted_if?: TargetBoundDto | null;
   @ApiProperty({ enum: TARGET_UNITS }) @IsIn(TARGET_UNITS) unit!: TargetUnit;
   @ApiProperty() @IsString() @MaxLength(200) scope!: string;
   @ApiPropertyOptional({ nullable: true })

@@ -36,6 +36,11 @@ const targetsOf = (targets: UpdateItemDto['targets']): ItemTarget[] | undefined 
     scope: t.scope,
     due: t.due ?? null,
     indicator: t.indicator ?? null,
+    reference: t.reference ?? null,
+    qualifier: t.qualifier ?? null,
+    counted_if: t.counted_if
+      ? { comparator: t.counted_if.comparator, value: t.counted_if.value, unit: t.counted_if.unit }
+      : null,
     text: t.text,
   }));
 
@@ -117,6 +122,7 @@ export class ItemEditingService {
         recurrence: null,
         indicator: dto.indicator ?? null,
         targets: targetsOf(dto.targets) ?? [],
+        incentives: [],
         status: this.items.deriveStatus({
           startOn: dto.startOn ?? null,
           dueOn: dto.dueOn ?? null,

@@ -29,8 +29,20 @@ export const TARGET_UNITS = [
   'rooms',
   'per_100_students',
   'hours',
+  'years',
   'count',
 ] as const;
+/**
+ * What a target compares with when the text names no number: "高于上年" (the county's own value of the year
+ * before), "不低于省定基准" / "达到国家和区定标准" (the province's or autonomous region's standard) or
+ * "控制在规定的指标范围内" (a limit set elsewhere that the text does not quote). Such a target has no `value`.
+ */
+export const TARGET_REFERENCES = ['previous_year', 'provincial_standard', 'prescribed_limit'] as const;
+/**
+ * How strictly the text words the target: 全面/全部 (`fully`) or 基本 (`largely`: "基本消除大班额"). How
+ * evidence judges `largely` is the rule set's business (docs/indicators.md §7).
+ */
+export const TARGET_QUALIFIERS = ['fully', 'largely'] as const;
 export const GROUP_ROLES = ['leader', 'deputy_leader', 'member', 'office_director'] as const;
 export const SOURCE_SCRIPTS = ['simplified', 'traditional'] as const;
 export const DEPARTMENT_EXPANSIONS = ['county_governments'] as const;
@@ -46,6 +58,8 @@ export const INDICATOR_IDS = [
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export type Comparator = (typeof COMPARATORS)[number];
 export type TargetUnit = (typeof TARGET_UNITS)[number];
+export type TargetReference = (typeof TARGET_REFERENCES)[number];
+export type TargetQualifier = (typeof TARGET_QUALIFIERS)[number];
 export type GroupRole = (typeof GROUP_ROLES)[number];
 export type SourceScript = (typeof SOURCE_SCRIPTS)[number];
 export type DepartmentExpansion = (typeof DEPARTMENT_EXPANSIONS)[number];
@@ -78,14 +92,37 @@ export interface PlanFileLeadershipGroup {
   members: PlanFileGroupMember[];
 }
 
+/** A bound on one unit: "a class of 56 or more pupils" is `{comparator: ">=", value: 56, unit: students}`. */
+export interface PlanFileBound {
+  comparator: Comparator;
+  value: number;
+  unit: TargetUnit;
+}
+
 export interface PlanFileTarget {
   metric: string;
   comparator: Comparator;
-  value: number;
+  /** the number compared with; null when `reference` names what is compared with instead */
+  value: number | null;
   unit: TargetUnit;
   scope: string;
   due?: string | null;
   indicator?: string | null;
+  /** compared with last year's value or the provincial benchmark instead of a number */
+  reference?: TargetReference | null;
+  /** 全面 (fully) or 基本 (largely), when the text says which */
+  qualifier?: TargetQualifier | null;
+  /** which units the metric counts, e.g. 大班额 = classes of ≥ 56 pupils (for counts of classes, schools …) */
+  counted_if?: PlanFileBound | null;
+  text: string;
+}
+
+/** An incentive the plan promises (a reward, not a target to track): "给予500万元奖励". */
+export interface PlanFileIncentive {
+  amount: number;
+  unit: TargetUnit;
+  /** who receives it, e.g. county */
+  scope: string;
   text: string;
 }
 
@@ -103,6 +140,8 @@ export interface PlanFileItem {
   lead: string[];
   cooperate: string[];
   targets: PlanFileTarget[];
+  /** rewards the item promises; not targets (nothing to meet), shown with the item */
+  incentives?: PlanFileIncentive[];
   children: PlanFileItem[];
 }
 
@@ -205,20 +244,41 @@ const leadershipGroup = z
   })
   .strict();
 
+const bound = z
+  .object({ comparator: z.enum(COMPARATORS), value: z.number().finite(), unit: z.enum(TARGET_UNITS) })
+  .strict();
+
 const target = z
   .object({
     metric: snakeCase,
     comparator: z.enum(COMPARATORS),
-    value: z.number().finite(),
+    value: z.number().finite().nullable().default(null),
     unit: z.enum(TARGET_UNITS),
     scope: snakeCase,
     due: isoDate.nullable().optional(),
     indicator: indicatorId.nullable().optional(),
+    reference: z.enum(TARGET_REFERENCES).nullable().optional(),
+    qualifier: z.enum(TARGET_QUALIFIERS).nullable().optional(),
+    counted_if: bound.nullable().optional(),
     text,
   })
   .strict()
   .superRefine((t, ctx) => {
-    if (t.unit === 'ratio' && (t.value < 0 || t.value > 1)) {
+    if (t.value === null && !t.reference) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'is required (or give `reference` when the target compares with last year or a benchmark)',
+      });
+    }
+    if (t.value !== null && t.reference) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `must be left out when \`reference\` is ${show(t.reference)} (the target compares with that)`,
+      });
+    }
+    if (t.unit === 'ratio' && t.value !== null && (t.value < 0 || t.value > 1)) {
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
@@ -226,6 +286,10 @@ const target = z
       });
     }
   });
+
+const incentive = z
+  .object({ amount: z.number().finite().positive(), unit: z.enum(TARGET_UNITS), scope: snakeCase, text })
+  .strict();
 
 const item: z.ZodType<PlanFileItem, z.ZodTypeDef, unknown> = z.lazy(() =>
   z
@@ -243,6 +307,7 @@ const item: z.ZodType<PlanFileItem, z.ZodTypeDef, unknown> = z.lazy(() =>
       lead: z.array(text).default([]),
       cooperate: z.array(text).default([]),
       targets: z.array(target).default([]),
+      incentives: z.array(incentive).default([]),
       children: z.array(item).default([]),
     })
     .strict(),

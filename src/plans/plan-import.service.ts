@@ -25,7 +25,7 @@ import {
   type PlanFileItem,
   type PlanFileTarget,
 } from './plan-file.schema';
-import { type ItemTarget, PlanItem } from './plan-item.entity';
+import { type ItemIncentive, type ItemTarget, PlanItem } from './plan-item.entity';
 import { PlanItemsService } from './plan-items.service';
 import { PlanEvents } from './plan-events';
 import { Plan } from './plan.entity';
@@ -93,6 +93,7 @@ const ITEM_FIELDS = [
   'recurrence',
   'indicator',
   'targets',
+  'incentives',
 ] as const;
 type ItemContent = Pick<PlanItem, (typeof ITEM_FIELDS)[number]>;
 
@@ -109,8 +110,18 @@ export function canonicalTargets(targets: readonly (PlanFileTarget | ItemTarget)
     scope: t.scope,
     due: t.due ?? null,
     indicator: t.indicator ?? null,
+    reference: t.reference ?? null,
+    qualifier: t.qualifier ?? null,
+    counted_if: t.counted_if
+      ? { comparator: t.counted_if.comparator, value: t.counted_if.value, unit: t.counted_if.unit }
+      : null,
     text: t.text,
   }));
+}
+
+/** Incentives with their keys in one order (see canonicalTargets). */
+export function canonicalIncentives(incentives: readonly ItemIncentive[] = []): ItemIncentive[] {
+  return incentives.map((i) => ({ amount: i.amount, unit: i.unit, scope: i.scope, text: i.text }));
 }
 
 function searchTextOf(item: Pick<PlanFileItem, 'title' | 'body' | 'excerpt'>): string {
@@ -383,6 +394,7 @@ export class PlanImportService {
         recurrence: item.recurrence ?? null,
         indicator: item.indicator ?? null,
         targets: canonicalTargets(item.targets),
+        incentives: canonicalIncentives(item.incentives),
       };
       const base = { id, planId, ref: item.ref, position, ...content, searchText: searchTextOf(item) };
       const before = existing.get(item.ref);
@@ -395,7 +407,11 @@ export class PlanImportService {
         return;
       }
       const changes = diffFields(
-        { ...before, targets: canonicalTargets(before.targets) },
+        {
+          ...before,
+          targets: canonicalTargets(before.targets),
+          incentives: canonicalIncentives(before.incentives),
+        },
         content,
         ITEM_FIELDS,
       );

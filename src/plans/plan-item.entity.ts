@@ -11,20 +11,32 @@ import {
 } from 'typeorm';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './assignment-status.policy';
 import { RECURRENCES, type Recurrence } from './deadline-reading.policy';
-import { ITEM_KINDS, type ItemKind, type PlanFileTarget } from './plan-file.schema';
+import {
+  ITEM_KINDS,
+  type ItemKind,
+  type PlanFileBound,
+  type PlanFileIncentive,
+  type PlanFileTarget,
+} from './plan-file.schema';
 import { Plan } from './plan.entity';
 
 /** A quantitative target as stored: every key present, absent ones null. */
 export interface ItemTarget {
   metric: string;
   comparator: PlanFileTarget['comparator'];
-  value: number;
+  value: number | null;
   unit: PlanFileTarget['unit'];
   scope: string;
   due: string | null;
   indicator: string | null;
+  reference: NonNullable<PlanFileTarget['reference']> | null;
+  qualifier: NonNullable<PlanFileTarget['qualifier']> | null;
+  counted_if: PlanFileBound | null;
   text: string;
 }
+
+/** A reward the item promises (not a target), as stored. */
+export type ItemIncentive = PlanFileIncentive;
 
 /** A node of a plan's item tree (goal, task, measure, project, milestone, target). */
 @Entity('plan_items')
@@ -107,6 +119,9 @@ export class PlanItem {
 
   @Column({ type: 'jsonb' })
   targets!: ItemTarget[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  incentives!: ItemIncentive[];
 
   /** Derived (deriveItemStatus) and stored so lists can filter and sort on it; refreshed by PlanItemsService. */
   @Index()

@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor, type ItemSort, SORT_SPECS } from './item-cu
 import { deriveItemStatus, OPEN_STATUSES } from './item-status.policy';
 import { ItemStatusService } from './item-status.service';
 import type { ItemKind } from './plan-file.schema';
-import { type ItemTarget, PlanItem } from './plan-item.entity';
+import { type ItemIncentive, type ItemTarget, PlanItem } from './plan-item.entity';
 import { PlanScope, type ScopedUser } from '../access/plan-scope';
 import { normalizeSearchText } from '../common/text-normalization';
 
@@ -82,6 +82,7 @@ export interface ItemDetail extends Omit<ItemSummary, 'assignments'> {
   excerpt: string;
   startText: string | null;
   targets: ItemTarget[];
+  incentives: ItemIncentive[];
   cancelledAt: Date | null;
   createdAt: Date;
   parent: ItemBrief | null;
@@ -266,6 +267,7 @@ export class PlanItemsService {
       excerpt: item.excerpt,
       startText: item.startText,
       targets: item.targets,
+      incentives: item.incentives,
       cancelledAt: item.cancelledAt,
       createdAt: item.createdAt,
       parent: parent ? this.brief(parent) : null,

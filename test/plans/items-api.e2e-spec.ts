@@ -295,7 +295,7 @@ describe('items, plans and assignments API', () => {
         assignments: Array<{ role: string; item: { id: string; ref: string }; plan: { key: string } }>;
       }>('/api/assignments/mine', head);
       expect(mine.department.name).toBe('银川市教育局');
-      // lead in 四.(二), (四), (五), (六), (七); cooperating in 四.(一), (三)
+      // lead in 四.(二), (四), (五), (六), (七); cooperating in 四.(一), (三) and 五.(一) (plans filed with it)
       expect(mine.assignments.map((a) => `${a.item.ref} ${a.role}`).sort()).toEqual(
         [
           '四.(一) cooperate',
@@ -305,6 +305,7 @@ describe('items, plans and assignments API', () => {
           '四.(五) lead',
           '四.(六) lead',
           '四.(七) lead',
+          '五.(一) cooperate',
         ].sort(),
       );
       expect(new Set(mine.assignments.map((a) => a.plan.key))).toEqual(new Set([YINCHUAN]));

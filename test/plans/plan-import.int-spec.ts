@@ -49,7 +49,7 @@ describe('plans:import', () => {
   describe('the five seeds', () => {
     // Item counts as written at the top of each plan file.
     it.each<[Seed, string, number]>([
-      ['jinzhong', 'jinzhong-2017-urban-rural-integration', 61],
+      ['jinzhong', 'jinzhong-2017-urban-rural-integration', 63],
       ['kizilsu', 'kizilsu-2018-urban-rural-integration', 45],
       ['yinchuan', YINCHUAN, 59],
       ['jizhou', 'jizhou-2018-urban-rural-integration', 23],
@@ -70,10 +70,11 @@ describe('plans:import', () => {
       expect(row.source).toBeGreaterThan(1000); // the full seed text is kept with the plan
     });
 
-    it('seed 002 (银川): 197 assignments, 176 of them lead, counted by hand from the file', async () => {
+    it('seed 002 (银川): 198 assignments, 176 of them lead, counted by hand from the file', async () => {
       // 一 milestones 6 · 三.(二) and G1–G15: 16 × six county governments = 96 ·
       // 四.(一) 7 lead + 5 cooperate, (二) 7+4, (三) 8+2, (四) 7+3, (五) 7+2, (六) 7+2, (七) 7+3, (八) 7 = 78 ·
-      // 五.(一) 7, (二) 8, (三) 2 = 17.   6 + 96 + 78 + 17 = 197; cooperate 5+4+2+3+2+2+3 = 21.
+      // 五.(一) 7 + 1 (报银川市教育局备案), (二) 8, (三) 2 = 18.   6 + 96 + 78 + 18 = 198;
+      // cooperate 5+4+2+3+2+2+3 + 1 = 22.
       const rows = await sql<{ role: string; n: number }>(
         t,
         `SELECT a.role, count(*)::int AS n FROM assignments a JOIN plan_items i ON i.id = a.item_id JOIN plans p ON p.id = i.plan_id
@@ -82,8 +83,36 @@ describe('plans:import', () => {
       );
       expect(rows).toEqual([
         { role: 'lead', n: 176 },
-        { role: 'cooperate', n: 21 },
+        { role: 'cooperate', n: 22 },
       ]);
+    });
+
+    it('stores incentives apart from targets, and targets with a reference, qualifier and counted class size', async () => {
+      const [award] = await sql<{ targets: unknown[]; incentives: unknown[] }>(
+        t,
+        'SELECT targets, incentives FROM plan_items WHERE id = $1',
+        [await itemIdByRef(t, YINCHUAN, '五.(三)')],
+      );
+      expect(award.targets).toEqual([]);
+      expect(award.incentives).toEqual([
+        expect.objectContaining({ amount: 5000000, unit: 'yuan', scope: 'county' }),
+        expect.objectContaining({ amount: 6000000, unit: 'yuan', scope: 'county' }),
+      ]);
+      const [funds] = await sql<{ targets: Record<string, unknown>[] }>(
+        t,
+        'SELECT i.targets FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.key = $1 AND i.ref = $2',
+        ['jinzhong-2017-urban-rural-integration', '三.(一).1'],
+      );
+      expect(funds.targets[0]).toMatchObject({ comparator: '>', value: null, reference: 'previous_year' });
+      const [y2018] = await sql<{ targets: Record<string, unknown>[] }>(
+        t,
+        'SELECT i.targets FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.key = $1 AND i.ref = $2',
+        ['jinzhong-2017-urban-rural-integration', '三.(三).7.项目2.2018年'],
+      );
+      expect(y2018.targets[0]).toMatchObject({
+        qualifier: 'largely',
+        counted_if: { comparator: '>=', value: 56, unit: 'students' },
+      });
     });
 
     it('seed 002: 四.(一) is led by 市自然资源局 and the six county governments, with five cooperating bureaus', async () => {

@@ -5,6 +5,7 @@ import { IndicatorEvidence1795448478367 } from './1795448478367-IndicatorEvidenc
 import { SupervisionFlow1795448814533 } from './1795448814533-SupervisionFlow';
 import { Reminders1795448867959 } from './1795448867959-Reminders';
 import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
+import { PlanItemIncentives1795460000000 } from './1795460000000-PlanItemIncentives';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SupervisionFlow1795448814533,
   Reminders1795448867959,
   PlanDrafts1795450649050,
+  PlanItemIncentives1795460000000,
 ];

@@ -31,6 +31,7 @@ describe('parseRuleSet', () => {
       standard_max: { primary: 45, junior: 50 },
       large_min: 56,
       super_large_min: 66,
+      largely_eliminated_max_share: 0.05,
     });
     expect(rules.school_size).toEqual({ max_students: 2000, max_students_through_school: 2500 });
     expect(rules.education_quality.Q9.max_difference_rate).toBe(0.15);

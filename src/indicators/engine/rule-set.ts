@@ -107,6 +107,11 @@ export const ruleSetSchema = z
         standard_max: perLevel(count),
         large_min: count,
         super_large_min: count,
+        /**
+         * "基本消除" (大)班额: a plan target worded `largely` is met while the classes of the band are at most
+         * this share of all classes (docs/indicators.md §7); `fully` (全面/全部消除) means none.
+         */
+        largely_eliminated_max_share: rate,
       })
       .strict()
       .refine((c) => c.large_min > Math.max(c.standard_max.primary, c.standard_max.junior), {

@@ -10,6 +10,15 @@ import { dateText, kindLabel, lightDot, STATUS_LABELS, statusBadge } from '../co
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
+import type { TargetQualifier, TargetReference } from '../../plans/plan-file.schema';
+
+/** What a target without a number compares with, as the plans word it. */
+const REFERENCE_LABELS: Record<TargetReference, string> = {
+  previous_year: '上年',
+  provincial_standard: '省定标准',
+  prescribed_limit: '规定指标',
+};
+const QUALIFIER_LABELS: Record<TargetQualifier, string> = { fully: '全面', largely: '基本' };
 
 export interface ItemsFilterView {
   status?: AssignmentStatus;
@@ -158,9 +167,17 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
           ${
             i.targets.length
               ? html`<ul class="targets">
-                  ${i.targets.map((t) => html`<li>${t.text} <small class="muted">${t.metric} ${t.comparator} ${t.value} ${t.unit}${t.indicator ? html` · ${t.indicator}` : ''}</small></li>`)}
+                  ${i.targets.map((t) => html`<li>${t.text} <small class="muted">${t.metric} ${t.comparator} ${t.value ?? (t.reference ? REFERENCE_LABELS[t.reference] : '')} ${t.unit}${t.qualifier ? html` · ${QUALIFIER_LABELS[t.qualifier]}` : ''}${t.counted_if ? html` · ${ctx.t('计', 'counts')} ${t.counted_if.comparator} ${t.counted_if.value} ${t.counted_if.unit}` : ''}${t.indicator ? html` · ${t.indicator}` : ''}</small></li>`)}
                 </ul>`
               : html`<p class="empty">${ctx.t('无量化目标', 'No quantified targets')}</p>`
+          }
+          ${
+            (i.incentives ?? []).length
+              ? html`<h3>${ctx.t('激励措施（不作为目标考核）', 'Incentives (not targets)')}</h3>
+                  <ul class="targets">
+                    ${i.incentives.map((r) => html`<li>${r.text}</li>`)}
+                  </ul>`
+              : ''
           }
           ${i.indicator ? html`<p>${ctx.t('关联指标', 'Linked indicator')}：<strong>${i.indicator}</strong></p>` : ''}
           ${
