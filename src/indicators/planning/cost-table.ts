@@ -10,6 +10,17 @@ import { RESOURCE_FIELDS, type ResourceField } from '../engine/resource-allocati
 export const ADDITION_KINDS = RESOURCE_FIELDS;
 export type AdditionKind = ResourceField;
 
+/** How each kind reads in a Chinese plan: 县级以上骨干教师 3 人. */
+export const ADDITION_LABELS_ZH: Record<AdditionKind, { name: string; unit: string }> = {
+  teachers_above_degree: { name: '高于规定学历教师', unit: '人' },
+  key_teachers: { name: '县级以上骨干教师', unit: '人' },
+  pe_art_teachers: { name: '体育、艺术专任教师', unit: '人' },
+  teaching_area_m2: { name: '教学及辅助用房', unit: '平方米' },
+  sports_area_m2: { name: '体育运动场馆', unit: '平方米' },
+  equipment_value_yuan: { name: '教学仪器设备', unit: '元' },
+  multimedia_rooms: { name: '网络多媒体教室', unit: '间' },
+};
+
 /** Kinds that are teachers, so can be moved between schools (交流轮岗): R1, R2, R3. */
 export const TEACHER_KINDS = ['teachers_above_degree', 'key_teachers', 'pe_art_teachers'] as const;
 export type TeacherKind = (typeof TEACHER_KINDS)[number];
