@@ -8,6 +8,7 @@ import { demoSetupCommand } from './demo/demo.commands';
 import { extractionCommands } from './extraction/extraction.commands';
 import { indicatorCommands } from './indicators/indicators.commands';
 import { indicatorsImportCommand } from './indicators/indicators-import.command';
+import { certifyPlanCommand } from './indicators/planning/certify-plan.command';
 import { plansImportCommand } from './plans/plans.commands';
 import { regionsImportCommand } from './regions/regions.commands';
 import { usersCreateCommand } from './users/users.commands';
@@ -46,6 +47,7 @@ const COMMANDS: CliCommand[] = [
   demoSetupCommand,
   ...indicatorCommands,
   indicatorsImportCommand,
+  certifyPlanCommand,
   ...extractionCommands,
 ];
 

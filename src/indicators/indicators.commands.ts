@@ -12,6 +12,7 @@ import {
   LEVELS,
   RESOURCE_INDICATORS,
   RuleSetError,
+  type CountyData,
   type CountyEvaluation,
   type Offender,
   type RuleSet,
@@ -24,13 +25,13 @@ import { DEFAULT_RULE_SET_PATH, loadRuleSet } from './rule-set.loader';
 
 export const DEFAULT_TEMPLATE_PATH = projectPath('config', 'indicators', 'template.xlsx');
 
-const EXIT_OK = 0;
-const EXIT_INVALID = 1;
-const EXIT_USAGE = 2;
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
 
 const VERDICT_ZH = (v: Verdict): string =>
   v === true ? '通过' : v === false ? '未通过' : '待定（数据不足）';
-const LEVEL_ZH = { primary: '小学', junior: '初中' } as const;
+export const LEVEL_ZH = { primary: '小学', junior: '初中' } as const;
 
 /** "灵武市第一小学 5年级7班（67/45）等 89 处": the first offenders, by name. */
 function offendersZh(offenders: readonly Offender[] | undefined): string | null {
@@ -117,6 +118,81 @@ async function loadRules(file: string, ctx: CliContext): Promise<RuleSet | numbe
   }
 }
 
+/** The flags shared by commands that read a statistics folder: `--data DIR [--county CODE] [--year YYYY] [--rules FILE] [--max-mb N]`. */
+export interface CountyFolderFlags {
+  data: string | true | undefined;
+  county: string | true | undefined;
+  year: string | true | undefined;
+  rules: string | true | undefined;
+  maxMb: string | true | undefined;
+}
+
+export const folderFlags = (flags: Record<string, string | true | undefined>): CountyFolderFlags => ({
+  data: flags.data,
+  county: flags.county,
+  year: flags.year,
+  rules: flags.rules,
+  maxMb: flags['max-mb'],
+});
+
+/**
+ * Validates the folder flags, loads the rule set, imports the folder and selects the counties: what `evaluate`
+ * and `certify:plan` share. Returns the exit code when something is wrong (every problem already printed).
+ */
+export async function loadCountyFolder(
+  flags: CountyFolderFlags,
+  usage: (problem: string) => number,
+  ctx: CliContext,
+): Promise<{ ruleSet: RuleSet; checksum: string; counties: CountyData[] } | number> {
+  const { data, county, year, rules, maxMb } = flags;
+  if (typeof data !== 'string') return usage('--data DIR is required');
+  if (county !== undefined && (typeof county !== 'string' || !/^\d{6}$/.test(county)))
+    return usage('--county must be a 6-digit code');
+  if (year !== undefined && (typeof year !== 'string' || !/^\d{4}$/.test(year)))
+    return usage('--year must be a 4-digit year');
+  if (rules !== undefined && typeof rules !== 'string') return usage('--rules needs a file');
+  if (maxMb !== undefined && (typeof maxMb !== 'string' || !(Number(maxMb) > 0)))
+    return usage('--max-mb must be a positive number');
+  const dir = path.resolve(data);
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir) return usage(`--data ${data} is not a folder`);
+
+  const ruleSet = await loadRules(rules === undefined ? DEFAULT_RULE_SET_PATH : path.resolve(rules), ctx);
+  if (typeof ruleSet === 'number') return ruleSet;
+
+  const result = await importFolder(
+    dir,
+    maxMb === undefined ? {} : { maxFileBytes: Number(maxMb) * 1024 * 1024 },
+  );
+  const notices = result.ok ? result.dataset.notices : result.notices;
+  for (const notice of notices) ctx.err(`notice: ${notice}`);
+  if (!result.ok) {
+    ctx.err(
+      `${result.issueCount} problem${result.issueCount > 1 ? 's' : ''} in ${data}; nothing was evaluated:`,
+    );
+    for (const line of formatIssues(result)) ctx.err(`  ${line}`);
+    return EXIT_INVALID;
+  }
+  const { dataset } = result;
+  const selected =
+    county === undefined ? dataset.counties : dataset.counties.filter((c) => c.county_code === county);
+  if (selected.length === 0) {
+    return usage(
+      `county ${county} is not in ${data} (it has ${dataset.counties.map((c) => c.county_code).join(', ')})`,
+    );
+  }
+  const counties: CountyData[] = [];
+  for (const c of selected) {
+    const schoolYear = yearOf(c, year === undefined ? undefined : Number(year), ctx);
+    if (schoolYear === null) return EXIT_USAGE;
+    counties.push(toCountyData(c, schoolYear));
+  }
+  return { ruleSet, checksum: dataset.checksum, counties };
+}
+
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
   usage: 'evaluate --data DIR [--county CODE] [--year YYYY] [--rules FILE] [--json] [--max-mb N]',
@@ -127,58 +203,15 @@ export const evaluateCommand: CliCommand = {
       ctx.err(`${problem}\nusage: ${this.usage}`);
       return EXIT_USAGE;
     };
-    const { data, county, year, rules, json } = flags;
-    const maxMb = flags['max-mb'];
-    if (typeof data !== 'string') return usage('--data DIR is required');
-    if (county !== undefined && (typeof county !== 'string' || !/^\d{6}$/.test(county)))
-      return usage('--county must be a 6-digit code');
-    if (year !== undefined && (typeof year !== 'string' || !/^\d{4}$/.test(year)))
-      return usage('--year must be a 4-digit year');
-    if (rules !== undefined && typeof rules !== 'string') return usage('--rules needs a file');
-    if (maxMb !== undefined && (typeof maxMb !== 'string' || !(Number(maxMb) > 0)))
-      return usage('--max-mb must be a positive number');
+    const { json } = flags;
     if (json !== undefined && json !== true) return usage('--json takes no value');
-    const dir = path.resolve(data);
-    const isDir = await stat(dir).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    if (!isDir) return usage(`--data ${data} is not a folder`);
+    const loaded = await loadCountyFolder(folderFlags(flags), usage, ctx);
+    if (typeof loaded === 'number') return loaded;
 
-    const ruleSet = await loadRules(rules === undefined ? DEFAULT_RULE_SET_PATH : path.resolve(rules), ctx);
-    if (typeof ruleSet === 'number') return ruleSet;
-
-    const result = await importFolder(
-      dir,
-      maxMb === undefined ? {} : { maxFileBytes: Number(maxMb) * 1024 * 1024 },
-    );
-    const notices = result.ok ? result.dataset.notices : result.notices;
-    for (const notice of notices) ctx.err(`notice: ${notice}`);
-    if (!result.ok) {
-      ctx.err(
-        `${result.issueCount} problem${result.issueCount > 1 ? 's' : ''} in ${data}; nothing was evaluated:`,
-      );
-      for (const line of formatIssues(result)) ctx.err(`  ${line}`);
-      return EXIT_INVALID;
-    }
-    const { dataset } = result;
-    const selected =
-      county === undefined ? dataset.counties : dataset.counties.filter((c) => c.county_code === county);
-    if (selected.length === 0) {
-      return usage(
-        `county ${county} is not in ${data} (it has ${dataset.counties.map((c) => c.county_code).join(', ')})`,
-      );
-    }
-
-    const evaluations: (CountyEvaluation & { dataset_checksum: string })[] = [];
-    for (const c of selected) {
-      const schoolYear = yearOf(c, year === undefined ? undefined : Number(year), ctx);
-      if (schoolYear === null) return EXIT_USAGE;
-      evaluations.push({
-        ...evaluateCounty(toCountyData(c, schoolYear), ruleSet),
-        dataset_checksum: dataset.checksum,
-      });
-    }
+    const evaluations = loaded.counties.map((data) => ({
+      ...evaluateCounty(data, loaded.ruleSet),
+      dataset_checksum: loaded.checksum,
+    }));
     if (json === true) {
       ctx.out(JSON.stringify(evaluations.length === 1 ? evaluations[0] : evaluations, null, 2));
     } else {

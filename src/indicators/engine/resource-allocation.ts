@@ -23,7 +23,7 @@ import { allPass, formatNumber, reaches, withinLimit } from './verdict';
 const COUNT = RESOURCE_INDICATORS.length;
 
 /** Numerator of each indicator, indexed like RESOURCE_INDICATORS. */
-const RESOURCE_FIELDS = [
+export const RESOURCE_FIELDS = [
   'teachers_above_degree',
   'key_teachers',
   'pe_art_teachers',
@@ -87,11 +87,15 @@ const ABSOLUTE_EN: Record<AbsoluteUnit, (n: number) => string> = {
 };
 const ABSOLUTE_ZH: Record<AbsoluteUnit, string> = { teachers: '人', rooms: '间', m2: '平方米', yuan: '元' };
 
+export type ResourceField = (typeof RESOURCE_FIELDS)[number];
+
 /** One school at one level, after apportioning and merging; what R1–R7 are computed on. */
-interface SchoolPart {
+export interface SchoolPart {
   /** The row whose attributes (name, type, build year, location) describe the part. */
   readonly row: SchoolRow;
   readonly level: Level;
+  /** Share of `row`'s resources that belongs to this part (1 unless a combined row was apportioned). */
+  readonly share: number;
   students: number;
   /** Numerators, NaN when not reported. */
   readonly resources: Float64Array;
@@ -125,13 +129,13 @@ export function apportionShares(
   };
 }
 
-interface PartsResult {
+export interface PartsResult {
   parts: SchoolPart[];
   excluded: ExcludedSchool[];
 }
 
 /** Turns school rows into evaluable parts: splits combined rows, merges or sets aside teaching points. */
-function buildParts(
+export function buildParts(
   schools: readonly SchoolRow[],
   ruleSet: RuleSet,
   warnings: EvaluationWarning[],
@@ -164,6 +168,7 @@ function buildParts(
         row,
         level: row.level,
         students: row.students,
+        share: 1,
         resources: resourcesOf(row, 1),
         apportioned: false,
         merged: [],
@@ -186,6 +191,7 @@ function buildParts(
         row,
         level: 'primary',
         students: primary,
+        share: shares.primary,
         resources: resourcesOf(row, shares.primary),
         apportioned: true,
         merged: [],
@@ -196,6 +202,7 @@ function buildParts(
         row,
         level: 'junior',
         students: junior,
+        share: shares.junior,
         resources: resourcesOf(row, shares.junior),
         apportioned: true,
         merged: [],
@@ -223,6 +230,7 @@ function buildParts(
         row: tp,
         level: 'primary',
         students: tp.students,
+        share: 1,
         resources: resourcesOf(tp, 1),
         apportioned: false,
         merged: [],
@@ -316,6 +324,10 @@ function makeGap(
   };
 }
 
+/** R_i of a part from its numerator: per 100 students for teachers and rooms, per student otherwise. */
+export const indicatorValue = (i: number, resource: number, students: number): number =>
+  META[i].perHundred ? (resource * 100) / students : resource / students;
+
 /** Per-part scratch space, reused across parts to keep the hot loop allocation-free. */
 const scratch = new Float64Array(COUNT);
 
@@ -333,7 +345,7 @@ function evaluatePart(part: SchoolPart, thresholds: Thresholds, minMet: number):
       unknown++;
       continue;
     }
-    const value = META[i].perHundred ? (r * 100) / students : r / students;
+    const value = indicatorValue(i, r, students);
     scratch[i] = value;
     const threshold = thresholds.values[i];
     if (reaches(value, threshold)) {

@@ -1,0 +1,110 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { CliContext } from '../../cli/cli-command';
+import { projectPath } from '../../config/paths';
+import { evaluateCounty } from '../engine';
+import { importFolder, toCountyData } from '../import/dataset-importer';
+import { loadRuleSet } from '../rule-set.loader';
+import { applyPlan, type CertificationPlan } from './certification-planner';
+import { certifyPlanCommand } from './certify-plan.command';
+
+const EXAMPLE = projectPath('config', 'indicators', 'example');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    runtime: () => Promise.reject(new Error('certify:plan needs no runtime')),
+    app: () => Promise.reject(new Error('certify:plan needs no database')),
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+  };
+  const code = await certifyPlanCommand.run(args, ctx);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'duban-plan-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('certify:plan', () => {
+  it('prints the JSON contract; the additions applied to the data pass resource allocation', async () => {
+    const { code, out } = await run('--data', EXAMPLE, '--year', '2023', '--json');
+    expect(code).toBe(0);
+    const plan = JSON.parse(out) as CertificationPlan;
+    expect(plan).toMatchObject({ county_code: '640181', feasible: true, optimality_gap: 0 });
+    expect(plan.after.resource_allocation.passed).toBe(true);
+    // The 2023 example: one key teacher at 马家滩镇小学 and sports ground at 第二中学 (400 元/m²).
+    const changed = plan.schools.filter((s) => s.cost_yuan > 0);
+    expect(changed.map((s) => [s.school_code, s.level])).toEqual([
+      ['2164018008', 'primary'],
+      ['2164018101', 'junior'],
+    ]);
+    expect(plan.total_cost_yuan).toBe(changed.reduce((sum, s) => sum + s.cost_yuan, 0));
+    for (const s of plan.schools) {
+      expect(Object.keys(s.additions)).toEqual([
+        'teachers_above_degree',
+        'key_teachers',
+        'pe_art_teachers',
+        'teaching_area_m2',
+        'sports_area_m2',
+        'equipment_value_yuan',
+        'multimedia_rooms',
+      ]);
+      for (const v of Object.values(s.additions)) expect(Number.isInteger(v) && v >= 0).toBe(true);
+    }
+    const imported = await importFolder(EXAMPLE);
+    if (!imported.ok) throw new Error('example does not import');
+    const data = toCountyData(imported.dataset.counties[0], 2023);
+    const before = evaluateCounty(data, await loadRuleSet());
+    expect(before.resource_allocation.passed).toBe(false);
+    const after = evaluateCounty(applyPlan(data, plan.schools), await loadRuleSet());
+    expect(after.resource_allocation.passed).toBe(true);
+  });
+
+  it('uses transfers only when allowed, and never costs more with them', async () => {
+    const without = JSON.parse((await run('--data', EXAMPLE, '--json')).out) as CertificationPlan;
+    const allowed = JSON.parse(
+      (await run('--data', EXAMPLE, '--transfers', 'allowed', '--json')).out,
+    ) as CertificationPlan;
+    expect(without.schools.every((s) => Object.values(s.transfers_in).every((n) => n === 0))).toBe(true);
+    expect(allowed.feasible).toBe(true);
+    expect(allowed.total_cost_yuan).toBeLessThanOrEqual(without.total_cost_yuan);
+    expect(allowed.schools.some((s) => s.transfers_in.key_teachers > 0)).toBe(true);
+  });
+
+  it('prints a Chinese summary for a person', async () => {
+    const { code, out } = await run('--data', EXAMPLE);
+    expect(code).toBe(0);
+    expect(out).toContain('最低总成本 997,200 元');
+    expect(out).toContain('灵武市第二中学（初中）：体育运动场馆 2,418 平方米 — 967,200 元');
+  });
+
+  it('reads another cost table and names its problems', async () => {
+    const shipped = await readFile(projectPath('config', 'indicators', 'costs.yaml'), 'utf8');
+    const cheapBuildings = path.join(dir, 'costs.yaml');
+    await writeFile(cheapBuildings, shipped.replace('yuan: 400', 'yuan: 5000'));
+    const plan = JSON.parse(
+      (await run('--data', EXAMPLE, '--costs', cheapBuildings, '--json')).out,
+    ) as CertificationPlan;
+    expect(plan.feasible).toBe(true);
+    expect(plan.total_cost_yuan).toBeGreaterThan(997_200);
+
+    const broken = path.join(dir, 'broken.yaml');
+    await writeFile(broken, shipped.replace('yuan: 400', 'yuan: free'));
+    const bad = await run('--data', EXAMPLE, '--costs', broken);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('costs.sports_area_m2.yuan');
+  });
+
+  it('rejects bad usage with exit 2', async () => {
+    expect((await run('--data', EXAMPLE, '--transfers', 'sometimes')).code).toBe(2);
+    expect((await run('--json')).code).toBe(2);
+    expect((await run('--data', EXAMPLE, '--costs', path.join(dir, 'none.yaml'))).code).toBe(2);
+  });
+});
