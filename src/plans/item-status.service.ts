@@ -77,7 +77,7 @@ export class ItemStatusService {
          FROM progress_reports r
          JOIN assignments a ON a.id = r.assignment_id AND a.role = 'lead' AND a.removed_at IS NULL
         WHERE r.item_id = ANY($1::uuid[]) AND r.state <> 'returned'
-        ORDER BY r.item_id, r.assignment_id, r.submitted_at DESC, r.id DESC`,
+        ORDER BY r.item_id, r.assignment_id, r.submitted_at DESC, r.created_at DESC, r.id DESC`,
       [measured.map((i) => i.id)],
     );
     const reported = new Map<string, number>();

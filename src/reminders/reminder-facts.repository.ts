@@ -179,7 +179,7 @@ export class ReminderFactsRepository {
     const rows = await this.dataSource.query<Array<{ itemId: string; percent: number }>>(
       `SELECT DISTINCT ON (item_id) item_id AS "itemId", percent FROM progress_reports
         WHERE item_id = ANY($1::uuid[]) AND state IN ('submitted', 'approved')
-        ORDER BY item_id, submitted_at DESC`,
+        ORDER BY item_id, submitted_at DESC, created_at DESC`,
       [itemIds],
     );
     for (const row of rows) map.set(row.itemId, Number(row.percent));

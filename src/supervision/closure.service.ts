@@ -70,7 +70,7 @@ export class ClosureService {
          FROM assignments a
          JOIN departments d ON d.id = a.department_id
          LEFT JOIN LATERAL (SELECT state, percent FROM progress_reports
-                             WHERE assignment_id = a.id ORDER BY submitted_at DESC, id DESC LIMIT 1) r ON TRUE
+                             WHERE assignment_id = a.id ORDER BY submitted_at DESC, created_at DESC, id DESC LIMIT 1) r ON TRUE
         WHERE a.item_id = $1 AND a.removed_at IS NULL
         ORDER BY a.role, d.name`,
       [item.id],

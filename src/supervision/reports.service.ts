@@ -117,7 +117,7 @@ export class ReportsService {
         const repo = em.getRepository(ProgressReport);
         const latest = await repo.findOne({
           where: { assignmentId: assignment.id },
-          order: { submittedAt: 'DESC', id: 'DESC' },
+          order: { submittedAt: 'DESC', createdAt: 'DESC', id: 'DESC' },
         });
         if (latest?.state === 'submitted') {
           throw new DomainError(

@@ -188,7 +188,7 @@ export class SupervisionService {
          JOIN departments d ON d.id = a.department_id
          LEFT JOIN users u ON u.id = a.acknowledged_by_user_id
          LEFT JOIN LATERAL (SELECT id, state, percent, period, submitted_at FROM progress_reports
-                             WHERE assignment_id = a.id ORDER BY submitted_at DESC, id DESC LIMIT 1) r ON TRUE
+                             WHERE assignment_id = a.id ORDER BY submitted_at DESC, created_at DESC, id DESC LIMIT 1) r ON TRUE
         WHERE a.item_id = $1 AND a.removed_at IS NULL
         ORDER BY a.role, d.region_code, d.name`,
       [itemId],

@@ -43,7 +43,7 @@ export class WebFlowQueries {
       this.dataSource.query<Array<{ assignmentId: string; state: ProgressReportState; percent: number }>>(
         `SELECT DISTINCT ON (assignment_id) assignment_id AS "assignmentId", state, percent
            FROM progress_reports WHERE assignment_id = ANY($1::uuid[])
-          ORDER BY assignment_id, submitted_at DESC, id DESC`,
+          ORDER BY assignment_id, submitted_at DESC, created_at DESC, id DESC`,
         [rows.map((r) => r.id)],
       ),
     ]);
