@@ -14,9 +14,11 @@ import { ENTITIES } from './entities';
 import { DepartmentsModule } from './departments/departments.module';
 import { PlanDraftsModule } from './extraction/plan-drafts.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsJobsModule } from './indicators/indicators-jobs.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { MailJobsModule } from './notifications/mail-jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { PlansJobsModule } from './plans/plans-jobs.module';
@@ -25,6 +27,8 @@ import { QueueModule } from './queue/queue.module';
 import { runsWorker } from './queue/process-role';
 import { RedisModule } from './redis/redis.module';
 import { RegionsModule } from './regions/regions.module';
+import { DevClockModule } from './reminders/dev-clock.module';
+import { RemindersJobsModule } from './reminders/reminders-jobs.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 
@@ -102,9 +106,13 @@ export class AppModule {
         PlansJobsModule.register({ worker }),
         MaintenanceModule.register({ worker }),
         CalendarModule,
-        NotificationsModule.register({ worker }),
-        RemindersModule.register({ worker, devClock: env.NODE_ENV === 'development' }),
-        IndicatorsModule.register({ worker }),
+        NotificationsModule,
+        MailJobsModule.register({ worker }),
+        RemindersModule,
+        RemindersJobsModule.register({ worker }),
+        ...(env.NODE_ENV === 'development' ? [DevClockModule] : []),
+        IndicatorsModule,
+        IndicatorsJobsModule.register({ worker }),
       ],
     };
   }

@@ -57,3 +57,24 @@ export class DomainError extends Error {
     return STATUS[this.code];
   }
 }
+
+/** The NOT_FOUND a lookup throws when the row is absent or outside the user's scope. */
+export function isNotFound(error: unknown): error is DomainError {
+  return error instanceof DomainError && error.code === ErrorCode.NOT_FOUND;
+}
+
+/**
+ * For `.catch(...)` on a lookup: only "no such row" becomes `replacement()`; anything else (a database outage,
+ * a bug) is rethrown as it is, so it stays a 5xx instead of turning into a 404 or a validation error.
+ */
+export function replaceNotFound(replacement: () => DomainError): (error: unknown) => never {
+  return (error) => {
+    throw isNotFound(error) ? replacement() : error;
+  };
+}
+
+/** For `.catch(...)` on an optional lookup: "no such row" is null, anything else is rethrown. */
+export function nullWhenNotFound(error: unknown): null {
+  if (isNotFound(error)) return null;
+  throw error;
+}

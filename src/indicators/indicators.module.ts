@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlansModule } from '../plans/plans.module';
 import { RegionsModule } from '../regions/regions.module';
@@ -12,52 +12,46 @@ import {
   IndicatorsController,
   ItemEvidenceController,
 } from './indicators.controller';
-import { IndicatorsProcessor } from './indicators.processor';
-import { IndicatorsScheduler } from './indicators.scheduler';
 import { ItemEvidenceService } from './item-evidence.service';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgersService } from './ledgers.service';
 import { RecomputeService } from './recompute.service';
-import { ruleSetProvider } from './rule-set.provider';
+import { RULE_SET, ruleSetProvider } from './rule-set.provider';
 import { StatisticsImport, StatisticsTable } from './statistics-import.entity';
 import { StatisticsService } from './statistics.service';
 
 /**
- * County statistics → evaluations, evidence and ledgers. Every role has the services and the API; only the
- * worker role processes the `indicators` queue and registers the nightly recompute.
+ * County statistics → evaluations, evidence and ledgers: the services and the API, in every role. The worker
+ * role adds the queue's processor and the nightly recompute (IndicatorsJobsModule).
  */
-@Module({})
-export class IndicatorsModule {
-  static register(options: { worker: boolean }): DynamicModule {
-    return {
-      module: IndicatorsModule,
-      imports: [
-        TypeOrmModule.forFeature([StatisticsImport, StatisticsTable, Evaluation, LedgerEntry]),
-        IndicatorEvidenceModule,
-        PlansModule,
-        RegionsModule,
-      ],
-      providers: [
-        ruleSetProvider,
-        StatisticsService,
-        IndicatorImportService,
-        IndicatorJobs,
-        RecomputeService,
-        LedgersService,
-        EvaluationsService,
-        ItemEvidenceService,
-        ...(options.worker ? [IndicatorsProcessor, IndicatorsScheduler] : []),
-      ],
-      controllers: [IndicatorsController, CountyEvaluationsController, ItemEvidenceController],
-      exports: [
-        IndicatorImportService,
-        RecomputeService,
-        IndicatorJobs,
-        StatisticsService,
-        EvaluationsService,
-        LedgersService,
-        IndicatorEvidenceModule,
-      ],
-    };
-  }
-}
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([StatisticsImport, StatisticsTable, Evaluation, LedgerEntry]),
+    IndicatorEvidenceModule,
+    PlansModule,
+    RegionsModule,
+  ],
+  providers: [
+    ruleSetProvider,
+    StatisticsService,
+    IndicatorImportService,
+    IndicatorJobs,
+    RecomputeService,
+    LedgersService,
+    EvaluationsService,
+    ItemEvidenceService,
+  ],
+  controllers: [IndicatorsController, CountyEvaluationsController, ItemEvidenceController],
+  exports: [
+    IndicatorImportService,
+    RecomputeService,
+    IndicatorJobs,
+    StatisticsService,
+    EvaluationsService,
+    LedgersService,
+    ItemEvidenceService,
+    RULE_SET,
+    IndicatorEvidenceModule,
+  ],
+})
+export class IndicatorsModule {}

@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { DubanProcessor } from '../queue/queue-lifecycle';
+import { DubanProcessor, type JobHandlers } from '../queue/queue-lifecycle';
 import { IndicatorsJob, type IndicatorsPayloads, QueueName } from '../queue/queues';
 import { IndicatorJobs } from './indicator-jobs.service';
 import { RecomputeService } from './recompute.service';
@@ -23,7 +23,7 @@ function recomputePayload(data: unknown): IndicatorsPayloads[IndicatorsJob.Recom
  * a malformed payload or an unknown job name fail for good.
  */
 @Processor(QueueName.Indicators)
-export class IndicatorsProcessor extends DubanProcessor {
+export class IndicatorsProcessor extends DubanProcessor<IndicatorsPayloads> {
   private readonly logger = new Logger(IndicatorsProcessor.name);
 
   constructor(
@@ -34,26 +34,23 @@ export class IndicatorsProcessor extends DubanProcessor {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as IndicatorsJob) {
-      case IndicatorsJob.Recompute: {
-        const { countyCode, schoolYear } = recomputePayload(job.data);
-        try {
-          return await this.recompute.runUntilCurrent(countyCode, schoolYear);
-        } catch (error) {
-          if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)
-            throw new UnrecoverableError(error.message);
-          throw error;
-        }
+  protected readonly queueName = QueueName.Indicators;
+  protected readonly handlers: JobHandlers<IndicatorsPayloads> = {
+    [IndicatorsJob.Recompute]: async (data) => {
+      const { countyCode, schoolYear } = recomputePayload(data);
+      try {
+        return await this.recompute.runUntilCurrent(countyCode, schoolYear);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)
+          throw new UnrecoverableError(error.message);
+        throw error;
       }
-      case IndicatorsJob.NightlyRecompute: {
-        const queued = await this.jobs.enqueueRecomputes(await this.statistics.currentCountyYears());
-        return { queued: queued.length };
-      }
-      default:
-        throw new UnrecoverableError(`no handler for indicators job "${job.name}"`);
-    }
-  }
+    },
+    [IndicatorsJob.NightlyRecompute]: async () => {
+      const queued = await this.jobs.enqueueRecomputes(await this.statistics.currentCountyYears());
+      return { queued: queued.length };
+    },
+  };
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {

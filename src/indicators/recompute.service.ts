@@ -13,7 +13,6 @@ import {
 import { GOVERNMENT_INDICATORS, QUALITY_INDICATORS, VETO_ITEMS } from './engine/evaluation.types';
 import { RESOURCE_INDICATORS } from './engine/rule-set';
 import { Evaluation } from './evaluation.entity';
-import { ComplianceEvents } from './evidence/compliance-events';
 import { EvidenceService, type NewEvidence } from './evidence/evidence.service';
 import { IndicatorPlanLinks } from './evidence/plan-links';
 import { countByKind, type LedgerChange, LedgersService, ledgerOffenders } from './ledgers.service';
@@ -60,7 +59,6 @@ export class RecomputeService {
     private readonly links: IndicatorPlanLinks,
     private readonly ledgers: LedgersService,
     private readonly regions: RegionsService,
-    private readonly events: ComplianceEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -69,7 +67,7 @@ export class RecomputeService {
     // The county's plans and those of the divisions above it; a county missing from the region list still
     // gets evidence for its own plans.
     const regionCodes = [...new Set([countyCode, ...(await this.regions.ancestorsAndSelf(countyCode))])];
-    const { report, changes } = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       await lockCounty(em, countyCode);
       const imp = await this.statistics.currentOrFail(countyCode, schoolYear, em);
       const data = await this.statistics.countyData(imp, em);
@@ -124,22 +122,16 @@ export class RecomputeService {
       const ledger =
         latestYear === schoolYear ? await this.ledgers.apply(imp, offenders, computedAt, em) : null;
       return {
-        report: {
-          importId: imp.id,
-          countyCode,
-          schoolYear,
-          ruleSet: evaluation.rule_set,
-          certifiable: evaluation.certifiable,
-          evidence: { items: rows.length, inserted: written.inserted },
-          ledger,
-          complianceChanges: written.changes.length,
-        } satisfies RecomputeReport,
-        changes: written.changes,
-      };
+        importId: imp.id,
+        countyCode,
+        schoolYear,
+        ruleSet: evaluation.rule_set,
+        certifiable: evaluation.certifiable,
+        evidence: { items: rows.length, inserted: written.inserted },
+        ledger,
+        complianceChanges: written.changes.length,
+      } satisfies RecomputeReport;
     });
-    // Only once committed: a subscriber must never act on evidence that was rolled back.
-    for (const change of changes) await this.events.emit(change);
-    return report;
   }
 
   /**

@@ -7,7 +7,7 @@ import { AssignmentsService } from './assignments.service';
 import { AuditService, change, diffFields, type NewAuditEntry, userActor } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError, ErrorCode, replaceNotFound } from '../common/domain-error';
 import { DepartmentsService } from '../departments/departments.service';
 import { assertVersion } from './etag';
 import type { CreateItemDto, NewAssignmentDto, UpdateItemDto } from './item-editing.dto';
@@ -289,9 +289,14 @@ export class ItemEditingService {
     source: string,
     emit: (event: PlanEvent) => void,
   ): Promise<void> {
-    const department = await this.departments.get(dto.departmentId, em).catch(() => {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有此部门 / No department ${dto.departmentId}`);
-    });
+    const department = await this.departments
+      .get(dto.departmentId, em)
+      .catch(
+        replaceNotFound(
+          () =>
+            new DomainError(ErrorCode.VALIDATION_FAILED, `没有此部门 / No department ${dto.departmentId}`),
+        ),
+      );
     const repo = em.getRepository(Assignment);
     const existing = await repo.findOneBy({ itemId, departmentId: dto.departmentId });
     if (existing && !existing.removedAt && existing.role === dto.role) {

@@ -1,27 +1,23 @@
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type Job, UnrecoverableError } from 'bullmq';
-import { DubanProcessor } from '../queue/queue-lifecycle';
-import { PlansJob, QueueName } from '../queue/queues';
+import type { Job } from 'bullmq';
+import { DubanProcessor, type JobHandlers } from '../queue/queue-lifecycle';
+import { PlansJob, type PlansPayloads, QueueName } from '../queue/queues';
 import { ItemStatusService } from './item-status.service';
 
 /** Plan jobs; errors are rethrown so BullMQ retries, unknown job names fail for good. */
 @Processor(QueueName.Plans)
-export class PlansProcessor extends DubanProcessor {
+export class PlansProcessor extends DubanProcessor<PlansPayloads> {
   private readonly logger = new Logger(PlansProcessor.name);
 
   constructor(private readonly statuses: ItemStatusService) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as PlansJob) {
-      case PlansJob.RefreshStatuses:
-        return { changed: await this.statuses.recompute({ open: true }) };
-      default:
-        throw new UnrecoverableError(`no handler for plans job "${job.name}"`);
-    }
-  }
+  protected readonly queueName = QueueName.Plans;
+  protected readonly handlers: JobHandlers<PlansPayloads> = {
+    [PlansJob.RefreshStatuses]: async () => ({ changed: await this.statuses.recompute({ open: true }) }),
+  };
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {

@@ -1,7 +1,7 @@
 import { getQueueToken, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { QueueName } from './queues';
 
 /**
@@ -49,8 +49,31 @@ export class QueueLifecycle implements OnModuleInit, BeforeApplicationShutdown {
   }
 }
 
-/** Base of every processor: rethrows handler errors (BullMQ retries) and settles its connections on shutdown. */
-export abstract class DubanProcessor extends WorkerHost implements BeforeApplicationShutdown {
+/**
+ * One handler per job name of a queue (`Payloads` is the queue's payload map in queues.ts): the compiler
+ * refuses a processor that forgets a job name, and each handler receives its own payload type.
+ */
+export type JobHandlers<Payloads> = {
+  readonly [K in keyof Payloads]: (data: Payloads[K], job: Job<Payloads[K]>) => Promise<unknown>;
+};
+
+/**
+ * Base of every processor: dispatches by job name to its handler map, rethrows handler errors (BullMQ
+ * retries), fails unknown names for good, and settles its connections on shutdown.
+ */
+export abstract class DubanProcessor<Payloads> extends WorkerHost implements BeforeApplicationShutdown {
+  protected abstract readonly queueName: QueueName;
+  protected abstract readonly handlers: JobHandlers<Payloads>;
+
+  async process(job: Job): Promise<unknown> {
+    if (!Object.hasOwn(this.handlers, job.name)) {
+      throw new UnrecoverableError(`no handler for ${this.queueName} job "${job.name}"`);
+    }
+    // The payload's shape is the producer's contract for this name (queues.ts); BullMQ stores it untyped.
+    const name = job.name as keyof Payloads;
+    return this.handlers[name](job.data as Payloads[typeof name], job as Job<Payloads[typeof name]>);
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     await settleConnections([this.worker.waitUntilReady()]);
   }

@@ -1,6 +1,5 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DevClockController } from './dev-clock.controller';
 import { DigestService } from './digest.service';
 import { EscalationNotice } from './escalation-notice.entity';
 import { EscalationService } from './escalation.service';
@@ -13,45 +12,35 @@ import { ReminderItemState } from './reminder-item-state.entity';
 import { ReminderPoliciesController } from './reminder-policies.controller';
 import { ReminderPolicyRow } from './reminder-policy.entity';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
-import { RemindersProcessor } from './reminders.processor';
 import { RemindersRunner } from './reminders-runner.service';
-import { RemindersScheduler } from './reminders.scheduler';
 import { ReportCycleService } from './report-cycle.service';
 
 /**
- * Reminders, escalation, digests and reporting cycles. The services exist in every role (the API enqueues,
- * lists notices, and the dev clock runs passes); processors and job schedulers only in the worker role.
+ * Reminders, escalation, digests and reporting cycles: the services and the API, in every role (the API
+ * enqueues and lists notices). The worker role adds processors and job schedulers (RemindersJobsModule); the
+ * development build adds time travel (DevClockModule).
  */
-@Module({})
-export class RemindersModule {
-  static register(options: { worker: boolean; devClock: boolean }): DynamicModule {
-    return {
-      module: RemindersModule,
-      imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice])],
-      providers: [
-        ReminderFactsRepository,
-        ReminderSchedulerService,
-        ReminderDispatchService,
-        DigestService,
-        EscalationService,
-        ReportCycleService,
-        ImportBacklogService,
-        RemindersRunner,
-        ReminderEventsListener,
-        ...(options.worker ? [RemindersProcessor, RemindersScheduler] : []),
-      ],
-      controllers: [
-        EscalationsController,
-        ReminderPoliciesController,
-        ...(options.devClock ? [DevClockController] : []),
-      ],
-      exports: [
-        ReminderSchedulerService,
-        RemindersRunner,
-        DigestService,
-        EscalationService,
-        ImportBacklogService,
-      ],
-    };
-  }
-}
+@Module({
+  imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice])],
+  providers: [
+    ReminderFactsRepository,
+    ReminderSchedulerService,
+    ReminderDispatchService,
+    DigestService,
+    EscalationService,
+    ReportCycleService,
+    ImportBacklogService,
+    RemindersRunner,
+    ReminderEventsListener,
+  ],
+  controllers: [EscalationsController, ReminderPoliciesController],
+  exports: [
+    ReminderSchedulerService,
+    ReminderDispatchService,
+    RemindersRunner,
+    DigestService,
+    EscalationService,
+    ImportBacklogService,
+  ],
+})
+export class RemindersModule {}

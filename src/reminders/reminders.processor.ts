@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type Job, UnrecoverableError } from 'bullmq';
-import { DubanProcessor } from '../queue/queue-lifecycle';
+import type { Job } from 'bullmq';
+import { DubanProcessor, type JobHandlers } from '../queue/queue-lifecycle';
 import { QueueName, RemindersJob, type RemindersPayloads } from '../queue/queues';
 import { ImportBacklogService } from './import-backlog.service';
 import { ReminderDispatchService } from './reminder-dispatch.service';
@@ -10,7 +10,7 @@ import { RemindersRunner } from './reminders-runner.service';
 
 /** Every reminders job; errors are rethrown so BullMQ retries, unknown names fail for good. */
 @Processor(QueueName.Reminders, { concurrency: 5 })
-export class RemindersProcessor extends DubanProcessor {
+export class RemindersProcessor extends DubanProcessor<RemindersPayloads> {
   private readonly logger = new Logger(RemindersProcessor.name);
 
   constructor(
@@ -22,26 +22,14 @@ export class RemindersProcessor extends DubanProcessor {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as RemindersJob) {
-      case RemindersJob.Remind:
-        return { outcome: await this.dispatch.fire(job.data as RemindersPayloads[RemindersJob.Remind]) };
-      case RemindersJob.RescheduleItem:
-        return this.scheduler.rescheduleItem(
-          (job.data as RemindersPayloads[RemindersJob.RescheduleItem]).itemId,
-        );
-      case RemindersJob.Replan:
-        return this.runner.replan();
-      case RemindersJob.DailyRun:
-        return this.runner.daily();
-      case RemindersJob.ImportBacklog: {
-        const { planId, itemIds } = job.data as RemindersPayloads[RemindersJob.ImportBacklog];
-        return this.backlog.handle(planId, itemIds);
-      }
-      default:
-        throw new UnrecoverableError(`no handler for reminders job "${job.name}"`);
-    }
-  }
+  protected readonly queueName = QueueName.Reminders;
+  protected readonly handlers: JobHandlers<RemindersPayloads> = {
+    [RemindersJob.Remind]: async (data) => ({ outcome: await this.dispatch.fire(data) }),
+    [RemindersJob.RescheduleItem]: ({ itemId }) => this.scheduler.rescheduleItem(itemId),
+    [RemindersJob.Replan]: () => this.runner.replan(),
+    [RemindersJob.DailyRun]: () => this.runner.daily(),
+    [RemindersJob.ImportBacklog]: ({ planId, itemIds }) => this.backlog.handle(planId, itemIds),
+  };
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {

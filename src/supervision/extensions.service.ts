@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService, change, userActor } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError, ErrorCode, replaceNotFound } from '../common/domain-error';
 import { ItemStatusService } from '../plans/item-status.service';
 import { PlanEvents } from '../plans/plan-events';
 import { PlanItem } from '../plans/plan-item.entity';
@@ -154,9 +154,13 @@ export class ExtensionsService {
         .getOne();
       if (!request)
         throw new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${requestId}`);
-      const item = await this.items.getVisible(user, request.itemId, em).catch(() => {
-        throw new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${requestId}`);
-      });
+      const item = await this.items
+        .getVisible(user, request.itemId, em)
+        .catch(
+          replaceNotFound(
+            () => new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${requestId}`),
+          ),
+        );
       await this.scope.assertCanReviewItem(user, item, em);
       if (request.state !== 'pending') {
         throw new DomainError(

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService, change, userActor } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError, ErrorCode, replaceNotFound } from '../common/domain-error';
 import { EvidenceFilesService, type StagedFile } from '../evidence/evidence-files.service';
 import { ReportFile } from './report-file.entity';
 import type { UploadedFile } from '../evidence/upload';
@@ -312,9 +312,11 @@ export class ReportsService {
     if (lock) qb.setLock('pessimistic_write');
     const report = await qb.getOne();
     if (!report) throw new DomainError(ErrorCode.NOT_FOUND, `没有此报告 / No report ${reportId}`);
-    await this.items.getVisible(user, report.itemId, em).catch(() => {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此报告 / No report ${reportId}`);
-    });
+    await this.items
+      .getVisible(user, report.itemId, em)
+      .catch(
+        replaceNotFound(() => new DomainError(ErrorCode.NOT_FOUND, `没有此报告 / No report ${reportId}`)),
+      );
     return report;
   }
 

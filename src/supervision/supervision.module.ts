@@ -1,3 +1,4 @@
+import { AssignmentFlowFactsReader } from './assignment-flow-facts';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -27,8 +28,14 @@ import { SupervisionService } from './supervision.service';
     EvidenceModule,
     IndicatorEvidenceModule,
   ],
-  providers: [ReportsService, ExtensionsService, ClosureService, SupervisionService],
+  providers: [
+    ReportsService,
+    ExtensionsService,
+    ClosureService,
+    SupervisionService,
+    AssignmentFlowFactsReader,
+  ],
   controllers: [ItemsController, ReportsController, ExtensionsController],
-  exports: [ReportsService, ExtensionsService, SupervisionService],
+  exports: [ReportsService, ExtensionsService, SupervisionService, AssignmentFlowFactsReader],
 })
 export class SupervisionModule {}

@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../access/authenticated-user';
-import { DomainError } from '../common/domain-error';
+import { nullWhenNotFound } from '../common/domain-error';
 import type { EvaluationJson } from '../indicators/evaluation-workbook';
 import { EvaluationsService } from '../indicators/evaluations.service';
 import { LedgersService, type LedgerSummary } from '../indicators/ledgers.service';
@@ -13,7 +12,6 @@ import { StatisticsService } from '../indicators/statistics.service';
 import { type ItemSummary, PlanItemsService } from '../plans/plan-items.service';
 import { PlanScope } from '../access/plan-scope';
 import { PlansService, type PlanSummary } from '../plans/plans.service';
-import { optionalService } from './optional-service';
 
 export interface DepartmentCompletion {
   id: string;
@@ -38,7 +36,7 @@ export interface Dashboard {
   redList: ItemSummary[];
   milestones: Milestone[];
   /** null: the indicators module is not part of this application */
-  ledger: LedgerSummary | null;
+  ledger: LedgerSummary;
 }
 
 /**
@@ -53,7 +51,10 @@ export class DashboardService {
     private readonly items: PlanItemsService,
     private readonly scope: PlanScope,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
+    private readonly statistics: StatisticsService,
+    private readonly evaluations: EvaluationsService,
+    private readonly ledgers: LedgersService,
+    @Inject(RULE_SET) private readonly ruleSet: RuleSet,
   ) {}
 
   async build(user: AuthenticatedUser): Promise<Dashboard> {
@@ -100,16 +101,15 @@ export class DashboardService {
   async milestones(user: AuthenticatedUser): Promise<Milestone[]> {
     const page = await this.items.list(user, { kind: ['milestone'], limit: 200, sort: 'due' });
     const cert = page.items.filter((i) => i.indicator === 'CERT');
-    const statistics = optionalService(this.moduleRef, StatisticsService);
-    const evaluations = optionalService(this.moduleRef, EvaluationsService);
     return Promise.all(
       cert.map(async (item) => {
         const lead = item.assignments.find((a) => a.role === 'lead');
         const countyCode = lead?.regionCode ?? null;
         let evaluation: EvaluationJson | null = null;
-        if (countyCode && statistics && evaluations) {
-          const year = await statistics.latestYear(countyCode);
-          if (year !== null) evaluation = await evaluations.forCounty(countyCode, year).catch(notFound);
+        if (countyCode) {
+          const year = await this.statistics.latestYear(countyCode);
+          if (year !== null)
+            evaluation = await this.evaluations.forCounty(countyCode, year).catch(nullWhenNotFound);
         }
         return {
           item,
@@ -122,15 +122,7 @@ export class DashboardService {
     );
   }
 
-  async ledger(): Promise<LedgerSummary | null> {
-    const ledgers = optionalService(this.moduleRef, LedgersService);
-    const ruleSet = optionalService<RuleSet>(this.moduleRef, RULE_SET);
-    if (!ledgers || !ruleSet) return null;
-    return ledgers.summary(undefined, ruleSet.version);
+  async ledger(): Promise<LedgerSummary> {
+    return this.ledgers.summary(undefined, this.ruleSet.version);
   }
-}
-
-function notFound(error: unknown): null {
-  if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-  throw error;
 }

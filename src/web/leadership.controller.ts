@@ -1,5 +1,4 @@
 import { Get, Param, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, Roles } from '../access/access.decorators';
 import { Clock } from '../common/clock';
@@ -7,7 +6,6 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { EvaluationsService } from '../indicators/evaluations.service';
 import { Role } from '../access/role.enum';
 import { DashboardService } from './dashboard.service';
-import { optionalService } from './optional-service';
 import { buildPackWorkbook } from './pack-workbook';
 import { Page, PageContext, sendPage } from './page-context';
 import { PageController } from './page-controller';
@@ -23,7 +21,7 @@ export class LeadershipController {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly clock: Clock,
-    private readonly moduleRef: ModuleRef,
+    private readonly evaluations: EvaluationsService,
   ) {}
 
   @Get('dashboard')
@@ -64,13 +62,6 @@ export class LeadershipController {
     if (!/^\d{6}$/.test(code) || !/^\d{4}$/.test(year)) {
       throw new DomainError(ErrorCode.NOT_FOUND, `没有此评估 / No evaluation ${code}/${year}`);
     }
-    const evaluations = optionalService(this.moduleRef, EvaluationsService);
-    if (!evaluations) {
-      throw new DomainError(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        '指标模块不可用 / The indicators module is not available',
-      );
-    }
-    sendPage(reply, countyPage(ctx, await evaluations.forCounty(code, Number(year))));
+    sendPage(reply, countyPage(ctx, await this.evaluations.forCounty(code, Number(year))));
   }
 }

@@ -1,12 +1,10 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExtensionsService } from '../supervision/extensions.service';
 import { ReportsService } from '../supervision/reports.service';
 import { Roles } from '../access/access.decorators';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Env } from '../config/env.schema';
 import { IndicatorImportService } from '../indicators/indicator-import.service';
 import { StatisticsService } from '../indicators/statistics.service';
@@ -15,7 +13,6 @@ import { PlanItemsService } from '../plans/plan-items.service';
 import { PlansService } from '../plans/plans.service';
 import { EscalationService } from '../reminders/escalation.service';
 import { Role } from '../access/role.enum';
-import { optionalService } from './optional-service';
 import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { importPage } from './pages/import.page';
@@ -31,7 +28,9 @@ export class OfficeController {
     private readonly extensions: ExtensionsService,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
-    private readonly moduleRef: ModuleRef,
+    private readonly escalations: EscalationService,
+    private readonly statistics: StatisticsService,
+    private readonly importer: IndicatorImportService,
   ) {}
 
   @Get('office')
@@ -42,13 +41,11 @@ export class OfficeController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const user = ctx.user!;
-    // Escalation notices come from the reminders module when it is part of the application.
-    const escalations = optionalService(this.moduleRef, EscalationService);
     const [review, extensions, overdue, notices, plans] = await Promise.all([
       this.reports.queue(user, 'submitted'),
       this.extensions.queue(user, 'pending'),
       this.items.overdue(user, { limit: 100 }),
-      escalations ? escalations.list({ limit: 50 }) : Promise.resolve(null),
+      this.escalations.list({ limit: 50 }),
       this.plans.list(user),
     ]);
     // Only notices of plans this user sees (the same PlanScope as every list here).
@@ -59,7 +56,7 @@ export class OfficeController {
         today: this.clock.today(),
         review,
         extensions,
-        escalations: notices && notices.filter((n) => visiblePlans.has(n.planId)),
+        escalations: notices.filter((n) => visiblePlans.has(n.planId)),
         overdue: overdue.items,
         done: (request.query as Record<string, string | undefined>).done ?? null,
       }),
@@ -89,9 +86,8 @@ export class OfficeController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const statistics = this.indicators().statistics;
     const done = (request.query as Record<string, string | undefined>).done ?? null;
-    sendPage(reply, importPage(ctx, { history: await statistics.list({}), done }));
+    sendPage(reply, importPage(ctx, { history: await this.statistics.list({}), done }));
   }
 
   /** Multipart upload (the page's script sends the CSRF token as a header); every problem is listed. */
@@ -102,12 +98,11 @@ export class OfficeController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { statistics, importer } = this.indicators();
     const user = ctx.user!;
     const maxBytes = this.config.get('UPLOAD_MAX_BYTES', { infer: true });
     const { files, fields } = await readUpload(request, maxBytes);
     const year = fields.year && /^\d{4}$/.test(fields.year) ? Number(fields.year) : undefined;
-    const result = await importer.import(
+    const result = await this.importer.import(
       files,
       { userId: user.id, label: user.name },
       { source: 'web', year, maxFileBytes: maxBytes },
@@ -116,7 +111,7 @@ export class OfficeController {
       return sendPage(
         reply,
         importPage(ctx, {
-          history: await statistics.list({}),
+          history: await this.statistics.list({}),
           issues: result.issues,
           issueCount: result.issueCount,
           notices: result.notices,
@@ -128,17 +123,5 @@ export class OfficeController {
       .map((i) => `${i.countyName ?? i.countyCode} ${i.schoolYear} v${i.version}`)
       .join('、');
     redirect(reply, `/import?done=${encodeURIComponent(done)}`);
-  }
-
-  private indicators(): { statistics: StatisticsService; importer: IndicatorImportService } {
-    const statistics = optionalService(this.moduleRef, StatisticsService);
-    const importer = optionalService(this.moduleRef, IndicatorImportService);
-    if (!statistics || !importer) {
-      throw new DomainError(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        '指标模块不可用 / The indicators module is not available',
-      );
-    }
-    return { statistics, importer };
   }
 }

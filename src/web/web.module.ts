@@ -3,13 +3,14 @@ import { SupervisionModule } from '../supervision/supervision.module';
 import { AuthModule } from '../auth/auth.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { PlanDraftsModule } from '../extraction/plan-drafts.module';
+import { IndicatorsModule } from '../indicators/indicators.module';
 import { PlansModule } from '../plans/plans.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { RegionsModule } from '../regions/regions.module';
 import { AuthPagesController } from './auth-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
-import { WebFlowQueries } from './flow-queries';
 import { LeadershipController } from './leadership.controller';
 import { OfficeController } from './office.controller';
 import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
@@ -20,8 +21,17 @@ import { WorkspaceController } from './workspace.controller';
  * only (app.factory.ts), not of the worker or the CLI.
  */
 @Module({
-  imports: [AuthModule, PlansModule, SupervisionModule, DepartmentsModule, RegionsModule, PlanDraftsModule],
-  providers: [FlowForms, WebFlowQueries, DashboardService],
+  imports: [
+    AuthModule,
+    PlansModule,
+    SupervisionModule,
+    DepartmentsModule,
+    RegionsModule,
+    PlanDraftsModule,
+    IndicatorsModule,
+    RemindersModule,
+  ],
+  providers: [FlowForms, DashboardService],
   controllers: [
     AuthPagesController,
     WorkspaceController,

@@ -1,5 +1,4 @@
 import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../plans/assignment-status.policy';
 import { AssignmentsService } from '../plans/assignments.service';
@@ -7,14 +6,14 @@ import { SupervisionService } from '../supervision/supervision.service';
 import { Authenticated } from '../access/access.decorators';
 import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
+import { nullWhenNotFound } from '../common/domain-error';
 import { DepartmentsService } from '../departments/departments.service';
 import { ItemEvidenceService } from '../indicators/item-evidence.service';
 import { PlanItemsService } from '../plans/plan-items.service';
 import { PlansService } from '../plans/plans.service';
 import { Role } from '../access/role.enum';
 import { FlowForms } from './flow-forms';
-import { WebFlowQueries } from './flow-queries';
-import { optionalService } from './optional-service';
+import { AssignmentFlowFactsReader } from '../supervision/assignment-flow-facts';
 import { Page, PageContext, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { itemPage, itemsPage, type ItemsFilterView } from './pages/items.page';
@@ -33,9 +32,9 @@ export class WorkspaceController {
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
     private readonly flow: FlowForms,
-    private readonly flowQueries: WebFlowQueries,
+    private readonly flowFacts: AssignmentFlowFactsReader,
     private readonly supervision: SupervisionService,
-    private readonly moduleRef: ModuleRef,
+    private readonly evidence: ItemEvidenceService,
   ) {}
 
   @Get()
@@ -52,7 +51,7 @@ export class WorkspaceController {
     const [overdue, dueSoon, facts] = await Promise.all([
       withDepartment ? null : this.items.overdue(user, { limit: 50 }),
       withDepartment ? null : this.items.dueSoon(user, { limit: 50 }),
-      this.flowQueries.forAssignments(mine.assignments),
+      this.flowFacts.forAssignments(mine.assignments),
     ]);
     sendPage(
       reply,
@@ -102,7 +101,7 @@ export class WorkspaceController {
         limit: 100,
       }),
       this.plans.list(user),
-      filter.department ? this.departments.get(filter.department).catch(() => null) : null,
+      filter.department ? this.departments.get(filter.department).catch(nullWhenNotFound) : null,
     ]);
     let nextUrl: string | null = null;
     if (page.nextCursor) {
@@ -133,12 +132,11 @@ export class WorkspaceController {
   ): Promise<void> {
     const user = ctx.user!;
     const item = await this.supervision.detail(user, id);
-    const evidence = optionalService(this.moduleRef, ItemEvidenceService);
     const can = this.flow.abilities(user, item);
     const [plan, history, evidenceRows, departments] = await Promise.all([
       this.plans.detail(user, item.plan.id),
       this.items.history(user, id),
-      evidence ? evidence.history(user, id) : Promise.resolve(null),
+      this.evidence.history(user, id),
       can.assign ? this.departmentsNear(item.plan.regionCode) : Promise.resolve([]),
     ]);
     sendPage(

@@ -2,7 +2,6 @@ import { DataSource } from 'typeorm';
 import { systemActor } from '../../src/audit/audit.service';
 import { classSizeOffenders } from '../../src/indicators/engine';
 import { FAIL_ARGB, SHEET_NAMES } from '../../src/indicators/evaluation-workbook';
-import { type ComplianceChanged, ComplianceEvents } from '../../src/indicators/evidence/compliance-events';
 import { EvidenceService } from '../../src/indicators/evidence/evidence.service';
 import { importFolder, toCountyData } from '../../src/indicators/import/dataset-importer';
 import { evaluateCommand } from '../../src/indicators/indicators.commands';
@@ -55,7 +54,6 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
   let office: string;
   let staff: string;
   let admin: string;
-  const events: ComplianceChanged[] = [];
   let countyItemId: string;
   let cityG5ItemId: string;
   let certItemId: string;
@@ -85,7 +83,6 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     office = await t.sessionFor(await t.createUser(Role.Office));
     staff = await t.sessionFor(await t.createUser(Role.Staff));
     admin = await t.sessionFor(await t.createUser(Role.Admin));
-    t.app.get(ComplianceEvents).subscribe((e) => void events.push(e));
 
     // 银川 2021 (a city plan): G5 for every county under 银川, and 灵武市's 2023 certification (CERT) led by
     // 灵武市人民政府 — through the plans module's own importer, which also loads the regions.
@@ -208,17 +205,6 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     expect(api.json()).toEqual([
       expect.objectContaining({ indicator: 'G5', passed: false, importId: first.id, ruleSet: '2017' }),
     ]);
-    expect(events).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          itemId: countyItemId,
-          countyCode: COUNTY,
-          indicator: 'G5',
-          passed: false,
-          previous: null,
-        }),
-      ]),
-    );
   });
 
   it('opens a large-class ledger entry for every large or super-large class of the import', async () => {
@@ -375,11 +361,6 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
       [2023, false],
     ]);
     expect(history[0].importId).toBe(y2024.id);
-    expect(events).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ itemId: countyItemId, schoolYear: 2024, passed: true, previous: false }),
-      ]),
-    );
 
     const compliance = await t.app.get(EvidenceService).complianceFor([countyItemId, cityG5ItemId]);
     expect(compliance.get(countyItemId)).toMatchObject({

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ComplianceEvents } from './compliance-events';
 import { EvidenceRecord } from './evidence-record.entity';
 import { EvidenceService } from './evidence.service';
 import { IndicatorPlanLinks } from './plan-links';
@@ -11,7 +10,7 @@ import { IndicatorPlanLinks } from './plan-links';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([EvidenceRecord])],
-  providers: [EvidenceService, IndicatorPlanLinks, ComplianceEvents],
-  exports: [EvidenceService, IndicatorPlanLinks, ComplianceEvents],
+  providers: [EvidenceService, IndicatorPlanLinks],
+  exports: [EvidenceService, IndicatorPlanLinks],
 })
 export class IndicatorEvidenceModule {}

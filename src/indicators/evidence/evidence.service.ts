@@ -3,7 +3,6 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { Offender, Verdict } from '../engine';
 import { allPass } from '../engine/verdict';
-import type { ComplianceChanged } from './compliance-events';
 import { EvidenceRecord, type EvidenceValues } from './evidence-record.entity';
 import { IndicatorPlanLinks } from './plan-links';
 
@@ -62,6 +61,20 @@ const pairKey = (itemId: string, countyCode: string) => `${itemId}|${countyCode}
  * the assignments module (which decides completion from `complianceFor`). There is no update method: the
  * records are immutable (the database rejects UPDATE and DELETE too).
  */
+/**
+ * An item's compliance in one county changed: its latest evidence says `passed` where the latest before said
+ * `previous` (null also when there was no evidence before).
+ */
+export interface ComplianceChanged {
+  itemId: string;
+  countyCode: string;
+  indicator: string;
+  passed: Verdict;
+  previous: Verdict;
+  schoolYear: number;
+  evidenceId: string;
+}
+
 @Injectable()
 export class EvidenceService {
   constructor(

@@ -3,7 +3,7 @@ import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemSummary } from '../../plans/plan-items.service';
 import { dateText, kindLabel, lightDot, section, statusBadge } from '../components';
 import { acknowledgeForm, reportStateBadge } from '../flow-forms';
-import type { AssignmentFlowFacts } from '../flow-queries';
+import type { AssignmentFlowFacts } from '../../supervision/assignment-flow-facts';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ProgressAssessment } from '../plans/expected-progress.policy';
-import type { ProgressReportState } from '../supervision/progress-report.entity';
+import type { ProgressReportState } from './progress-report.entity';
 import { ItemStatusService, type ProgressSubject } from '../plans/item-status.service';
 
 /** Where a department's assignment stands in the flow, for the rows of 我的任务. */
@@ -15,12 +15,12 @@ export interface AssignmentFlowFacts {
 }
 
 /**
- * Read helpers of the pages that compose existing services: the assignment rows of 我的任务 carry no
- * progress light or report state, so this reads the items' dates and the latest reports of the given
- * assignments and lets ItemStatusService compute the light exactly as the item lists do.
+ * The flow facts of assignment rows (我的任务): assignment rows carry no progress light or report state, so
+ * this reads the items' dates and the departments' latest reports and lets ItemStatusService compute the
+ * light exactly as the item lists do.
  */
 @Injectable()
-export class WebFlowQueries {
+export class AssignmentFlowFactsReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statuses: ItemStatusService,
