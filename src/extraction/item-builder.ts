@@ -13,7 +13,7 @@ import type { DepartmentAssignment } from './department-reader';
 import type { FieldProvenance } from './extraction.types';
 import type { OutlineNode } from './heading-parser';
 import { qualitativeIndicatorFor } from './indicator-matching';
-import { readCountySchedule, readDatedSchedule } from './schedule-reader';
+import { type CountySchedule, readCountySchedule, readDatedSchedule, readRunningSchedules } from './schedule-reader';
 import { blankWhere, comparable, displayText, maskNames } from './source-text';
 import { readTargets } from './target-reader';
 
@@ -159,6 +159,88 @@ function isClauseList(parent: OutlineNode): Set<OutlineNode> {
   return out;
 }
 
+/**
+ * One milestone per county of a schedule (a "——2023年灵武市" line, or a year and counties in running text):
+ * certification when the plan is about it, led by the county's government.
+ */
+function countyMilestones(
+  schedule: CountySchedule,
+  excerpt: string,
+  line: number,
+  parentRef: string | null,
+  contextText: string,
+  parentTitle: string,
+  ctx: BuildContext,
+): WorkItem[] {
+  const yearDue = readDeadline(schedule.yearText, { issuedOn: ctx.issuedOn })?.due;
+  // what the counties are scheduled to do: certification, when the plan is about it; else the parent's task
+  const context = comparable(contextText);
+  const certification = /优质均衡/.test(context)
+    ? '创建义务教育优质均衡发展县'
+    : /基本均衡/.test(context)
+      ? '创建义务教育基本均衡发展县'
+      : null;
+  const goalWords =
+    certification ??
+    `完成${displayText(parentTitle, ctx.script).replace(/^(?:推进|加快|实施|推动|开展|全面)/, '')}`;
+  return schedule.counties.map((county) => {
+    const name = displayText(county, ctx.script);
+    const number = `——${schedule.year}年${name}`;
+    const ref = parentRef ? `${parentRef}.${number}` : number;
+    const mention = findMentions(maskNames(comparable(`${county}人民政府`)), ctx.reader).find(
+      (m) => m.kind === 'government',
+    );
+    const governmentMention = mention ?? {
+      surface: `${name}人民政府`,
+      key: `gov:named:${name}`,
+      kind: 'government' as const,
+      level: 'county' as const,
+      county: name,
+      start: 0,
+      end: 0,
+    };
+    const item: PlanFileItem = {
+      ref,
+      number,
+      kind: 'milestone',
+      title: `${name}${schedule.year}年${goalWords}`,
+      excerpt,
+      ...(yearDue ? { due: { ...yearDue } } : {}),
+      ...(certification ? { indicator: 'CERT' } : {}),
+      lead: [],
+      cooperate: [],
+      targets: [],
+      children: [],
+    };
+    return {
+      item,
+      line,
+      text: excerpt,
+      dutyText: '',
+      assignments: [
+        {
+          mention: governmentMention,
+          role: 'lead',
+          rule: 'county-schedule',
+          confidence: 0.85,
+          evidence: excerpt,
+        },
+      ],
+      fields: {
+        number: { excerpt, confidence: 0.9, rule: 'county-schedule' },
+        title: { excerpt, confidence: 0.7, rule: 'county-schedule' },
+        kind: { excerpt, confidence: 0.9, rule: 'county-schedule' },
+        due: { excerpt, confidence: 0.9, rule: 'county-schedule' },
+        indicator: { excerpt, confidence: 0.7, rule: 'county-schedule' },
+      },
+      children: [],
+      inheritsLead: false,
+      titleEnd: 0,
+      goal: false,
+    };
+  });
+}
+
 function buildItem(
   node: OutlineNode,
   parent: { ref: string | null; title: string; text: string },
@@ -182,74 +264,7 @@ function buildItem(
   if (node.style === 'dash') {
     const schedule = readCountySchedule(node.head);
     if (schedule) {
-      const yearDue = readDeadline(schedule.yearText, { issuedOn: ctx.issuedOn })?.due;
-      // what the counties are scheduled to do: certification, when the plan is about it; else the parent's task
-      const context = comparable(`${parentText}\n${ctx.title}`);
-      const certification = /优质均衡/.test(context)
-        ? '创建义务教育优质均衡发展县'
-        : /基本均衡/.test(context)
-          ? '创建义务教育基本均衡发展县'
-          : null;
-      const goalWords =
-        certification ??
-        `完成${displayText(parentTitle, ctx.script).replace(/^(?:推进|加快|实施|推动|开展|全面)/, '')}`;
-      const excerpt = lines[node.line].trim();
-      return schedule.counties.map((county) => {
-        const name = displayText(county, ctx.script);
-        const number = `——${schedule.year}年${name}`;
-        const ref = parentRef ? `${parentRef}.${number}` : number;
-        const mention = findMentions(maskNames(comparable(`${county}人民政府`)), ctx.reader).find(
-          (m) => m.kind === 'government',
-        );
-        const governmentMention = mention ?? {
-          surface: `${name}人民政府`,
-          key: `gov:named:${name}`,
-          kind: 'government' as const,
-          level: 'county' as const,
-          county: name,
-          start: 0,
-          end: 0,
-        };
-        const item: PlanFileItem = {
-          ref,
-          number,
-          kind: 'milestone',
-          title: `${name}${schedule.year}年${goalWords}`,
-          excerpt,
-          ...(yearDue ? { due: { ...yearDue } } : {}),
-          ...(certification ? { indicator: 'CERT' } : {}),
-          lead: [],
-          cooperate: [],
-          targets: [],
-          children: [],
-        };
-        return {
-          item,
-          line: node.line,
-          text: excerpt,
-          dutyText: '',
-          assignments: [
-            {
-              mention: governmentMention,
-              role: 'lead',
-              rule: 'county-schedule',
-              confidence: 0.85,
-              evidence: excerpt,
-            },
-          ],
-          fields: {
-            number: { excerpt, confidence: 0.9, rule: 'county-schedule' },
-            title: { excerpt, confidence: 0.7, rule: 'county-schedule' },
-            kind: { excerpt, confidence: 0.9, rule: 'county-schedule' },
-            due: { excerpt, confidence: 0.9, rule: 'county-schedule' },
-            indicator: { excerpt, confidence: 0.7, rule: 'county-schedule' },
-          },
-          children: [],
-          inheritsLead: false,
-          titleEnd: 0,
-          goal: false,
-        };
-      });
+      return countyMilestones(schedule, lines[node.line].trim(), node.line, parentRef, `${parentText}\n${ctx.title}`, parentTitle, ctx);
     }
   }
 
@@ -384,6 +399,20 @@ function buildItem(
     titleEnd: split.end,
     goal: kind.kind === 'goal',
   };
+
+  // county schedules in running text ("2025年A县、B县。……2028年D县，2029年E县"): a milestone per county
+  if (node.style !== 'root') {
+    const running = readRunningSchedules(
+      text,
+      ctx.reader.region.counties.flatMap((c) => c.names),
+    );
+    if (running.length >= 2 || running.some((r) => r.counties.length >= 2)) {
+      for (const r of running)
+        work.children.push(
+          ...countyMilestones(r, text.slice(r.start, r.end), node.line, ref, `${text}\n${ctx.title}`, split.title, ctx),
+        );
+    }
+  }
 
   const childKind =
     node.style === 'root'
