@@ -89,6 +89,37 @@ export function normalizeDocNumber(value: string): string {
 
 const zero = (): Ratio => ({ hit: 0, truth: 0, found: 0 });
 
+/** The county schedule entries of a plan file ("——2023年灵武市" milestones) as "year county". */
+export function scheduleEntries(plan: PlanFile): string[] {
+  return flatten(plan.items)
+    .map((i) => SCHEDULE_NUMBER.exec(i.number))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]} ${toSimplified(m[2])}`);
+}
+
+/** Schedule entries and 文号 of a seed's draft against its hand-modelled plan file. */
+export function scoreSeedExtras(draft: PlanFile, truth: PlanFile): Pick<CorpusScore, 'schedule' | 'docNumbers'> {
+  const want = scheduleEntries(truth);
+  const got = scheduleEntries(draft);
+  const left = [...got];
+  let hit = 0;
+  for (const w of want) {
+    const i = left.indexOf(w);
+    if (i >= 0) {
+      hit++;
+      left.splice(i, 1);
+    }
+  }
+  return {
+    schedule: { hit, truth: want.length, found: got.length },
+    docNumbers: {
+      hit: truth.doc_number && draft.doc_number && normalizeDocNumber(truth.doc_number) === normalizeDocNumber(draft.doc_number) ? 1 : 0,
+      truth: truth.doc_number ? 1 : 0,
+      found: draft.doc_number ? 1 : 0,
+    },
+  };
+}
+
 function bestItem(items: PlanFileItem[], title: string, used?: Set<PlanFileItem>): PlanFileItem | undefined {
   let best: PlanFileItem | undefined;
   let bestScore = 0.6;

@@ -330,10 +330,12 @@ function buildItem(
   };
 
   // dated targets listed in the text ("目标：2017年，…；2018年，…") become target items of their own
-  const segments = readDatedSchedule(text);
+  const segments = readDatedSchedule(text, { goal: kind.kind === 'goal' });
   const scheduleChildren: WorkItem[] = segments.map((s) => {
     const segmentText = text.slice(s.start, s.end);
-    const body = segmentText.slice(s.yearText.length).replace(/^\s*[,，:：]\s*/, '');
+    const body = segmentText
+      .slice(segmentText.indexOf(s.yearText) + s.yearText.length)
+      .replace(/^(?:底|末)?\s*[,，:：]\s*/, '');
     const childRef = `${ref}.${comparable(s.yearText)}`;
     const due = readDeadline(s.yearText, { issuedOn: ctx.issuedOn })?.due;
     const targets = readTargets(segmentText, { issuedOn: ctx.issuedOn });

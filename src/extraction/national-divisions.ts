@@ -20,12 +20,18 @@ interface Division {
 
 const GROUPING = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
+/** the peoples an autonomous division is named after, longest first where one name begins another (土家 before 土) */
+const ETHNIC =
+  '(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族';
+/** "黔东南苗族侗族自治州" → 黔东南 + 州; the place name is what remains before the peoples' names */
+const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:${ETHNIC})+自治(县|州|旗)$`, 'u');
+
 /** Short forms a plan writes for a division: 宁夏 for 宁夏回族自治区, 宁洱县 and 宁洱 for 宁洱哈尼族彝族自治县. */
 export function writtenForms(name: string): string[] {
   const forms: string[] = [];
   const province = /^(.+?)(?:壮族|回族|维吾尔)?自治区$/.exec(name);
   if (province) forms.push(province[1]);
-  const autonomous = /^([\p{Script=Han}]{2})[\p{Script=Han}]*族[\p{Script=Han}]*自治(县|州|旗)$/u.exec(name);
+  const autonomous = AUTONOMOUS.exec(name);
   if (autonomous) forms.push(`${autonomous[1]}${autonomous[2]}`, autonomous[1]);
   return forms;
 }

@@ -49,21 +49,30 @@ export interface ScheduleSegment {
 }
 
 const SCHEDULE_START = /(?:目标|安排|步骤|进度|计划)[:：]\s*/g;
-const SEGMENT = /^((?:19|20)\d{2})年(?:底|末)?\s*[,，:：]\s*[^;；。]+/;
+/** in a goal section, a list may start at its first year: "到2018年，…；到2020年，…" */
+const YEAR_START = /(?<=^|[。；;，,:：]\s*)(?=(?:到|至)(?:19|20)\d{2}年(?:底|末)?\s*[,，])/g;
+const SEGMENT = /^(?:(?:到|至)\s*)?((?:19|20)\d{2})年(?:底|末)?\s*[,，:：]\s*[^;；。]+/;
 
-/** Segments of a "目标：YYYY年，…；YYYY年，…" list (at least two), or none. */
-export function readDatedSchedule(text: string): ScheduleSegment[] {
+/**
+ * Segments of a "目标：YYYY年，…；YYYY年，…" list (at least two), or none; in a goal section (`goal`) also a list
+ * that begins at its first year ("到2018年，全州实现…基本均衡；到2020年，…").
+ */
+export function readDatedSchedule(text: string, options: { goal?: boolean } = {}): ScheduleSegment[] {
   const c = comparable(text);
-  SCHEDULE_START.lastIndex = 0;
-  for (let m = SCHEDULE_START.exec(c); m; m = SCHEDULE_START.exec(c)) {
+  const start = options.goal ? new RegExp(`${SCHEDULE_START.source}|${YEAR_START.source}`, 'g') : SCHEDULE_START;
+  start.lastIndex = 0;
+  for (let m = start.exec(c); m; m = start.exec(c)) {
+    // the "到2018年，" anchor matches no characters: step past it
+    if (m[0] === '') start.lastIndex++;
     const segments: ScheduleSegment[] = [];
     let at = m.index + m[0].length;
     for (;;) {
       const s = SEGMENT.exec(c.slice(at));
       if (!s) break;
-      segments.push({ start: at, end: at + s[0].length, yearText: text.slice(at, at + s[1].length + 1) });
+      const yearAt = at + s[0].indexOf(s[1]);
+      segments.push({ start: at, end: at + s[0].length, yearText: text.slice(yearAt, yearAt + s[1].length + 1) });
       at += s[0].length;
-      const sep = /^\s*[;；]\s*/.exec(c.slice(at));
+      const sep = /^\s*[;；。]\s*(?=(?:到|至)?\s*(?:19|20)\d{2}年)/.exec(c.slice(at)) ?? /^\s*[;；]\s*/.exec(c.slice(at));
       if (!sep) break;
       at += sep[0].length;
     }

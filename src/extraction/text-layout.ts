@@ -16,7 +16,8 @@ const INLINE_HEADING = new RegExp(
 );
 /** a section heading glued to the last word of the previous paragraph ("…服务局(二)统筹推进…建设。") */
 const GLUED_HEADING = new RegExp(
-  `(?<=[\\p{Script=Han}])(?=(?:[(（]${CN}[)）]|${CN}、)[^。，,；;()（）]{2,30}[。：:])`,
+  // not a word ending in a numeral: "标准统一、…", "之一、", "逐一、"
+  `(?<=[\\p{Script=Han}])(?<![统唯之第同万逐划专单合归])(?=(?:[(（]${CN}[)）]|${CN}、)[^。，,；;()（）]{2,30}[。：:])`,
   'gu',
 );
 const HEADING_START = new RegExp(

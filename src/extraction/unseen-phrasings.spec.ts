@@ -87,6 +87,8 @@ describe('文号 and regions of unseen plans', () => {
   it('names national divisions as plans write them', () => {
     expect(writtenForms('宁洱哈尼族彝族自治县')).toEqual(['宁洱县', '宁洱']);
     expect(writtenForms('宁夏回族自治区')).toEqual(['宁夏']);
+    expect(writtenForms('黔东南苗族侗族自治州')).toEqual(['黔东南州', '黔东南']);
+    expect(writtenForms('长阳土家族自治县')).toEqual(['长阳县', '长阳']);
     const region = resolveIssuerRegion('普洱市人民政府办公室', '', withNationalDivisions([]));
     expect(region).toMatchObject({ code: '530800', resolved: true });
     expect(region.counties.map((c) => c.name)).toContain('澜沧拉祜族自治县');
