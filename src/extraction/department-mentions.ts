@@ -257,7 +257,8 @@ function mentionsAt(
           county: l.county,
         });
       } else {
-        at(`${g.each ?? ''}${l.word}`, {
+        // "各县市区要…": the governments of the counties of every kind, named as written
+        at(`${g.each ?? ''}${runTogether ? g.levels : l.word}人民政府`, {
           key: `gov:${l.resolved}`,
           kind: 'government',
           level: l.resolved as MentionLevel,
