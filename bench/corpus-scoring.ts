@@ -98,7 +98,10 @@ export function scheduleEntries(plan: PlanFile): string[] {
 }
 
 /** Schedule entries and 文号 of a seed's draft against its hand-modelled plan file. */
-export function scoreSeedExtras(draft: PlanFile, truth: PlanFile): Pick<CorpusScore, 'schedule' | 'docNumbers'> {
+export function scoreSeedExtras(
+  draft: PlanFile,
+  truth: PlanFile,
+): Pick<CorpusScore, 'schedule' | 'docNumbers'> {
   const want = scheduleEntries(truth);
   const got = scheduleEntries(draft);
   const left = [...got];
@@ -113,7 +116,12 @@ export function scoreSeedExtras(draft: PlanFile, truth: PlanFile): Pick<CorpusSc
   return {
     schedule: { hit, truth: want.length, found: got.length },
     docNumbers: {
-      hit: truth.doc_number && draft.doc_number && normalizeDocNumber(truth.doc_number) === normalizeDocNumber(draft.doc_number) ? 1 : 0,
+      hit:
+        truth.doc_number &&
+        draft.doc_number &&
+        normalizeDocNumber(truth.doc_number) === normalizeDocNumber(draft.doc_number)
+          ? 1
+          : 0,
       truth: truth.doc_number ? 1 : 0,
       found: draft.doc_number ? 1 : 0,
     },
@@ -158,7 +166,8 @@ export function scoreCorpusPlan(draft: PlanFile, expected: ExpectedFacts): Corpu
     else score.misses.push(`item missing: ${title}`);
   }
   score.items = { hit: used.size, truth: expected.items.length, found: outline.length };
-  for (const item of outline) if (!used.has(item)) score.misses.push(`item extra: ${item.number} ${item.title}`);
+  for (const item of outline)
+    if (!used.has(item)) score.misses.push(`item extra: ${item.number} ${item.title}`);
 
   // departments
   const byRef = new Map(draft.departments.map((d) => [d.ref, d]));
@@ -181,14 +190,19 @@ export function scoreCorpusPlan(draft: PlanFile, expected: ExpectedFacts): Corpu
         const forms = formsOf(r);
         if (forms.includes(wanted)) return true;
         // the counties' governments: the draft may keep the collective or name the counties
-        return COLLECTIVE_COUNTIES.test(name) && /人民政府|政府/.test(name) && forms.some((f) => /^gov:county|县|区|旗/.test(f) && /政府/.test(f));
+        return (
+          COLLECTIVE_COUNTIES.test(name) &&
+          /人民政府|政府/.test(name) &&
+          forms.some((f) => /^gov:county|县|区|旗/.test(f) && /政府/.test(f))
+        );
       });
       if (ref) {
         taken.add(ref);
         hit++;
         // the counties named one by one: one truth, all of them found
         if (COLLECTIVE_COUNTIES.test(name))
-          for (const r of found) if (formsOf(r).some((f) => /政府/.test(f) && !/^(?:市|州|省|自治)/.test(f))) taken.add(r);
+          for (const r of found)
+            if (formsOf(r).some((f) => /政府/.test(f) && !/^(?:市|州|省|自治)/.test(f))) taken.add(r);
       } else missed.push(name);
     }
     score.departments.hit += hit;
@@ -209,7 +223,10 @@ export function scoreCorpusPlan(draft: PlanFile, expected: ExpectedFacts): Corpu
       score.dates.truth++;
       score.dates.found++;
       if (got === want) score.dates.hit++;
-      else score.misses.push(`${field} ${d.item}: truth ${want} found ${got ?? '-'} (${item?.[field]?.text ?? ''})`);
+      else
+        score.misses.push(
+          `${field} ${d.item}: truth ${want} found ${got ?? '-'} (${item?.[field]?.text ?? ''})`,
+        );
     }
   }
 
@@ -233,7 +250,8 @@ export function scoreCorpusPlan(draft: PlanFile, expected: ExpectedFacts): Corpu
   if (expected.docNumber) score.docNumbers.truth++;
   if (draft.doc_number) score.docNumbers.found++;
   if (expected.docNumber && draft.doc_number) {
-    if (normalizeDocNumber(expected.docNumber) === normalizeDocNumber(draft.doc_number)) score.docNumbers.hit++;
+    if (normalizeDocNumber(expected.docNumber) === normalizeDocNumber(draft.doc_number))
+      score.docNumbers.hit++;
     else score.misses.push(`文号: truth ${expected.docNumber} found ${draft.doc_number}`);
   } else if (expected.docNumber || draft.doc_number) {
     score.misses.push(`文号: truth ${expected.docNumber ?? '-'} found ${draft.doc_number ?? '-'}`);

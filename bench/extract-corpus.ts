@@ -57,7 +57,8 @@ export async function runCorpus(regions: RegionEntry[], dir = CORPUS_DIR): Promi
     if (expected.refuse) {
       score = emptyScore();
       score.items = { hit: refused === expected.refuse ? 1 : 0, truth: 1, found: 1 };
-      if (refused !== expected.refuse) score.misses.push(`expected refusal ${expected.refuse}, got ${refused ?? 'a draft'}`);
+      if (refused !== expected.refuse)
+        score.misses.push(`expected refusal ${expected.refuse}, got ${refused ?? 'a draft'}`);
     } else if (!result) {
       score = emptyScore();
       score.misses.push(`refused: ${refused}`);

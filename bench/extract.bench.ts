@@ -61,12 +61,18 @@ const cell = (k: FactClass, r: Ratio) =>
       ? `${pct(recall(r))} (${r.hit}/${r.truth})`.padStart(17)
       : `${pct(f1(r))} (${r.hit}/${r.truth}/${r.found})`.padStart(17);
 
-function classTable(title: string, rows: { name: string; byClass: Record<FactClass, Ratio> }[]): Record<FactClass, Ratio> {
+function classTable(
+  title: string,
+  rows: { name: string; byClass: Record<FactClass, Ratio> }[],
+): Record<FactClass, Ratio> {
   console.log(`\n${title}\n`);
   const header = ['plan'.padEnd(22), ...FACT_CLASSES.map((k) => CLASS_NAMES[k].padStart(17))].join(' │ ');
   console.log(header);
   console.log('─'.repeat(header.length + 4));
-  const total = Object.fromEntries(FACT_CLASSES.map((k) => [k, { hit: 0, truth: 0, found: 0 }])) as Record<FactClass, Ratio>;
+  const total = Object.fromEntries(FACT_CLASSES.map((k) => [k, { hit: 0, truth: 0, found: 0 }])) as Record<
+    FactClass,
+    Ratio
+  >;
   for (const r of rows) {
     console.log([r.name.padEnd(22), ...FACT_CLASSES.map((k) => cell(k, r.byClass[k]))].join(' │ '));
     for (const k of FACT_CLASSES) total[k] = addRatios(total[k], r.byClass[k]);
@@ -240,7 +246,9 @@ async function corpus(): Promise<void> {
       return `${CLASS_NAMES[k]} ${pct(x).trim()} ${x >= CORPUS_GOALS[k] ? '≥' : '<'} ${CORPUS_GOALS[k] * 100}% ${x >= CORPUS_GOALS[k] ? 'ok' : 'MISSED'}`;
     }).join(' · ')}`,
   );
-  console.log(`corpus extraction time: ${runs.reduce((n, r) => n + r.ms, 0).toFixed(0)} ms for ${runs.length} plans`);
+  console.log(
+    `corpus extraction time: ${runs.reduce((n, r) => n + r.ms, 0).toFixed(0)} ms for ${runs.length} plans`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -203,12 +203,16 @@ function mentionsAt(
   const named = levelTokens.some((t) => t.word.length > 1);
   const joined = g.levels && named && !/、|两级|三级/.test(g.levels) ? levelTokens.slice(-1) : levelTokens;
   // "各县市", "各县市区": level words run together (no 、 or brackets) name the counties of every kind
-  const runTogether = joined.length > 1 && /^(?:县|区|市|旗)+$/.test(g.levels ?? '') && joined.some((t) => t.word === '县');
+  const runTogether =
+    joined.length > 1 && /^(?:县|区|市|旗)+$/.test(g.levels ?? '') && joined.some((t) => t.word === '县');
   const levels = joined
     .map((t) => ({
       ...t,
       // "市" run together with "县" in a prefecture's plan is a county-level city, not the prefecture
-      resolved: runTogether && t.word === '市' && region.level === 'city' ? ('county' as const) : resolveLevel(t, region),
+      resolved:
+        runTogether && t.word === '市' && region.level === 'city'
+          ? ('county' as const)
+          : resolveLevel(t, region),
     }))
     .filter((t, i, all) => !runTogether || all.findIndex((o) => o.resolved === t.resolved) === i);
   const mentions: DepartmentMention[] = [];

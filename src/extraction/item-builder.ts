@@ -13,7 +13,12 @@ import type { DepartmentAssignment } from './department-reader';
 import type { FieldProvenance } from './extraction.types';
 import type { OutlineNode } from './heading-parser';
 import { qualitativeIndicatorFor } from './indicator-matching';
-import { type CountySchedule, readCountySchedule, readDatedSchedule, readRunningSchedules } from './schedule-reader';
+import {
+  type CountySchedule,
+  readCountySchedule,
+  readDatedSchedule,
+  readRunningSchedules,
+} from './schedule-reader';
 import { blankWhere, comparable, displayText, maskNames } from './source-text';
 import { readTargets } from './target-reader';
 
@@ -112,7 +117,10 @@ export function unreadDateWording(text: string, issuedOn: string): string[] {
     const reading = readDeadline(clause, { issuedOn });
     const words = [reading?.start?.text, reading?.due?.text].filter((w): w is string => Boolean(w));
     const partial = words.some((w) => UNREAD_TAIL.test(clause.slice(clause.indexOf(w) + w.length)));
-    const none = !reading && /(?:19|20)\d{2}\s*年/.test(clause) && !/(?:19|20)\d{2}\s*年(?:以来|来|[,，]?(?:我|全|共|已|累计))/.test(clause);
+    const none =
+      !reading &&
+      /(?:19|20)\d{2}\s*年/.test(clause) &&
+      !/(?:19|20)\d{2}\s*年(?:以来|来|[,，]?(?:我|全|共|已|累计))/.test(clause);
     if (partial || none) out.push(text.slice(start, start + clause.length).trim());
   }
   return out;
@@ -288,7 +296,15 @@ function buildItem(
   if (node.style === 'dash') {
     const schedule = readCountySchedule(node.head);
     if (schedule) {
-      return countyMilestones(schedule, lines[node.line].trim(), node.line, parentRef, `${parentText}\n${ctx.title}`, parentTitle, ctx);
+      return countyMilestones(
+        schedule,
+        lines[node.line].trim(),
+        node.line,
+        parentRef,
+        `${parentText}\n${ctx.title}`,
+        parentTitle,
+        ctx,
+      );
     }
   }
 
@@ -441,7 +457,15 @@ function buildItem(
     if (running.length >= 2 || running.some((r) => r.counties.length >= 2)) {
       for (const r of running)
         work.children.push(
-          ...countyMilestones(r, text.slice(r.start, r.end), node.line, ref, `${text}\n${ctx.title}`, split.title, ctx),
+          ...countyMilestones(
+            r,
+            text.slice(r.start, r.end),
+            node.line,
+            ref,
+            `${text}\n${ctx.title}`,
+            split.title,
+            ctx,
+          ),
         );
     }
   }

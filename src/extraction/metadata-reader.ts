@@ -68,7 +68,8 @@ export function readDate(text: string): string | null {
  */
 const LOST_BRACKETS =
   /([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*((?:19|20)\d{2})\s*(\d{1,3})\s*号/gu;
-const LOST_BRACKETS_LINE = /^([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*((?:19|20)\d{2})\s*(\d{1,3})$/u;
+const LOST_BRACKETS_LINE =
+  /^([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*((?:19|20)\d{2})\s*(\d{1,3})$/u;
 
 export interface DocNumberMatch {
   /** as written; restored ("教督〔2017〕6号") when the brackets were lost */
@@ -256,10 +257,14 @@ export function readMetadata(lines: string[], meta: PageMetadata): PlanMetadata 
       const found = docNumbersIn(lines[i].trim());
       const own = found.length === 1 && found[0].value.replace(/\s+/g, '').length >= c.length - 2;
       // a 文号 that begins the line, the title after it ("凌政办发[2020]35号凌海市…的通知")
-      const leading = found.length >= 1 && found[0].start === 0 && /(?:通知|方案|意见|办法|细则|规划)$/.test(c);
+      const leading =
+        found.length >= 1 && found[0].start === 0 && /(?:通知|方案|意见|办法|细则|规划)$/.test(c);
       if (own || leading) {
         docNumber = found[0].value;
-        docSource = { excerpt: lines[i].trim(), confidence: found[0].restored ? 0.55 : leading && !own ? 0.8 : 0.9 };
+        docSource = {
+          excerpt: lines[i].trim(),
+          confidence: found[0].restored ? 0.55 : leading && !own ? 0.8 : 0.9,
+        };
       }
     }
     if (docNumber === null && titleLine >= 0) {

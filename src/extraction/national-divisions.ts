@@ -44,7 +44,13 @@ export function nationalDivisions(): RegionEntry[] {
   const out: RegionEntry[] = [];
   const groupings = new Set<string>();
   for (const p of provinces as Division[]) {
-    out.push({ code: `${p.code}0000`, name: p.name, level: 'province', parent: null, short_names: writtenForms(p.name) });
+    out.push({
+      code: `${p.code}0000`,
+      name: p.name,
+      level: 'province',
+      parent: null,
+      short_names: writtenForms(p.name),
+    });
   }
   for (const c of cities as Division[]) {
     if (GROUPING.test(c.name)) {
@@ -75,10 +81,37 @@ export function withNationalDivisions(configured: RegionEntry[]): RegionEntry[] 
 
 /** The one-character 简称 provincial 文号 begin with (甘政发, 黔府发, 陕政发 …). */
 const PROVINCE_ABBREVIATIONS: Record<string, string> = {
-  京: '110000', 津: '120000', 冀: '130000', 晋: '140000', 蒙: '150000', 辽: '210000', 吉: '220000', 黑: '230000',
-  沪: '310000', 苏: '320000', 浙: '330000', 皖: '340000', 闽: '350000', 赣: '360000', 鲁: '370000', 豫: '410000',
-  鄂: '420000', 湘: '430000', 粤: '440000', 桂: '450000', 琼: '460000', 渝: '500000', 川: '510000', 黔: '520000',
-  云: '530000', 藏: '540000', 陕: '610000', 甘: '620000', 青: '630000', 宁: '640000', 新: '650000',
+  京: '110000',
+  津: '120000',
+  冀: '130000',
+  晋: '140000',
+  蒙: '150000',
+  辽: '210000',
+  吉: '220000',
+  黑: '230000',
+  沪: '310000',
+  苏: '320000',
+  浙: '330000',
+  皖: '340000',
+  闽: '350000',
+  赣: '360000',
+  鲁: '370000',
+  豫: '410000',
+  鄂: '420000',
+  湘: '430000',
+  粤: '440000',
+  桂: '450000',
+  琼: '460000',
+  渝: '500000',
+  川: '510000',
+  黔: '520000',
+  云: '530000',
+  藏: '540000',
+  陕: '610000',
+  甘: '620000',
+  青: '630000',
+  宁: '640000',
+  新: '650000',
 };
 
 /** The province of a provincial government's 文号 ("甘政发〔2012〕120号" → 甘肃省), or null. */

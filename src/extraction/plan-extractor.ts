@@ -163,9 +163,15 @@ export function extractPlanFromText(
   let issuerGuessed = false;
   // no issuer and no region, but a provincial 文号 ("甘政发〔2012〕120号"): the province its 简称 names
   if (!issuer && !region.resolved && !options.regionHint && meta.docNumber) {
-    const province = provinceOfDocNumber(comparable(meta.docNumber), withNationalDivisions(options.regions ?? []));
+    const province = provinceOfDocNumber(
+      comparable(meta.docNumber),
+      withNationalDivisions(options.regions ?? []),
+    );
     if (province) {
-      Object.assign(region, resolveIssuerRegion(province.name, '', withNationalDivisions(options.regions ?? [])));
+      Object.assign(
+        region,
+        resolveIssuerRegion(province.name, '', withNationalDivisions(options.regions ?? [])),
+      );
       issuer = `${province.name}人民政府${/^.政办/.test(comparable(meta.docNumber)) ? '办公厅' : ''}`;
       issuerGuessed = true;
     }
@@ -261,7 +267,10 @@ export function extractPlanFromText(
         message: `期限 ${due}（“${w.item.due?.text ?? ''}”，${w.item.number} ${w.item.title}）早于发文日期 ${issuedOn}，请核对。 / a deadline is earlier than the issue date.`,
         line: w.line + 1,
       });
-      w.fields.due = { ...(w.fields.due ?? { excerpt: w.item.due?.text ?? '', rule: 'deadline-rules' }), confidence: 0.4 };
+      w.fields.due = {
+        ...(w.fields.due ?? { excerpt: w.item.due?.text ?? '', rule: 'deadline-rules' }),
+        confidence: 0.4,
+      };
     }
   }
   for (const w of all) {
@@ -350,7 +359,9 @@ export function extractPlanFromText(
   }
 
   // a page without a title line: its 文号 is not its title
-  const titleIsNumber = docNumbersIn(meta.title).some((d) => d.value.length >= comparable(meta.title).trim().length - 2);
+  const titleIsNumber = docNumbersIn(meta.title).some(
+    (d) => d.value.length >= comparable(meta.title).trim().length - 2,
+  );
   const title = (!titleIsNumber && displayText(meta.title, script)) || '未命名方案';
   const year = issuedOn.slice(0, 4);
   const draft: PlanFile = {

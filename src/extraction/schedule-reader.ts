@@ -59,7 +59,9 @@ const SEGMENT = /^(?:(?:到|至)\s*)?((?:19|20)\d{2})年(?:底|末)?\s*[,，:：
  */
 export function readDatedSchedule(text: string, options: { goal?: boolean } = {}): ScheduleSegment[] {
   const c = comparable(text);
-  const start = options.goal ? new RegExp(`${SCHEDULE_START.source}|${YEAR_START.source}`, 'g') : SCHEDULE_START;
+  const start = options.goal
+    ? new RegExp(`${SCHEDULE_START.source}|${YEAR_START.source}`, 'g')
+    : SCHEDULE_START;
   start.lastIndex = 0;
   for (let m = start.exec(c); m; m = start.exec(c)) {
     // the "到2018年，" anchor matches no characters: step past it
@@ -70,9 +72,15 @@ export function readDatedSchedule(text: string, options: { goal?: boolean } = {}
       const s = SEGMENT.exec(c.slice(at));
       if (!s) break;
       const yearAt = at + s[0].indexOf(s[1]);
-      segments.push({ start: at, end: at + s[0].length, yearText: text.slice(yearAt, yearAt + s[1].length + 1) });
+      segments.push({
+        start: at,
+        end: at + s[0].length,
+        yearText: text.slice(yearAt, yearAt + s[1].length + 1),
+      });
       at += s[0].length;
-      const sep = /^\s*[;；。]\s*(?=(?:到|至)?\s*(?:19|20)\d{2}年)/.exec(c.slice(at)) ?? /^\s*[;；]\s*/.exec(c.slice(at));
+      const sep =
+        /^\s*[;；。]\s*(?=(?:到|至)?\s*(?:19|20)\d{2}年)/.exec(c.slice(at)) ??
+        /^\s*[;；]\s*/.exec(c.slice(at));
       if (!sep) break;
       at += sep[0].length;
     }
@@ -103,7 +111,8 @@ export function readRunningSchedules(text: string, countyForms: string[] = []): 
   const c = comparable(text);
   const forms = [...new Set(countyForms.map((f) => comparable(f)))].sort((a, b) => b.length - a.length);
   const nameAt = (rest: string): string | null => {
-    if (forms.length) return forms.find((f) => f.length >= 2 && rest.startsWith(f) && COUNTY_SHAPE.test(f)) ?? null;
+    if (forms.length)
+      return forms.find((f) => f.length >= 2 && rest.startsWith(f) && COUNTY_SHAPE.test(f)) ?? null;
     const m = COUNTY_SHAPE.exec(rest);
     return m && m[0].length >= 2 && m[0].length <= 8 && !NOT_A_NAME.test(m[0]) ? m[0] : null;
   };
@@ -111,7 +120,11 @@ export function readRunningSchedules(text: string, countyForms: string[] = []): 
   YEAR_LEAD.lastIndex = 0;
   for (let m = YEAR_LEAD.exec(c); m; m = YEAR_LEAD.exec(c)) {
     // a year inside a range or a date (2018—2020年, 2022年3月) is not a schedule's year
-    if (/[—–\-~～至到]\s*$/.test(c.slice(Math.max(0, m.index - 2), m.index)) && /\d/.test(c[m.index - 2] ?? '')) continue;
+    if (
+      /[—–\-~～至到]\s*$/.test(c.slice(Math.max(0, m.index - 2), m.index)) &&
+      /\d/.test(c[m.index - 2] ?? '')
+    )
+      continue;
     let at = m.index + m[0].length;
     const counties: string[] = [];
     for (;;) {

@@ -96,7 +96,10 @@ export function blankWhere(text: string, pattern: RegExp, fill = '□'): string 
 export function maskNames(comparableText: string): string {
   // 〔2017〕 of a 文号 is a name; 〔责任单位：…〕 after a sentence is a note and stays readable
   return blank(
-    blank(comparableText, /《[^《》]*》|〔(?![^〔〕]*(?:单位|部门|牵头|负责|配合))[^〔〕]*〕|<[^<>\n]{1,60}>/g),
+    blank(
+      comparableText,
+      /《[^《》]*》|〔(?![^〔〕]*(?:单位|部门|牵头|负责|配合))[^〔〕]*〕|<[^<>\n]{1,60}>/g,
+    ),
     /“[^“”\n]{1,15}”/g,
   );
 }

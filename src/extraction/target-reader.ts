@@ -250,7 +250,11 @@ function numericTargets(c: string): Draft[] {
       }
       const tail = after;
       // "消除56人以上大班额" is the eliminate-over-limit target (classes of at most 55), read below
-      if (AFTER_AT_LEAST.test(tail) && /^(?:及)?以上(?:的)?(?:超)?大班额/.test(tail) && /(?:消除|化解)[^,，。]*$/.test(before))
+      if (
+        AFTER_AT_LEAST.test(tail) &&
+        /^(?:及)?以上(?:的)?(?:超)?大班额/.test(tail) &&
+        /(?:消除|化解)[^,，。]*$/.test(before)
+      )
         continue;
       if (AFTER_AT_LEAST.test(tail)) {
         comparator = rule === 'at-most' ? '<=' : '>=';

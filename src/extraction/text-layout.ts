@@ -38,7 +38,8 @@ function splitRunOn(lines: string[]): string[] {
     if (line.length <= 120) return [line];
     const c = comparable(line);
     const cuts = new Set<number>();
-    const title = index === lines.findIndex((l) => l.trim() !== '') ? TITLE_THEN_PREAMBLE.exec(c.trimStart()) : null;
+    const title =
+      index === lines.findIndex((l) => l.trim() !== '') ? TITLE_THEN_PREAMBLE.exec(c.trimStart()) : null;
     if (title) cuts.add(c.length - c.trimStart().length + title[0].length);
     for (const pattern of [INLINE_HEADING, GLUED_HEADING]) {
       pattern.lastIndex = 0;

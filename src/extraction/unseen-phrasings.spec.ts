@@ -23,7 +23,8 @@ describe('deadline phrasings of unseen plans', () => {
     expect(read('秋季开学前完成', '2019-10-10')?.due?.date).toBe('2020-08-31');
   });
   it('"年内", "当年", "今年底前" are the end of the issue year', () => {
-    for (const text of ['年内完成', '当年完成整改', '今年底前完成']) expect(read(text)?.due?.date).toBe('2019-12-31');
+    for (const text of ['年内完成', '当年完成整改', '今年底前完成'])
+      expect(read(text)?.due?.date).toBe('2019-12-31');
   });
   it('"次年3月底前" is March of the year after the issue year', () => {
     expect(read('次年3月底前报送')?.due?.date).toBe('2020-03-31');
@@ -38,11 +39,17 @@ describe('deadline phrasings of unseen plans', () => {
     expect(r?.start).toBeUndefined();
   });
   it('"2030年前后" is approximate, "2030年前" is not', () => {
-    expect(read('2030年前后基本实现')).toMatchObject({ due: { date: '2030-12-31', text: '2030年前后' }, approximate: true });
+    expect(read('2030年前后基本实现')).toMatchObject({
+      due: { date: '2030-12-31', text: '2030年前后' },
+      approximate: true,
+    });
     expect(read('2030年前基本实现')?.approximate).toBeUndefined();
   });
   it('"2019—2020学年" is the school year', () => {
-    expect(read('2019—2020学年实现')).toMatchObject({ start: { date: '2019-09-01' }, due: { date: '2020-08-31' } });
+    expect(read('2019—2020学年实现')).toMatchObject({
+      start: { date: '2019-09-01' },
+      due: { date: '2020-08-31' },
+    });
   });
   it('"每两年", "每三年一次" recur every N years', () => {
     expect(read('每两年开展一次评估')).toMatchObject({ recurrence: 'yearly', everyYears: 2 });
@@ -52,7 +59,10 @@ describe('deadline phrasings of unseen plans', () => {
     expect(read('长期坚持')).toEqual({ standing: true });
   });
   it('"2035年远景目标" is not a deadline; "从2022年起" starts in 2022 even inside "“十四五”期间"', () => {
-    const r = read('结合“十四五”规划和2035年远景目标。从2022年起，全面启动。“十四五”期间达标30%，2034年底完成。', '2022-10-10');
+    const r = read(
+      '结合“十四五”规划和2035年远景目标。从2022年起，全面启动。“十四五”期间达标30%，2034年底完成。',
+      '2022-10-10',
+    );
     expect(r?.due?.date).toBe('2034-12-31');
     expect(r?.start?.date).toBe('2022-01-01');
   });
@@ -60,7 +70,9 @@ describe('deadline phrasings of unseen plans', () => {
 
 describe('county schedules in running text', () => {
   it('splits "2025年A县、B县、C县。……2028年D县，2029年E县、F县" by year', () => {
-    const s = readRunningSchedules('具体为：2025年思茅区、宁洱县、镇沅县。“十五五”期间，具体为：2028年景东县，2029年墨江县、景谷县。');
+    const s = readRunningSchedules(
+      '具体为：2025年思茅区、宁洱县、镇沅县。“十五五”期间，具体为：2028年景东县，2029年墨江县、景谷县。',
+    );
     expect(s.map((x) => [x.year, x.counties])).toEqual([
       [2025, ['思茅区', '宁洱县', '镇沅县']],
       [2028, ['景东县']],
@@ -75,14 +87,19 @@ describe('county schedules in running text', () => {
     ]);
   });
   it('does not take "2018年，全州实现县域内…基本均衡，2020年…" for counties', () => {
-    expect(readRunningSchedules('到2018年，全州实现县域内义务教育基本均衡；到2020年，城乡学校布局更加合理。')).toEqual([]);
+    expect(
+      readRunningSchedules('到2018年，全州实现县域内义务教育基本均衡；到2020年，城乡学校布局更加合理。'),
+    ).toEqual([]);
   });
 });
 
 describe('文号 and regions of unseen plans', () => {
   it('reads square brackets and restores lost ones', () => {
     expect(docNumbersIn('凌政办发[2020]35号凌海市…的通知')[0].value).toBe('凌政办发[2020]35号');
-    expect(docNumbersIn('通知（教督20176号）要求')[0]).toMatchObject({ value: '教督〔2017〕6号', restored: true });
+    expect(docNumbersIn('通知（教督20176号）要求')[0]).toMatchObject({
+      value: '教督〔2017〕6号',
+      restored: true,
+    });
   });
   it('names national divisions as plans write them', () => {
     expect(writtenForms('宁洱哈尼族彝族自治县')).toEqual(['宁洱县', '宁洱']);

@@ -201,7 +201,12 @@ const RULES: Rule[] = [
     read: (m, context) => {
       const month = SEASON_START[m[2]];
       let year = m[1] ? Number(m[1]) : issueYear(context);
-      if (!m[1] && isoDate(year, month, 1) !== undefined && (isoDate(year, month, 1) as string) <= context.issuedOn) year++;
+      if (
+        !m[1] &&
+        isoDate(year, month, 1) !== undefined &&
+        (isoDate(year, month, 1) as string) <= context.issuedOn
+      )
+        year++;
       return { kind: 'due', date: dayBefore(isoDate(year, month, 1) as string) };
     },
   },

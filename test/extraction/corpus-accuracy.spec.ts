@@ -15,7 +15,13 @@ import { parseRegionFile } from '../../src/regions/region-file.schema';
 const ROOT = path.resolve(__dirname, '../..');
 const regions = parseRegionFile(readFileSync(path.join(ROOT, 'config/regions/regions.yaml'), 'utf8'));
 
-const GOALS: Record<FactClass, number> = { items: 0.95, departments: 0.9, dates: 0.95, schedule: 0.95, docNumbers: 0.95 };
+const GOALS: Record<FactClass, number> = {
+  items: 0.95,
+  departments: 0.9,
+  dates: 0.95,
+  schedule: 0.95,
+  docNumbers: 0.95,
+};
 
 describe('extraction of the development corpus (plans never seen while writing the rules)', () => {
   let runs: CorpusRun[] = [];
