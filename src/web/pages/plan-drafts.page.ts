@@ -250,7 +250,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
       ? html`<h3 class="first-check">
             ${ctx.t('未能识别的期限', 'Dates not read')} <span class="count low">${dateWarnings.length}</span>
           </h3>
-          <ul class="low-list dates-first">
+          <ul class="first-list dates-first">
             ${dateWarnings.map((w) => {
               const ref = refAtLine(w.line);
               const text = w.message.split(' / ')[0];
@@ -265,7 +265,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
             ${ctx.t('未落实的责任单位', 'Departments not resolved')}
             <span class="count low">${unresolved.length + leadChecks.length}</span>
           </h3>
-          <ul class="low-list departments-first">
+          <ul class="first-list departments-first">
             ${unresolved.map(
               (dep) =>
                 html`<li>
