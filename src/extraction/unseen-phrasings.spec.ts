@@ -160,6 +160,22 @@ describe('extraction of unseen phrasings', () => {
     expect(classSize.indicator ?? null).not.toBe('Q1');
   });
 
+  it('"灵武市各有关部门" is not a department', async () => {
+    const { draft } = await extractPlan({
+      text: [
+        '银川市人民政府办公室关于印发银川市义务教育优质均衡发展实施方案的通知',
+        '为推进优质均衡，制定本方案。',
+        '一、总体任务',
+        '1.加强督导。灵武市各有关部门要加强督导。（市教育局负责）',
+        '银川市人民政府办公室',
+        '2021年3月1日',
+      ].join('\n'),
+      fileName: 'y.txt',
+      regions: [],
+    });
+    expect(draft.departments.map((d) => `${d.ref}|${d.name ?? ''}`).join()).not.toMatch(/有关部门/);
+  });
+
   it('a date that cannot be read is a warning, never a silent absence', async () => {
     const { warnings } = await extractPlan({
       text: text.replace('力争于2019年内完成', '力争于2019年第三个工作日前完成'),
