@@ -7,8 +7,15 @@
  * items ≥ 95 %, departments ≥ 90 %, deadlines ≥ 95 %, targets ≥ 90 % (F1 of recall and precision; deadlines:
  * share of date fields equal).
  *
+ * Then the development corpus (test/fixtures/plans/, stored parts of real plans from other regions with
+ * hand-checked facts; scoring: bench/corpus-scoring.ts): one row per plan and the overall figures per fact
+ * class — items, departments, dates, county schedule entries, 文号 — with the corpus goals: items ≥ 95 %,
+ * departments ≥ 90 %, dates ≥ 95 %, schedule entries ≥ 95 %, 文号 ≥ 95 % (F1; dates: share equal).
+ * Seeds and corpus are reported separately, per fact class.
+ *
  * Options: --verbose (list what did not match), --known (give the extractor the plan file's departments as
- * known departments, as when the department registry already exists), --plans DIR (each plan's source document is read from its `source.file`).
+ * known departments, as when the department registry already exists), --plans DIR (each plan's source document is read from its `source.file`),
+ * --seeds-only / --corpus-only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { extractPlan } from '../src/extraction/plan-extractor';
 import { loadPlanFile, planSourcePath, type PlanFile } from '../src/plans/plan-file.schema';
 import { parseRegionFile } from '../src/regions/region-file.schema';
+import { FACT_CLASSES, type FactClass, scoreSeedExtras } from './corpus-scoring';
+import { runCorpus } from './extract-corpus';
 import { addRatios, f1, precision, recall, scorePlan, type PlanScore, type Ratio } from './extract-scoring';
 
 const args = process.argv.slice(2);
@@ -29,6 +38,49 @@ const PLANS_DIR = option('plans', path.join(ROOT, 'config/plans'));
 const REGIONS = parseRegionFile(readFileSync(path.join(ROOT, 'config/regions/regions.yaml'), 'utf8'));
 
 const GOALS = { items: 0.95, departments: 0.9, deadlines: 0.95, targets: 0.9 };
+const CORPUS_GOALS: Record<FactClass, number> = {
+  items: 0.95,
+  departments: 0.9,
+  dates: 0.95,
+  schedule: 0.95,
+  docNumbers: 0.95,
+};
+const CLASS_NAMES: Record<FactClass, string> = {
+  items: 'items',
+  departments: 'departments',
+  dates: 'dates',
+  schedule: 'schedule entries',
+  docNumbers: '文号',
+};
+/** dates are scored as the share of date fields equal; the other classes as F1 of recall and precision */
+const classFigure = (k: FactClass, r: Ratio) => (k === 'dates' ? recall(r) : f1(r));
+const cell = (k: FactClass, r: Ratio) =>
+  r.truth === 0 && r.found === 0
+    ? '-'.padStart(17)
+    : k === 'dates'
+      ? `${pct(recall(r))} (${r.hit}/${r.truth})`.padStart(17)
+      : `${pct(f1(r))} (${r.hit}/${r.truth}/${r.found})`.padStart(17);
+
+function classTable(
+  title: string,
+  rows: { name: string; byClass: Record<FactClass, Ratio> }[],
+): Record<FactClass, Ratio> {
+  console.log(`\n${title}\n`);
+  const header = ['plan'.padEnd(22), ...FACT_CLASSES.map((k) => CLASS_NAMES[k].padStart(17))].join(' │ ');
+  console.log(header);
+  console.log('─'.repeat(header.length + 4));
+  const total = Object.fromEntries(FACT_CLASSES.map((k) => [k, { hit: 0, truth: 0, found: 0 }])) as Record<
+    FactClass,
+    Ratio
+  >;
+  for (const r of rows) {
+    console.log([r.name.padEnd(22), ...FACT_CLASSES.map((k) => cell(k, r.byClass[k]))].join(' │ '));
+    for (const k of FACT_CLASSES) total[k] = addRatios(total[k], r.byClass[k]);
+  }
+  console.log('─'.repeat(header.length + 4));
+  console.log(['overall'.padEnd(22), ...FACT_CLASSES.map((k) => cell(k, total[k]))].join(' │ '));
+  return total;
+}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const rp = (r: Ratio) => `${pct(recall(r))} ${pct(precision(r))}`;
@@ -64,6 +116,8 @@ async function main(): Promise<void> {
     plans.push({ file, plan: await loadPlanFile(path.join(PLANS_DIR, file)) });
   }
   const rows: Row[] = [];
+  const seedClasses: { name: string; byClass: Record<FactClass, Ratio> }[] = [];
+  if (flag('corpus-only')) plans.length = 0;
   for (const { file, plan } of plans) {
     const seed = planSourcePath(path.join(PLANS_DIR, file), plan);
     const knownDepartments = flag('known')
@@ -81,6 +135,11 @@ async function main(): Promise<void> {
     const ms = performance.now() - started;
     const score = scorePlan(result.draft, plan);
     rows.push({ name: file.replace(/\.ya?ml$/, ''), score, ms });
+    const extras = scoreSeedExtras(result.draft, plan);
+    seedClasses.push({
+      name: file.replace(/\.ya?ml$/, ''),
+      byClass: { items: score.items, departments: score.departments, dates: score.deadlines, ...extras },
+    });
     if (flag('verbose')) {
       console.log(`\n== ${file}`);
       for (const m of score.metadata.filter((m) => !m.ok))
@@ -140,6 +199,7 @@ async function main(): Promise<void> {
   }
   if (!total) {
     console.log('no plan files found');
+    await corpus();
     return;
   }
   console.log('─'.repeat(header.length + 10));
@@ -160,6 +220,34 @@ async function main(): Promise<void> {
   );
   console.log(
     'R = recall, P = precision; departments per matched item (lead ∪ cooperate), strict = same role too.',
+  );
+  classTable('Seeds per fact class (F1 with hit/truth/found; dates: equal/fields)', seedClasses);
+  await corpus();
+}
+
+async function corpus(): Promise<void> {
+  if (flag('seeds-only')) return;
+  const runs = await runCorpus(REGIONS);
+  if (flag('verbose')) {
+    for (const r of runs) {
+      console.log(`\n== corpus ${r.name}`);
+      for (const m of r.score.misses) console.log(m);
+      for (const w of r.result?.warnings ?? []) console.log(`warning ${w.code}: ${w.message}`);
+    }
+  }
+  const provinces = new Set(runs.map((r) => r.expected.province));
+  const total = classTable(
+    `Development corpus test/fixtures/plans: ${runs.length} plans from ${provinces.size} provinces, never used to write the rules' seeds (F1 with hit/truth/found; dates: equal/fields)`,
+    runs.map((r) => ({ name: r.name, byClass: r.score })),
+  );
+  console.log(
+    `\ncorpus goals: ${FACT_CLASSES.map((k) => {
+      const x = classFigure(k, total[k]);
+      return `${CLASS_NAMES[k]} ${pct(x).trim()} ${x >= CORPUS_GOALS[k] ? '≥' : '<'} ${CORPUS_GOALS[k] * 100}% ${x >= CORPUS_GOALS[k] ? 'ok' : 'MISSED'}`;
+    }).join(' · ')}`,
+  );
+  console.log(
+    `corpus extraction time: ${runs.reduce((n, r) => n + r.ms, 0).toFixed(0)} ms for ${runs.length} plans`,
   );
 }
 

@@ -199,8 +199,22 @@ function mentionsAt(
   const region = ctx.region;
   const levelTokens = g.levels ? splitLevels(g.levels, p) : [];
   // adjacent division names without 、 or 两级 are one place ("天津市蓟州区"): keep the most specific
-  const joined = g.levels && !/、|两级|三级/.test(g.levels) ? levelTokens.slice(-1) : levelTokens;
-  const levels = joined.map((t) => ({ ...t, resolved: resolveLevel(t, region) }));
+  // — but level words side by side are a list ("各县市人民政府": the counties and county-level cities)
+  const named = levelTokens.some((t) => t.word.length > 1);
+  const joined = g.levels && named && !/、|两级|三级/.test(g.levels) ? levelTokens.slice(-1) : levelTokens;
+  // "各县市", "各县市区": level words run together (no 、 or brackets) name the counties of every kind
+  const runTogether =
+    joined.length > 1 && /^(?:县|区|市|旗)+$/.test(g.levels ?? '') && joined.some((t) => t.word === '县');
+  const levels = joined
+    .map((t) => ({
+      ...t,
+      // "市" run together with "县" in a prefecture's plan is a county-level city, not the prefecture
+      resolved:
+        runTogether && t.word === '市' && region.level === 'city'
+          ? ('county' as const)
+          : resolveLevel(t, region),
+    }))
+    .filter((t, i, all) => !runTogether || all.findIndex((o) => o.resolved === t.resolved) === i);
   const mentions: DepartmentMention[] = [];
   const at = (surface: string, rest: Omit<DepartmentMention, 'surface' | 'start' | 'end'>) =>
     mentions.push({ surface, start: index, end, ...rest });
@@ -247,7 +261,8 @@ function mentionsAt(
           county: l.county,
         });
       } else {
-        at(`${g.each ?? ''}${l.word}`, {
+        // "各县市区要…": the governments of the counties of every kind, named as written
+        at(`${g.each ?? ''}${runTogether ? g.levels : l.word}人民政府`, {
           key: `gov:${l.resolved}`,
           kind: 'government',
           level: l.resolved as MentionLevel,

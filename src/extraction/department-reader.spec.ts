@@ -112,7 +112,7 @@ describe('readItemDepartments — every form the genre uses', () => {
   it('（自治州教育局牵头负责） → lead; sentence subjects become cooperate', () => {
     expect(duties('各县(市)要根据标准建设学校。(自治州教育局牵头负责)', prefecture)).toEqual([
       'lead:自治州教育局',
-      'cooperate:各县(市)',
+      'cooperate:各县(市)人民政府',
     ]);
   });
 
@@ -163,7 +163,7 @@ describe('readItemDepartments — every form the genre uses', () => {
     expect(duties('各县(区、市)人民政府要履行主体责任。', city)).toEqual(['lead:各县(区、市)人民政府']);
     expect(duties('老城区配建不足的，由当地政府统筹新建。', city)).toEqual(['lead:当地政府']);
     expect(duties('以县为单位建立教育设备统筹调配平台。', city)).toEqual(['lead:县政府']);
-    expect(duties('鼓励各县(区、市)适当提高标准。', city)).toEqual(['lead:各县(区、市)']);
+    expect(duties('鼓励各县(区、市)适当提高标准。', city)).toEqual(['lead:各县(区、市)人民政府']);
   });
 
   it('"X具体负责", "银川市将…", "落实X属地责任", "区、镇乡两级统筹" lead', () => {
@@ -177,7 +177,7 @@ describe('readItemDepartments — every form the genre uses', () => {
     expect(duties('市级政府统筹、督查力度不断加大，教育行政部门统一管理机制全面建立。', city, true)).toEqual(
       [],
     );
-    expect(duties('各县(区、市)要提高标准。', city, true)).toEqual(['lead:各县(区、市)']);
+    expect(duties('各县(区、市)要提高标准。', city, true)).toEqual(['lead:各县(区、市)人民政府']);
   });
 
   it('who is overseen, encouraged in a list of content, or evaluated in passing is not assigned', () => {

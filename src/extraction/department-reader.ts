@@ -37,7 +37,9 @@ interface ExplicitSpan {
 }
 
 /** `（…牵头负责）`, `（…按职责分工负责）`, `（X牵头，Y配合）` at the end of a paragraph or sentence. */
-function findNotes(text: string): { inner: string; innerStart: number; span: ExplicitSpan }[] {
+function findNotes(written: string): { inner: string; innerStart: number; span: ExplicitSpan }[] {
+  // 〔责任单位：…〕 and 【牵头单位：…】 are notes as much as （…）; one character for one, so offsets hold
+  const text = written.replace(/[〔【［]/g, '(').replace(/[〕】］]/g, ')');
   const notes: { inner: string; innerStart: number; span: ExplicitSpan }[] = [];
   for (let close = text.indexOf(')'); close >= 0; close = text.indexOf(')', close + 1)) {
     let depth = 0;

@@ -54,7 +54,9 @@ export interface ExtractionWarning {
     | 'NEW_DEPARTMENTS'
     | 'TRADITIONAL_SCRIPT'
     | 'ENCODING'
-    | 'DRAFT_INVALID';
+    | 'DRAFT_INVALID'
+    | 'DATE_UNREAD'
+    | 'DEADLINE_BEFORE_ISSUE';
   message: string;
   /** 1-based source line, when the warning is about one */
   line?: number;

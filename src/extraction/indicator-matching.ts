@@ -100,7 +100,8 @@ const INDICATORS: IndicatorRule[] = [
   { id: 'G13', pattern: /就近|划片/, also: /入学/ },
   { id: 'G14', pattern: /优质(普通)?高中/, also: /名额|招生计划|分配/ },
   { id: 'G15', pattern: /随迁子女/, units: ['ratio'] },
-  { id: 'Q1', pattern: /巩固率/ },
+  // the three-year junior rate; "九年义务教育巩固率" is another measure
+  { id: 'Q1', pattern: /(?<!九年义务教育|义务教育)巩固率/ },
   { id: 'Q2', pattern: /入学率/, also: /残疾/ },
   { id: 'Q4', pattern: /培训/, also: /公用经费/, not: /工资总额/ },
   { id: 'Q9', pattern: /学业水平|差异率/ },

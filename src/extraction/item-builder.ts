@@ -13,7 +13,12 @@ import type { DepartmentAssignment } from './department-reader';
 import type { FieldProvenance } from './extraction.types';
 import type { OutlineNode } from './heading-parser';
 import { qualitativeIndicatorFor } from './indicator-matching';
-import { readCountySchedule, readDatedSchedule } from './schedule-reader';
+import {
+  type CountySchedule,
+  readCountySchedule,
+  readDatedSchedule,
+  readRunningSchedules,
+} from './schedule-reader';
 import { blankWhere, comparable, displayText, maskNames } from './source-text';
 import { readTargets } from './target-reader';
 
@@ -96,6 +101,31 @@ function readItemDates(text: string, issuedOn: string): DeadlineReading | null {
   return reading.start || reading.due || reading.recurrence ? reading : null;
 }
 
+/** a date wording the rules stop short of: "2019年第三个工作日前", "2019年5月第二周" */
+const DATE_CUE = /(?:19|20)\d{2}\s*年|\d{1,2}月(?:底|末|份)|学期|开学|[上下]半年/;
+const UNREAD_TAIL = /^(?:第|[\d一二三四五六七八九十]+个?(?:工作日|周|旬))/;
+
+/** Clauses of `text` holding date wording the deadline rules cannot read (none read, or read only in part). */
+export function unreadDateWording(text: string, issuedOn: string): string[] {
+  const out: string[] = [];
+  const masked = comparable(maskNames(comparable(text)));
+  let at = 0;
+  for (const clause of masked.split(/[，,。；;\n]/)) {
+    const start = masked.indexOf(clause, at);
+    at = start + clause.length;
+    if (!DATE_CUE.test(clause)) continue;
+    const reading = readDeadline(clause, { issuedOn });
+    const words = [reading?.start?.text, reading?.due?.text].filter((w): w is string => Boolean(w));
+    const partial = words.some((w) => UNREAD_TAIL.test(clause.slice(clause.indexOf(w) + w.length)));
+    const none =
+      !reading &&
+      /(?:19|20)\d{2}\s*年/.test(clause) &&
+      !/(?:19|20)\d{2}\s*年(?:以来|来|[,，]?(?:我|全|共|已|累计))/.test(clause);
+    if (partial || none) out.push(text.slice(start, start + clause.length).trim());
+  }
+  return out;
+}
+
 const MONTH_RANGE =
   /((?:19|20)\d{2})年(\d{1,2})月份?\s*[—–\-~～至到]+\s*(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:份|底)?/g;
 
@@ -116,6 +146,8 @@ export interface WorkItem {
   inheritsLead: boolean;
   titleEnd: number;
   goal: boolean;
+  /** date wording of the item that could not be read (a warning on the draft) */
+  unreadDates?: string[];
 }
 
 export interface BuildContext {
@@ -159,6 +191,88 @@ function isClauseList(parent: OutlineNode): Set<OutlineNode> {
   return out;
 }
 
+/**
+ * One milestone per county of a schedule (a "——2023年灵武市" line, or a year and counties in running text):
+ * certification when the plan is about it, led by the county's government.
+ */
+function countyMilestones(
+  schedule: CountySchedule,
+  excerpt: string,
+  line: number,
+  parentRef: string | null,
+  contextText: string,
+  parentTitle: string,
+  ctx: BuildContext,
+): WorkItem[] {
+  const yearDue = readDeadline(schedule.yearText, { issuedOn: ctx.issuedOn })?.due;
+  // what the counties are scheduled to do: certification, when the plan is about it; else the parent's task
+  const context = comparable(contextText);
+  const certification = /优质均衡/.test(context)
+    ? '创建义务教育优质均衡发展县'
+    : /基本均衡/.test(context)
+      ? '创建义务教育基本均衡发展县'
+      : null;
+  const goalWords =
+    certification ??
+    `完成${displayText(parentTitle, ctx.script).replace(/^(?:推进|加快|实施|推动|开展|全面)/, '')}`;
+  return schedule.counties.map((county) => {
+    const name = displayText(county, ctx.script);
+    const number = `——${schedule.year}年${name}`;
+    const ref = parentRef ? `${parentRef}.${number}` : number;
+    const mention = findMentions(maskNames(comparable(`${county}人民政府`)), ctx.reader).find(
+      (m) => m.kind === 'government',
+    );
+    const governmentMention = mention ?? {
+      surface: `${name}人民政府`,
+      key: `gov:named:${name}`,
+      kind: 'government' as const,
+      level: 'county' as const,
+      county: name,
+      start: 0,
+      end: 0,
+    };
+    const item: PlanFileItem = {
+      ref,
+      number,
+      kind: 'milestone',
+      title: `${name}${schedule.year}年${goalWords}`,
+      excerpt,
+      ...(yearDue ? { due: { ...yearDue } } : {}),
+      ...(certification ? { indicator: 'CERT' } : {}),
+      lead: [],
+      cooperate: [],
+      targets: [],
+      children: [],
+    };
+    return {
+      item,
+      line,
+      text: excerpt,
+      dutyText: '',
+      assignments: [
+        {
+          mention: governmentMention,
+          role: 'lead',
+          rule: 'county-schedule',
+          confidence: 0.85,
+          evidence: excerpt,
+        },
+      ],
+      fields: {
+        number: { excerpt, confidence: 0.9, rule: 'county-schedule' },
+        title: { excerpt, confidence: 0.7, rule: 'county-schedule' },
+        kind: { excerpt, confidence: 0.9, rule: 'county-schedule' },
+        due: { excerpt, confidence: 0.9, rule: 'county-schedule' },
+        indicator: { excerpt, confidence: 0.7, rule: 'county-schedule' },
+      },
+      children: [],
+      inheritsLead: false,
+      titleEnd: 0,
+      goal: false,
+    };
+  });
+}
+
 function buildItem(
   node: OutlineNode,
   parent: { ref: string | null; title: string; text: string },
@@ -182,74 +296,15 @@ function buildItem(
   if (node.style === 'dash') {
     const schedule = readCountySchedule(node.head);
     if (schedule) {
-      const yearDue = readDeadline(schedule.yearText, { issuedOn: ctx.issuedOn })?.due;
-      // what the counties are scheduled to do: certification, when the plan is about it; else the parent's task
-      const context = comparable(`${parentText}\n${ctx.title}`);
-      const certification = /优质均衡/.test(context)
-        ? '创建义务教育优质均衡发展县'
-        : /基本均衡/.test(context)
-          ? '创建义务教育基本均衡发展县'
-          : null;
-      const goalWords =
-        certification ??
-        `完成${displayText(parentTitle, ctx.script).replace(/^(?:推进|加快|实施|推动|开展|全面)/, '')}`;
-      const excerpt = lines[node.line].trim();
-      return schedule.counties.map((county) => {
-        const name = displayText(county, ctx.script);
-        const number = `——${schedule.year}年${name}`;
-        const ref = parentRef ? `${parentRef}.${number}` : number;
-        const mention = findMentions(maskNames(comparable(`${county}人民政府`)), ctx.reader).find(
-          (m) => m.kind === 'government',
-        );
-        const governmentMention = mention ?? {
-          surface: `${name}人民政府`,
-          key: `gov:named:${name}`,
-          kind: 'government' as const,
-          level: 'county' as const,
-          county: name,
-          start: 0,
-          end: 0,
-        };
-        const item: PlanFileItem = {
-          ref,
-          number,
-          kind: 'milestone',
-          title: `${name}${schedule.year}年${goalWords}`,
-          excerpt,
-          ...(yearDue ? { due: { ...yearDue } } : {}),
-          ...(certification ? { indicator: 'CERT' } : {}),
-          lead: [],
-          cooperate: [],
-          targets: [],
-          children: [],
-        };
-        return {
-          item,
-          line: node.line,
-          text: excerpt,
-          dutyText: '',
-          assignments: [
-            {
-              mention: governmentMention,
-              role: 'lead',
-              rule: 'county-schedule',
-              confidence: 0.85,
-              evidence: excerpt,
-            },
-          ],
-          fields: {
-            number: { excerpt, confidence: 0.9, rule: 'county-schedule' },
-            title: { excerpt, confidence: 0.7, rule: 'county-schedule' },
-            kind: { excerpt, confidence: 0.9, rule: 'county-schedule' },
-            due: { excerpt, confidence: 0.9, rule: 'county-schedule' },
-            indicator: { excerpt, confidence: 0.7, rule: 'county-schedule' },
-          },
-          children: [],
-          inheritsLead: false,
-          titleEnd: 0,
-          goal: false,
-        };
-      });
+      return countyMilestones(
+        schedule,
+        lines[node.line].trim(),
+        node.line,
+        parentRef,
+        `${parentText}\n${ctx.title}`,
+        parentTitle,
+        ctx,
+      );
     }
   }
 
@@ -291,10 +346,12 @@ function buildItem(
   };
 
   // dated targets listed in the text ("目标：2017年，…；2018年，…") become target items of their own
-  const segments = readDatedSchedule(text);
+  const segments = readDatedSchedule(text, { goal: kind.kind === 'goal' });
   const scheduleChildren: WorkItem[] = segments.map((s) => {
     const segmentText = text.slice(s.start, s.end);
-    const body = segmentText.slice(s.yearText.length).replace(/^\s*[,，:：]\s*/, '');
+    const body = segmentText
+      .slice(segmentText.indexOf(s.yearText) + s.yearText.length)
+      .replace(/^(?:底|末)?\s*[,，:：]\s*/, '');
     const childRef = `${ref}.${comparable(s.yearText)}`;
     const due = readDeadline(s.yearText, { issuedOn: ctx.issuedOn })?.due;
     const targets = readTargets(segmentText, { issuedOn: ctx.issuedOn });
@@ -363,7 +420,12 @@ function buildItem(
   if (dates?.start) fields.start = { excerpt: dates.start.text, confidence: 0.85, rule: 'deadline-rules' };
   if (dates?.due) {
     const relative = !/\d{4}/.test(dates.due.text);
-    fields.due = { excerpt: dates.due.text, confidence: relative ? 0.6 : 0.85, rule: 'deadline-rules' };
+    fields.due = {
+      excerpt: dates.due.text,
+      // "2030年前后": around, not by
+      confidence: dates.approximate ? 0.5 : relative ? 0.6 : 0.85,
+      rule: dates.approximate ? 'deadline-rules (approximate)' : 'deadline-rules',
+    };
   }
   if (dates?.recurrence)
     fields.recurrence = { excerpt: text.slice(0, 60), confidence: 0.7, rule: 'deadline-rules' };
@@ -383,7 +445,30 @@ function buildItem(
     inheritsLead: clause,
     titleEnd: split.end,
     goal: kind.kind === 'goal',
+    unreadDates: unreadDateWording(text, ctx.issuedOn),
   };
+
+  // county schedules in running text ("2025年A县、B县。……2028年D县，2029年E县"): a milestone per county
+  if (node.style !== 'root') {
+    const running = readRunningSchedules(
+      text,
+      ctx.reader.region.counties.flatMap((c) => c.names),
+    );
+    if (running.length >= 2 || running.some((r) => r.counties.length >= 2)) {
+      for (const r of running)
+        work.children.push(
+          ...countyMilestones(
+            r,
+            text.slice(r.start, r.end),
+            node.line,
+            ref,
+            `${text}\n${ctx.title}`,
+            split.title,
+            ctx,
+          ),
+        );
+    }
+  }
 
   const childKind =
     node.style === 'root'

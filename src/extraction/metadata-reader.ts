@@ -62,10 +62,28 @@ export function readDate(text: string): string | null {
   return isRealIsoDate(date) ? date : null;
 }
 
-/** Every 文号 in `text`, as written. */
-export function docNumbersIn(text: string): { value: string; start: number; end: number }[] {
+/**
+ * A 文号 whose brackets a web copy lost ("教督20176号", "株政发  20182" on a line of its own): the agency
+ * ends in a document-type character and the four-digit year runs into the number.
+ */
+const LOST_BRACKETS =
+  /([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*((?:19|20)\d{2})\s*(\d{1,3})\s*号/gu;
+const LOST_BRACKETS_LINE =
+  /^([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*((?:19|20)\d{2})\s*(\d{1,3})$/u;
+
+export interface DocNumberMatch {
+  /** as written; restored ("教督〔2017〕6号") when the brackets were lost */
+  value: string;
+  start: number;
+  end: number;
+  /** brackets (and 号) put back: a person should check it */
+  restored?: boolean;
+}
+
+/** Every 文号 in `text`, as written (square brackets too), and those whose brackets a web copy lost. */
+export function docNumbersIn(text: string): DocNumberMatch[] {
   const c = comparable(text);
-  const out: { value: string; start: number; end: number }[] = [];
+  const out: DocNumberMatch[] = [];
   DOC_NUMBER.lastIndex = 0;
   for (let m = DOC_NUMBER.exec(c); m; m = DOC_NUMBER.exec(c)) {
     const agency = m[1].replace(LEADING_FUNCTION_WORDS, '');
@@ -74,7 +92,27 @@ export function docNumbersIn(text: string): { value: string; start: number; end:
     const end = m.index + m[0].length;
     out.push({ value: text.slice(start, end).replace(/\s+/g, ''), start, end });
   }
-  return out;
+  const restore = (agencyWritten: string, m: RegExpExecArray, start: number, end: number) => {
+    const agency = comparable(agencyWritten).replace(LEADING_FUNCTION_WORDS, '');
+    if (agency.length < 2 || out.some((o) => start < o.end && end > o.start)) return;
+    const from = start + (agencyWritten.length - agency.length);
+    out.push({
+      value: `${text.slice(from, from + agency.length)}〔${m[2]}〕${m[3]}号`,
+      start: from,
+      end,
+      restored: true,
+    });
+  };
+  LOST_BRACKETS.lastIndex = 0;
+  for (let m = LOST_BRACKETS.exec(c); m; m = LOST_BRACKETS.exec(c)) {
+    restore(text.slice(m.index, m.index + m[1].length), m, m.index, m.index + m[0].length);
+  }
+  const line = LOST_BRACKETS_LINE.exec(c.trim());
+  if (line && out.length === 0) {
+    const at = c.indexOf(line[1]);
+    restore(text.slice(at, at + line[1].length), line, at, c.trimEnd().length);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 interface TitleCandidate {
@@ -217,9 +255,16 @@ export function readMetadata(lines: string[], meta: PageMetadata): PlanMetadata 
     for (let i = 0; i < bodyStart && docNumber === null; i++) {
       const c = cLines[i].replace(/\s+/g, '');
       const found = docNumbersIn(lines[i].trim());
-      if (found.length === 1 && found[0].value.length >= c.length - 2) {
+      const own = found.length === 1 && found[0].value.replace(/\s+/g, '').length >= c.length - 2;
+      // a 文号 that begins the line, the title after it ("凌政办发[2020]35号凌海市…的通知")
+      const leading =
+        found.length >= 1 && found[0].start === 0 && /(?:通知|方案|意见|办法|细则|规划)$/.test(c);
+      if (own || leading) {
         docNumber = found[0].value;
-        docSource = { excerpt: lines[i].trim(), confidence: 0.9 };
+        docSource = {
+          excerpt: lines[i].trim(),
+          confidence: found[0].restored ? 0.55 : leading && !own ? 0.8 : 0.9,
+        };
       }
     }
     if (docNumber === null && titleLine >= 0) {

@@ -95,19 +95,21 @@ describe('extractPlanFromText — a county plan (一、（一）1.（1）, 责�
     expect(item(plan, '四.(三)').excerpt).not.toMatch(/附件/);
   });
 
-  it('gives provenance per field and flags the region it could not resolve', () => {
+  it('gives provenance per field and resolves a region outside config/regions by its national code', () => {
     const provenance = result.provenance.items.find((p) => p.ref === '二.(二).1');
     expect(provenance?.fields.lead).toMatchObject({ confidence: 0.95 });
     expect(provenance?.fields.lead.excerpt).toContain('县委编办牵头');
-    expect(result.provenance.lowConfidence).toContain('region');
-    expect(result.warnings.map((w) => w.code)).toContain('REGION_UNRESOLVED');
+    // 东山县 (福建省漳州市) is not in config/regions: GB/T 2260 code from the national divisions
+    expect(result.draft.region).toBe('350626');
+    expect(result.provenance.lowConfidence).not.toContain('region');
+    expect(result.warnings.map((w) => w.code)).not.toContain('REGION_UNRESOLVED');
   });
 
   it('produces a draft that parsePlanFile accepts, with the low-confidence fields listed in the header', () => {
     const yaml = renderDraftYaml(result);
     expect(() => parsePlanFile(yaml, 'draft.yaml')).not.toThrow();
     expect(yaml).toMatch(/^# DRAFT proposed by `plans:extract`/);
-    expect(yaml).toContain('#   - region');
+    expect(yaml).toContain('#   - items[四.(三)].lead');
     expect(result.warnings.map((w) => w.code)).not.toContain('DRAFT_INVALID');
   });
 });

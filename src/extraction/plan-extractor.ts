@@ -41,12 +41,15 @@ import { stripFurniture } from './furniture-stripping';
 import { parseOutline } from './heading-parser';
 import { type BuildContext, buildItems, type WorkItem, walkItems } from './item-builder';
 import { resolveIssuerRegion } from './issuer-region';
+import { provinceOfDocNumber, withNationalDivisions } from './national-divisions';
 import { readLeadershipGroup } from './leadership-reader';
-import { readMetadata } from './metadata-reader';
+import { docNumbersIn, readMetadata } from './metadata-reader';
 import { comparable, detectScript, displayText, maskNames } from './source-text';
 import { normalizeLayout } from './text-layout';
 
 export type { KnownDepartment } from './department-registry';
+
+const UNKNOWN_ISSUER = '未知发文机关';
 
 export type {
   ExtractionProvenance,
@@ -149,7 +152,7 @@ export function extractPlanFromText(
   const region = resolveIssuerRegion(
     issuerText,
     comparable(meta.title),
-    options.regions ?? [],
+    withNationalDivisions(options.regions ?? []),
     options.regionHint,
   );
   // "克州人民政府办公室" → "克孜勒苏柯尔克孜自治州人民政府办公室"
@@ -157,6 +160,34 @@ export function extractPlanFromText(
   const shortName = region.names.find((n) => n !== region.name && issuer.startsWith(n));
   if (shortName && region.resolved && !issuer.startsWith(region.name))
     issuer = region.name + issuer.slice(shortName.length);
+  let issuerGuessed = false;
+  // no issuer and no region, but a provincial 文号 ("甘政发〔2012〕120号"): the province its 简称 names
+  if (!issuer && !region.resolved && !options.regionHint && meta.docNumber) {
+    const province = provinceOfDocNumber(
+      comparable(meta.docNumber),
+      withNationalDivisions(options.regions ?? []),
+    );
+    if (province) {
+      Object.assign(
+        region,
+        resolveIssuerRegion(province.name, '', withNationalDivisions(options.regions ?? [])),
+      );
+      issuer = `${province.name}人民政府${/^.政办/.test(comparable(meta.docNumber)) ? '办公厅' : ''}`;
+      issuerGuessed = true;
+    }
+  }
+  // no signature, no 发文机关 (a plan pasted as one line): the government of the division the title names,
+  // for a person to check
+  if (!issuer && region.resolved && comparable(meta.title).startsWith(region.names.at(-1) ?? region.name)) {
+    issuer = `${region.name}人民政府`;
+    issuerGuessed = true;
+  } else if (!issuer && region.resolved) {
+    const at = comparable(meta.title).indexOf(region.name);
+    if (at >= 0 && at <= 12) {
+      issuer = `${region.name}人民政府`;
+      issuerGuessed = true;
+    }
+  }
   if (!region.resolved) {
     if (
       /市$/.test(region.name) &&
@@ -220,6 +251,28 @@ export function extractPlanFromText(
   // ---- departments, item by item
   const registry = new DepartmentRegistry(reader, options.knownDepartments);
   const all = walkItems(roots);
+  // dates a person must look at: wording the rules cannot read, and deadlines before the plan was issued
+  for (const w of all) {
+    for (const words of w.unreadDates ?? []) {
+      warnings.push({
+        code: 'DATE_UNREAD',
+        message: `无法识别的时间表述：“${words.slice(0, 40)}”（${w.item.number} ${w.item.title}），请手工填写期限。 / a date could not be read; fill it in.`,
+        line: w.line + 1,
+      });
+    }
+    const due = w.item.due?.date;
+    if (due && due < issuedOn) {
+      warnings.push({
+        code: 'DEADLINE_BEFORE_ISSUE',
+        message: `期限 ${due}（“${w.item.due?.text ?? ''}”，${w.item.number} ${w.item.title}）早于发文日期 ${issuedOn}，请核对。 / a deadline is earlier than the issue date.`,
+        line: w.line + 1,
+      });
+      w.fields.due = {
+        ...(w.fields.due ?? { excerpt: w.item.due?.text ?? '', rule: 'deadline-rules' }),
+        confidence: 0.4,
+      };
+    }
+  }
   for (const w of all) {
     if (w.dutyText) {
       const c = maskNames(comparable(w.dutyText));
@@ -287,7 +340,8 @@ export function extractPlanFromText(
   if (draftDepartments.length === 0) {
     // the schema wants at least one department: the issuer itself
     const [own] = findMentions(maskNames(comparable(issuer.replace(/办公室$|办公厅$/, ''))), reader);
-    const ref = own?.surface ?? issuer;
+    // an issuer nobody could read still makes a valid draft: the placeholder is flagged for a person
+    const ref = own?.surface || issuer || UNKNOWN_ISSUER;
     draftDepartments = [
       {
         key: own?.key ?? 'issuer',
@@ -304,14 +358,18 @@ export function extractPlanFromText(
     ];
   }
 
-  const title = displayText(meta.title, script) || '未命名方案';
+  // a page without a title line: its 文号 is not its title
+  const titleIsNumber = docNumbersIn(meta.title).some(
+    (d) => d.value.length >= comparable(meta.title).trim().length - 2,
+  );
+  const title = (!titleIsNumber && displayText(meta.title, script)) || '未命名方案';
   const year = issuedOn.slice(0, 4);
   const draft: PlanFile = {
     schema: PLAN_FILE_SCHEMA,
     key: `plan-${region.code}-${year}-${fnv(title)}`,
     title,
-    doc_number: meta.docNumber ? displayText(meta.docNumber, 'simplified').replace(/\s+/g, '') : null,
-    issuer: issuer || '未知发文机关',
+    doc_number: meta.docNumber ? displayText(meta.docNumber, script).replace(/\s+/g, '') : null,
+    issuer: issuer || UNKNOWN_ISSUER,
     issued_on: issuedOn,
     region: region.code,
     implements: meta.implements,
@@ -325,7 +383,9 @@ export function extractPlanFromText(
   const planFields: Record<string, FieldProvenance> = {
     title: meta.sources.title,
     doc_number: meta.sources.docNumber,
-    issuer: meta.sources.issuer,
+    issuer: issuerGuessed
+      ? { excerpt: meta.title, confidence: 0.4, rule: 'issuer-from-title' }
+      : meta.sources.issuer,
     issued_on: meta.sources.issuedOn,
     implements: meta.sources.implements,
     region: {

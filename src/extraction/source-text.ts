@@ -94,7 +94,14 @@ export function blankWhere(text: string, pattern: RegExp, fill = '□'): string 
  * reading duties, dates or numbers skip them. Long quotations (a quoted requirement) are kept.
  */
 export function maskNames(comparableText: string): string {
-  return blank(blank(comparableText, /《[^《》]*》|〔[^〔〕]*〕|<[^<>\n]{1,60}>/g), /“[^“”\n]{1,15}”/g);
+  // 〔2017〕 of a 文号 is a name; 〔责任单位：…〕 after a sentence is a note and stays readable
+  return blank(
+    blank(
+      comparableText,
+      /《[^《》]*》|〔(?![^〔〕]*(?:单位|部门|牵头|负责|配合))[^〔〕]*〕|<[^<>\n]{1,60}>/g,
+    ),
+    /“[^“”\n]{1,15}”/g,
+  );
 }
 
 const CN_DIGIT: Record<string, number> = {

@@ -249,6 +249,13 @@ function numericTargets(c: string): Draft[] {
         rule = hit[2];
       }
       const tail = after;
+      // "消除56人以上大班额" is the eliminate-over-limit target (classes of at most 55), read below
+      if (
+        AFTER_AT_LEAST.test(tail) &&
+        /^(?:及)?以上(?:的)?(?:超)?大班额/.test(tail) &&
+        /(?:消除|化解)[^,，。]*$/.test(before)
+      )
+        continue;
       if (AFTER_AT_LEAST.test(tail)) {
         comparator = rule === 'at-most' ? '<=' : '>=';
         if (!rule) rule = 'at-least-after';
@@ -364,6 +371,21 @@ function qualitativeTargets(c: string): Draft[] {
     /(消除|杜绝|不再产生|不再出现|化解)([^,，。；;、“”"]{0,12}?)((?:超)?大班额)(?:(和|及|、)(超大班额))?(?!计划|专项|工作|台账|问题|相关|规定|学校|的)/g;
   for (let m = ELIMINATE.exec(c); m; m = ELIMINATE.exec(c)) {
     const isNew = /新/.test(m[2]) || m[1] === '不再产生' || m[1] === '不再出现';
+    // "基本消除56人以上大班额": classes of at most 55 — the plan's own limit, not G5's 45/50 standard
+    const limit = /(\d{2,3})\s*人(?:及)?以上/.exec(m[2]);
+    if (limit && !isNew && !m[5]) {
+      add(m.index, m.index + m[0].length, {
+        comparator: '<=',
+        value: Number(limit[1]) - 1,
+        unit: 'students',
+        metric: 'class_size',
+        indicator: null,
+        ...qualifierOf(c.slice(Math.max(0, m.index - 4), m.index) + m[2]),
+        rule: 'eliminate-over-limit',
+        confidence: 0.6,
+      });
+      continue;
+    }
     for (const kind of [m[3], m[5]].filter(Boolean)) {
       const metric = isNew
         ? 'new_large_classes'

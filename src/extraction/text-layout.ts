@@ -16,7 +16,8 @@ const INLINE_HEADING = new RegExp(
 );
 /** a section heading glued to the last word of the previous paragraph ("…服务局(二)统筹推进…建设。") */
 const GLUED_HEADING = new RegExp(
-  `(?<=[\\p{Script=Han}])(?=(?:[(（]${CN}[)）]|${CN}、)[^。，,；;()（）]{2,30}[。：:])`,
+  // not a word ending in a numeral: "标准统一、…", "之一、", "逐一、"
+  `(?<=[\\p{Script=Han}])(?<![统唯之第同万逐划专单合归])(?=(?:[(（]${CN}[)）]|${CN}、)[^。，,；;()（）]{2,30}[。：:])`,
   'gu',
 );
 const HEADING_START = new RegExp(
@@ -24,12 +25,22 @@ const HEADING_START = new RegExp(
 );
 const SENTENCE_END = /[。；;：:！？!?”」』)）]\s*$/;
 
+/**
+ * The title of a one-line copy, glued to the preamble: "…实施方案为巩固…" — cut after the genre word when the
+ * preamble's usual opening follows (为, 根据, 按照 …).
+ */
+const TITLE_THEN_PREAMBLE =
+  /^[^。，,；;：:]{6,60}?(?:实施方案|工作方案|实施意见|实施细则|实施办法|行动计划|发展规划|方案|意见|规划|办法)(?=(?:为了?|根据|按照|依据|遵照|现就|贯彻)[^。]{4,})/;
+
 /** Splits run-on lines (over 120 characters) before the heading numbers inside them. */
 function splitRunOn(lines: string[]): string[] {
-  return lines.flatMap((line) => {
+  return lines.flatMap((line, index) => {
     if (line.length <= 120) return [line];
     const c = comparable(line);
     const cuts = new Set<number>();
+    const title =
+      index === lines.findIndex((l) => l.trim() !== '') ? TITLE_THEN_PREAMBLE.exec(c.trimStart()) : null;
+    if (title) cuts.add(c.length - c.trimStart().length + title[0].length);
     for (const pattern of [INLINE_HEADING, GLUED_HEADING]) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(c); m; m = pattern.exec(c)) {

@@ -39,6 +39,12 @@ export interface DeadlineReading {
   start?: DatedWording;
   due?: DatedWording;
   recurrence?: Recurrence;
+  /** "每两年", "每三年一次": the recurrence is every N years (recurrence is then yearly) */
+  everyYears?: number;
+  /** "长期坚持": a standing duty, no due date */
+  standing?: boolean;
+  /** "2030年前后": the due date is approximate */
+  approximate?: boolean;
 }
 
 export interface DeadlineContext {
@@ -136,6 +142,8 @@ function comparableForm(text: string): string {
       .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) => Array.from(y, (c) => CHINESE_DIGITS[c]).join(''))
       // years in 《…(2016—2020年)…》 and 〔2017〕 are part of a name, not a deadline
       .replace(/《[^《》]*》|〔[^〔〕]*〕/g, (s) => '□'.repeat(s.length))
+      // "2035年远景目标" names the national vision, not a deadline of the plan
+      .replace(/(?:19|20)\d{2}年远景(?:目标)?/g, (s) => '□'.repeat(s.length))
   );
 }
 
@@ -144,13 +152,17 @@ type Effect =
   | { kind: 'due'; date: string }
   | { kind: 'range'; start: string; due: string }
   | { kind: 'relative'; years: number }
-  | { kind: 'recurrence'; recurrence: Recurrence }
+  | { kind: 'recurrence'; recurrence: Recurrence; every?: number }
+  | { kind: 'standing' }
   | { kind: 'rejected' };
 
 interface Rule {
   pattern: RegExp;
-  read(m: RegExpExecArray): Effect;
+  read(m: RegExpExecArray, context: DeadlineContext): Effect;
 }
+
+const issueYear = (context: DeadlineContext) => Number(context.issuedOn.slice(0, 4));
+const issueMonth = (context: DeadlineContext) => Number(context.issuedOn.slice(5, 7));
 
 const YEAR = '(?<!\\d)((?:19|20|21)\\d{2})';
 const DUE_PREFIX = '(?:(?:力争|争取)?(?:到|至|截至|截止到|截止|于|在))?';
@@ -176,6 +188,78 @@ const orRejected = (date: string | undefined, kind: 'start' | 'due'): Effect =>
 
 const RULES: Rule[] = [
   {
+    // 2019—2020学年 → 2019-09-01 … 2020-08-31
+    pattern: new RegExp(`${YEAR}\\s*[—–\\-－~～至到]+\\s*${YEAR}学年(?:度)?`, 'g'),
+    read: (m) =>
+      Number(m[2]) === Number(m[1]) + 1
+        ? { kind: 'range', start: `${m[1]}-09-01`, due: `${m[2]}-08-31` }
+        : { kind: 'rejected' },
+  },
+  {
+    // 2019年春季学期开学前, (到)秋季开学前 → due the day before the term starts (a year-less one: the next)
+    pattern: new RegExp(`(?:(?:到|至|于|在)?(?:${YEAR}年)?)(春|秋)季(?:学期)?开学(?:以|之)?前`, 'g'),
+    read: (m, context) => {
+      const month = SEASON_START[m[2]];
+      let year = m[1] ? Number(m[1]) : issueYear(context);
+      if (
+        !m[1] &&
+        isoDate(year, month, 1) !== undefined &&
+        (isoDate(year, month, 1) as string) <= context.issuedOn
+      )
+        year++;
+      return { kind: 'due', date: dayBefore(isoDate(year, month, 1) as string) };
+    },
+  },
+  {
+    // 年内, 当年, 今年底(前), 本年度内 → the end of the issue year
+    pattern: /(?:今年|本年度?|当年)(?:年?底|末)?(?:以|之)?前|年内|当年内?|本年度内|今年内/g,
+    read: (_m, context) => ({ kind: 'due', date: `${issueYear(context)}-12-31` }),
+  },
+  {
+    // 次年3月底前, 明年6月, 次年底 → the year after the issue year
+    pattern: /(?:次年|明年|第二年)(?:(\d{1,2})月(?:份)?(?:底|末)?|年?底|末)?(?:以|之)?前?/g,
+    read: (m, context) => {
+      const year = issueYear(context) + 1;
+      const month = m[1] ? Number(m[1]) : 12;
+      return month >= 1 && month <= 12
+        ? { kind: 'due', date: isoDate(year, month, daysInMonth(year, month)) as string }
+        : { kind: 'rejected' };
+    },
+  },
+  {
+    // 本学期末 / 本学期结束前: a spring term (issued February–August) ends in July, an autumn term in January
+    pattern: /本学期(?:末|结束前|期末)/g,
+    read: (_m, context) => {
+      const month = issueMonth(context);
+      const year = issueYear(context);
+      if (month >= 2 && month <= 8) return { kind: 'due', date: `${year}-07-31` };
+      return { kind: 'due', date: `${month === 1 ? year : year + 1}-01-31` };
+    },
+  },
+  {
+    // 2030年前后: around 2030 — a due date, but an approximate one
+    pattern: new RegExp(`${DUE_PREFIX}${YEAR}年(?:前后|左右)`, 'g'),
+    read: (m) => ({ kind: 'due', date: endOfYear(m[1]) }),
+  },
+  {
+    // “十四五”末 → due at the end of the period only
+    pattern: /[“"]?十([一二三四五六七八九])五[”"]?(?:末|末期|期末)/g,
+    read: (m) => ({ kind: 'due', date: endOfYear(String(1966 + 5 * (10 + CHINESE_DIGITS[m[1]] - 3) + 4)) }),
+  },
+  {
+    // 每两年, 每三年一次 → every N years
+    pattern: new RegExp(`每(?:隔)?${COUNT}年(?:一次|开展一次|组织一次)?`, 'g'),
+    read: (m) => {
+      const n = parseChineseCount(m[1]);
+      return n && n >= 2 ? { kind: 'recurrence', recurrence: 'yearly', every: n } : { kind: 'rejected' };
+    },
+  },
+  {
+    // 长期坚持, 长期任务, 常态化推进: a standing duty
+    pattern: /长期坚持|长期任务|长期执行|持续推进|常态化(?:推进|开展)/g,
+    read: () => ({ kind: 'standing' }),
+  },
+  {
     // 2018—2020年, 2018-2020年, 2018年至2020年, 2018～2020年
     pattern: new RegExp(`${YEAR}年?\\s*(?:[—–\\-－~～]+|至|到)\\s*${YEAR}年`, 'g'),
     read: (m) =>
@@ -185,7 +269,7 @@ const RULES: Rule[] = [
   },
   {
     // “十三五”期间 → 2016—2020 (the 3rd plan began in 1966; five years each since)
-    pattern: /[“"]?十([一二三四五六七八九])五[”"]?(?:期间|时期|末)?/g,
+    pattern: /[“"]?十([一二三四五六七八九])五[”"]?(?:期间|时期)?/g,
     read: (m) => {
       const first = 1966 + 5 * (10 + CHINESE_DIGITS[m[1]] - 3);
       return { kind: 'range', start: `${first}-01-01`, due: endOfYear(String(first + 4)) };
@@ -269,12 +353,12 @@ interface Match {
   effect: Effect;
 }
 
-function findMatches(comparable: string): Match[] {
+function findMatches(comparable: string, context: DeadlineContext): Match[] {
   const all: Match[] = [];
   RULES.forEach((rule, order) => {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(comparable); m; m = rule.pattern.exec(comparable)) {
-      const effect = rule.read(m);
+      const effect = rule.read(m, context);
       if (effect.kind === 'relative' && !(effect.years > 0)) continue;
       all.push({ index: m.index, end: m.index + m[0].length, order, effect });
     }
@@ -297,18 +381,25 @@ export function readDeadline(text: string, context: DeadlineContext): DeadlineRe
     throw new RangeError(`readDeadline: issuedOn must be a real YYYY-MM-DD date, got "${context.issuedOn}"`);
   }
   const starts: DatedWording[] = [];
+  /** starts stated as such ("从2022年起"), which win over the first year of a period ("“十四五”期间") */
+  const explicitStarts: DatedWording[] = [];
   const dues: DatedWording[] = [];
+  let everyYears: number | undefined;
+  let standing = false;
+  let approximate: DatedWording | undefined;
   const relatives: DatedWording[] = [];
   let recurrence: Recurrence | undefined;
 
-  for (const { index, end, effect } of findMatches(comparableForm(text))) {
+  for (const { index, end, effect } of findMatches(comparableForm(text), context)) {
     const wording = text.slice(index, end);
     switch (effect.kind) {
       case 'start':
         starts.push({ date: effect.date, text: wording });
+        explicitStarts.push({ date: effect.date, text: wording });
         break;
       case 'due':
         dues.push({ date: effect.date, text: wording });
+        if (/前后|左右/.test(wording)) approximate = { date: effect.date, text: wording };
         break;
       case 'range':
         starts.push({ date: effect.start, text: wording });
@@ -325,7 +416,13 @@ export function readDeadline(text: string, context: DeadlineContext): DeadlineRe
         break;
       }
       case 'recurrence':
-        recurrence ??= effect.recurrence;
+        if (!recurrence) {
+          recurrence = effect.recurrence;
+          everyYears = effect.every;
+        }
+        break;
+      case 'standing':
+        standing = true;
         break;
       case 'rejected':
         break;
@@ -335,9 +432,13 @@ export function readDeadline(text: string, context: DeadlineContext): DeadlineRe
   const earliest = (list: DatedWording[]) => list.reduce((a, b) => (b.date < a.date ? b : a));
   const latest = (list: DatedWording[]) => list.reduce((a, b) => (b.date > a.date ? b : a));
   const reading: DeadlineReading = {};
-  if (starts.length) reading.start = earliest(starts);
+  if (explicitStarts.length) reading.start = earliest(explicitStarts);
+  else if (starts.length) reading.start = earliest(starts);
   if (dues.length) reading.due = latest(dues);
   else if (relatives.length) reading.due = latest(relatives);
   if (recurrence) reading.recurrence = recurrence;
-  return reading.start || reading.due || reading.recurrence ? reading : null;
+  if (everyYears) reading.everyYears = everyYears;
+  if (standing) reading.standing = true;
+  if (approximate && reading.due?.date === approximate.date) reading.approximate = true;
+  return reading.start || reading.due || reading.recurrence || reading.standing ? reading : null;
 }

@@ -93,6 +93,45 @@ describe('plan drafts API', () => {
     expect(list.json().map((d: { id: string }) => d.id)).toEqual([draftId]);
   });
 
+  it('the review page shows unread dates and unresolved departments before the other fields to check', async () => {
+    const text = [
+      '普洱市人民政府办公室关于印发普洱市义务教育优质均衡发展实施方案的通知',
+      '为推进优质均衡，制定本方案。',
+      '一、总体任务',
+      '1.加强督导。力争于2019年第三个工作日前完成。（市督导评估中心负责）',
+      '2.落实经费。2018年6月底前拨付到位。（市财政局负责）',
+      '普洱市人民政府办公室',
+      '2018年12月21日',
+    ].join('\n');
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/plan-drafts',
+      payload: { text, fileName: 'puer.txt' },
+      headers: auth(office),
+    });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id as string;
+    const codes = (res.json().warnings as { code: string }[]).map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['DATE_UNREAD', 'DEADLINE_BEFORE_ISSUE']));
+    const page = await t.request({
+      method: 'GET',
+      url: `/plans/drafts/${id}`,
+      cookies: { duban_session: office },
+    });
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    const panel = html.slice(html.indexOf('待重点核对'));
+    const dates = panel.indexOf('未能识别的期限');
+    const departments = panel.indexOf('未落实的责任单位');
+    expect(dates).toBeGreaterThan(0);
+    expect(departments).toBeGreaterThan(dates);
+    expect(panel.slice(dates, departments)).toContain('2019年第三个工作日前');
+    expect(panel.slice(departments)).toContain('普洱市督导评估中心');
+    // first: nothing else of the panel comes before them
+    expect(panel.indexOf('class="low-list"')).toBeGreaterThan(departments);
+    await t.request({ method: 'POST', url: `/api/plan-drafts/${id}/discard`, headers: auth(office) });
+  });
+
   it('a YAML edit (a department’s name) is validated and saved; a stale If-Match is refused', async () => {
     const yaml = (
       await t.request({ method: 'GET', url: `/api/plan-drafts/${draftId}`, headers: auth(office) })

@@ -235,27 +235,78 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
   }
   ${!open ? html`<div class="notice info">${ctx.t(`此草稿${STATUS[d.status][0]}。`, `This draft is ${STATUS[d.status][1].toLowerCase()}.`)} ${d.publishedPlanId ? html`<a href="/items?plan=${d.publishedPlanId}">${ctx.t('查看任务清单', 'See the items')}</a>` : ''}</div>` : ''}`;
 
-  const lowPanel = html`<section class="panel">
-    <h2>
-      ${ctx.t('待重点核对', 'Check first')}
-      <span class="count ${d.provenance.lowConfidence.length ? 'low' : ''}"
-        >${d.provenance.lowConfidence.length}</span
-      >
-    </h2>
-    ${
-      d.provenance.lowConfidence.length
-        ? html`<ul class="low-list">
-            ${d.provenance.lowConfidence.map((p) => {
+  // first of all: dates the rules could not read (or that fall before the issue date) and departments that
+  // match nobody in the registry — the two things a published plan cannot be right without
+  const DATE_CODES = new Set(['DATE_UNREAD', 'DEADLINE_BEFORE_ISSUE']);
+  const dateWarnings = d.warnings.filter((w) => DATE_CODES.has(w.code));
+  const otherWarnings = d.warnings.filter((w) => !DATE_CODES.has(w.code));
+  const refAtLine = (line?: number) =>
+    line ? d.provenance.items.find((p) => p.line === line)?.ref : undefined;
+  const unresolved = plan.departments.filter((dep) => d.provenance.departments[dep.ref]?.status !== 'known');
+  const leadChecks = d.provenance.lowConfidence.filter((p) => /\.(?:lead|cooperate)$/.test(p));
+  const otherLow = d.provenance.lowConfidence.filter((p) => !leadChecks.includes(p));
+  const firstChecks = html`${
+    dateWarnings.length
+      ? html`<h3 class="first-check">
+            ${ctx.t('未能识别的期限', 'Dates not read')} <span class="count low">${dateWarnings.length}</span>
+          </h3>
+          <ul class="first-list dates-first">
+            ${dateWarnings.map((w) => {
+              const ref = refAtLine(w.line);
+              const text = w.message.split(' / ')[0];
+              return html`<li>⚠ ${ref ? html`<a href="${itemLink(ref)}">${text}</a>` : text}</li>`;
+            })}
+          </ul>`
+      : ''
+  }
+  ${
+    unresolved.length || leadChecks.length
+      ? html`<h3 class="first-check">
+            ${ctx.t('未落实的责任单位', 'Departments not resolved')}
+            <span class="count low">${unresolved.length + leadChecks.length}</span>
+          </h3>
+          <ul class="first-list departments-first">
+            ${unresolved.map(
+              (dep) =>
+                html`<li>
+                  ⚠ ${dep.name ?? dep.ref}
+                  <small
+                    >${ctx.t('系统中没有此单位，发布时将新建', 'not in the registry; created on publishing')}</small
+                  >
+                </li>`,
+            )}
+            ${leadChecks.map((p) => {
               const m = /^items\[(.+)\]/.exec(p);
               return html`<li>⚠ ${m ? html`<a href="${itemLink(m[1])}">${p}</a>` : p}</li>`;
             })}
           </ul>`
-        : html`<p class="empty">${ctx.t('没有低置信度字段。', 'No low-confidence fields.')}</p>`
+      : ''
+  }`;
+
+  const lowPanel = html`<section class="panel">
+    <h2>
+      ${ctx.t('待重点核对', 'Check first')}
+      <span class="count ${d.provenance.lowConfidence.length || dateWarnings.length ? 'low' : ''}"
+        >${d.provenance.lowConfidence.length + dateWarnings.length + unresolved.length}</span
+      >
+    </h2>
+    ${firstChecks}
+    ${
+      otherLow.length
+        ? html`<ul class="low-list">
+            ${otherLow.map((p) => {
+              const m = /^items\[(.+)\]/.exec(p);
+              return html`<li>⚠ ${m ? html`<a href="${itemLink(m[1])}">${p}</a>` : p}</li>`;
+            })}
+          </ul>`
+        : dateWarnings.length || unresolved.length || leadChecks.length
+          ? ''
+          : html`<p class="empty">${ctx.t('没有低置信度字段。', 'No low-confidence fields.')}</p>`
     }
     ${
-      d.warnings.length
+      otherWarnings.length
         ? html`<ul class="notes">
-            ${d.warnings.map((w) => html`<li><small>${w.code}${w.line ? ` (${ctx.t('第', 'line ')}${w.line}${ctx.t('行', '')})` : ''}</small> ${w.message.split('\n')[0]}</li>`)}
+            ${otherWarnings.map((w) => html`<li><small>${w.code}${w.line ? ` (${ctx.t('第', 'line ')}${w.line}${ctx.t('行', '')})` : ''}</small> ${w.message.split('\n')[0]}</li>`)}
           </ul>`
         : ''
     }
