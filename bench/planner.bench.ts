@@ -9,7 +9,8 @@
  * evaluated by the engine; the naive plan may still fail a CV.
  *
  * Options: --counties N (default 10; the issue's province is 120), --seed S (default 17), --transfers,
- * --time-limit SECONDS per HiGHS solve (default: the planner's; the gap column then shows what was given up).
+ * --time-limit SECONDS per HiGHS solve (default: the planner's), --budget SECONDS for the full MIP solves together
+ * (default: the planner's, 1 s); the gap column shows what a budget gave up against the proven lower bound.
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -39,8 +40,10 @@ const COUNTIES = flag('counties', 10);
 const SEED = flag('seed', 17);
 const TRANSFERS = args.includes('--transfers');
 const TIME_LIMIT = flag('time-limit', NaN);
+const BUDGET = flag('budget', NaN);
 const OPTIONS = {
   transfers: TRANSFERS,
+  ...(Number.isNaN(BUDGET) ? {} : { budgetSeconds: BUDGET }),
   ...(Number.isNaN(TIME_LIMIT) ? {} : { timeLimitSeconds: TIME_LIMIT }),
 };
 const SCHOOLS = { primary: 70, junior: 30 } as const;
@@ -164,6 +167,7 @@ async function main() {
     'county  fail-schools fail-CVs  plan ms  rounds cuts   gap      plan cost     naive cost  ratio  naive passes',
   );
   const times: number[] = [];
+  const gaps: number[] = [];
   let planTotal = 0;
   let naiveTotal = 0;
   let naivePassing = 0;
@@ -180,6 +184,7 @@ async function main() {
     const plan = planCertification(data, ruleSet, costs, highs, OPTIONS);
     const ms = performance.now() - t0;
     times.push(ms);
+    gaps.push(plan.optimality_gap ?? 0);
     if (!plan.feasible) throw new Error(`county ${data.county_code}: no plan (${plan.reasons.join('; ')})`);
     const naive = naivePlan(data, ruleSet, prices);
     const naivePasses = evaluateCounty(applyChanges(data, naive.changes), ruleSet).resource_allocation.passed;
@@ -193,7 +198,10 @@ async function main() {
   const total = performance.now() - started;
   console.log('');
   console.log(
-    `time per county (100 schools): median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (target < 2,000 ms)`,
+    `time per county (100 schools): median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms, ${times.filter((t) => t >= 2000).length} of ${COUNTIES} at or over 2,000 ms (target < 2,000 ms each)`,
+  );
+  console.log(
+    `optimality gap: max ${(Math.max(...gaps) * 100).toFixed(2)} %, mean ${((gaps.reduce((a, b) => a + b, 0) / gaps.length) * 100).toFixed(3)} %`,
   );
   console.log(
     `all ${COUNTIES} counties: ${(total / 1000).toFixed(1)} s; projected for 120 counties: ${(((total / COUNTIES) * 120) / 1000).toFixed(0)} s (target < 120 s)`,
@@ -203,7 +211,9 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
