@@ -35,8 +35,10 @@ import {
 } from '../engine/resource-allocation';
 import { RESOURCE_INDICATORS, type RuleSet } from '../engine/rule-set';
 import { reaches, withinLimit } from '../engine/verdict';
+import { classExpansions, expandClasses, type ClassExpansion } from './class-expansion';
 import {
   ADDITION_KINDS,
+  classTeacherCost,
   TEACHER_KIND_COUNT,
   TEACHER_KINDS,
   unitCosts,
@@ -46,6 +48,7 @@ import {
 } from './cost-table';
 
 const KINDS = ADDITION_KINDS.length;
+const TEACHING_AREA = ADDITION_KINDS.indexOf('teaching_area_m2');
 
 export interface PlanOptions {
   /** Allow moving teachers between schools of the same level (交流轮岗). Default false. */
@@ -76,6 +79,11 @@ export interface SchoolPlan {
   additions: Additions;
   transfers_in: TeacherCounts;
   transfers_out: TeacherCounts;
+  /**
+   * Classes over the standard size (大班额): the new classes, their teachers (costed here) and classroom area (part
+   * of additions.teaching_area_m2, costed there); null when every class of the row is within the limit.
+   */
+  large_classes: (ClassExpansion & { cost_yuan: number }) | null;
   cost_yuan: number;
 }
 
@@ -132,7 +140,34 @@ export function applyPlan(data: CountyData, schools: readonly SchoolPlan[]): Cou
     TEACHER_KINDS.forEach((kind, t) => (delta[t] += s.transfers_in[kind] - s.transfers_out[kind]));
     return { row, delta };
   });
-  return applyChanges(data, changes);
+  return withClassExpansions(
+    applyChanges(data, changes),
+    new Map(
+      schools.flatMap((s, i) =>
+        s.large_classes === null ? [] : [[changes[i].row, s.large_classes] as const],
+      ),
+    ),
+  );
+}
+
+/** The data once the new classes are open: classes re-divided, their teachers on the staff. */
+export function withClassExpansions(
+  data: CountyData,
+  expansions: ReadonlyMap<number, ClassExpansion>,
+): CountyData {
+  if (expansions.size === 0) return data;
+  const schools = data.schools.slice();
+  let classes = data.classes;
+  for (const [index, expansion] of expansions) {
+    const row = schools[index];
+    schools[index] = {
+      ...row,
+      full_time_teachers:
+        row.full_time_teachers === null ? null : row.full_time_teachers + expansion.teachers,
+    };
+    classes = expandClasses(classes, row.school_code, expansion.grades);
+  }
+  return { ...data, schools, classes };
 }
 
 /** A school row that can receive additions (a teaching point merged into its parent receives through it). */
@@ -180,6 +215,8 @@ export function planCertification(
   const compiled = compileRuleSet(ruleSet);
   const { parts } = buildParts(data.schools, ruleSet, []);
   const minMet = ruleSet.resource_allocation.min_met;
+  const expansions = classExpansions(data, ruleSet, costs.class_expansion);
+  const classTeacher = classTeacherCost(costs);
 
   const infeasible = (reasons: string[], rounds = 0, cuts = 0): CertificationPlan => ({
     county_code: data.county_code,
@@ -233,7 +270,9 @@ export function planCertification(
       outCol: -1,
     };
     receiver.x = colLower.length;
-    for (let k = 0; k < KINDS; k++) addCol(0, Infinity, prices[k]);
+    // New classrooms for large classes are teaching area the school gets anyway: a lower bound, not a cost to add.
+    const classrooms = expansions.get(receiver.index)?.teaching_area_m2 ?? 0;
+    for (let k = 0; k < KINDS; k++) addCol(k === TEACHING_AREA ? classrooms : 0, Infinity, prices[k]);
     receivers.push(receiver);
     receiverOf.set(part.row, receiver);
   }
@@ -501,7 +540,7 @@ export function planCertification(
     if (best === null)
       return infeasible([`the CV cuts did not converge in ${maxRounds} rounds`], rounds, cuts);
     const plan = best as { solution: Float64Array; applied: CountyData; cost: number };
-    const after = evaluateCounty(plan.applied, ruleSet);
+    const after = evaluateCounty(withClassExpansions(plan.applied, expansions), ruleSet);
     if (after.resource_allocation.passed !== true) {
       // The model and the engine disagree: never hand out a plan the engine does not pass.
       throw new Error(
@@ -525,6 +564,9 @@ export function planCertification(
           cost += transfersIn[kind] * costs.transfers.yuan_per_teacher;
         });
       }
+      const expansion = expansions.get(r.index);
+      const largeClasses = expansion ? { ...expansion, cost_yuan: expansion.teachers * classTeacher } : null;
+      cost += largeClasses?.cost_yuan ?? 0;
       return {
         school_code: r.row.school_code,
         school_name: r.row.school_name,
@@ -532,12 +574,15 @@ export function planCertification(
         additions,
         transfers_in: transfersIn,
         transfers_out: transfersOut,
+        large_classes: largeClasses,
         cost_yuan: cost,
       };
     });
     const total = schools.reduce((sum, s) => sum + s.cost_yuan, 0);
-    // HiGHS's definition: (plan − bound) / plan, against the best bound any full solve proved.
-    const gap = total <= 0 ? 0 : Math.max(0, (total - Math.min(lowerBound, total)) / total);
+    // HiGHS's definition: (plan − bound) / plan, against the best bound any full solve proved (the model's
+    // objective: the large-class teachers are a constant outside it).
+    const objective = plan.cost;
+    const gap = objective <= 0 ? 0 : Math.max(0, (objective - Math.min(lowerBound, objective)) / objective);
     return {
       county_code: data.county_code,
       school_year: data.school_year,

@@ -39,12 +39,21 @@ describe('certify:plan', () => {
     const plan = JSON.parse(out) as CertificationPlan;
     expect(plan).toMatchObject({ county_code: '640181', feasible: true, optimality_gap: 0 });
     expect(plan.after.resource_allocation.passed).toBe(true);
-    // The 2023 example: one key teacher at 马家滩镇小学 and sports ground at 第二中学 (400 元/m²).
+    // The 2023 example: one key teacher at 马家滩镇小学 and sports ground at 第二中学 (400 元/m²) for resource
+    // allocation; new classes (classroom area, teachers) where a grade's classes are over the standard size.
     const changed = plan.schools.filter((s) => s.cost_yuan > 0);
     expect(changed.map((s) => [s.school_code, s.level])).toEqual([
+      ['2164018001', 'primary'],
+      ['2164018002', 'primary'],
       ['2164018008', 'primary'],
       ['2164018101', 'junior'],
+      ['2164018201', 'combined'],
     ]);
+    const second = changed[3];
+    expect(second.large_classes).toMatchObject({ extra_classes: 3, teachers: 11, teaching_area_m2: 201 });
+    expect(second.additions).toMatchObject({ sports_area_m2: 2418, teaching_area_m2: 201 });
+    expect(second.cost_yuan).toBe(2418 * 400 + 201 * 3500 + 11 * 120_000);
+    expect(plan.after.government_guarantee.indicators.G5.passed).toBe(true);
     expect(plan.total_cost_yuan).toBe(changed.reduce((sum, s) => sum + s.cost_yuan, 0));
     for (const s of plan.schools) {
       expect(Object.keys(s.additions)).toEqual([
@@ -67,6 +76,31 @@ describe('certify:plan', () => {
     expect(after.resource_allocation.passed).toBe(true);
   });
 
+  it.each(['example', 'example-2024'])(
+    'plans every example county (%s): the additions applied to the data pass, with and without transfers',
+    async (folder) => {
+      const dataDir = projectPath('config', 'indicators', folder);
+      const imported = await importFolder(dataDir);
+      if (!imported.ok) throw new Error(`${folder} does not import`);
+      const ruleSet = await loadRuleSet();
+      for (const transfers of ['none', 'allowed']) {
+        const out = JSON.parse((await run('--data', dataDir, '--transfers', transfers, '--json')).out) as
+          CertificationPlan | CertificationPlan[];
+        for (const plan of Array.isArray(out) ? out : [out]) {
+          expect(plan.feasible).toBe(true);
+          const county = imported.dataset.counties.find((c) => c.county_code === plan.county_code);
+          if (!county) throw new Error(`no county ${plan.county_code}`);
+          const after = evaluateCounty(
+            applyPlan(toCountyData(county, plan.school_year), plan.schools),
+            ruleSet,
+          );
+          expect(after.resource_allocation.passed).toBe(true);
+          expect(after.government_guarantee.indicators.G5.passed).not.toBe(false);
+        }
+      }
+    },
+  );
+
   it('uses transfers only when allowed, and never costs more with them', async () => {
     const without = JSON.parse((await run('--data', EXAMPLE, '--json')).out) as CertificationPlan;
     const allowed = JSON.parse(
@@ -81,8 +115,13 @@ describe('certify:plan', () => {
   it('prints a Chinese summary for a person', async () => {
     const { code, out } = await run('--data', EXAMPLE);
     expect(code).toBe(0);
-    expect(out).toContain('最低总成本 997,200 元');
-    expect(out).toContain('灵武市第二中学（初中）：体育运动场馆 2,418 平方米 — 967,200 元');
+    expect(out).toContain('最低总成本 9,789,200 元');
+    expect(out).toContain(
+      '灵武市第二中学（初中）：教学及辅助用房 201 平方米，体育运动场馆 2,418 平方米，消除超标准班额：增设班级 3 个（教室 201 平方米已计入教学及辅助用房）、配备教师 11 人 — 2,990,700 元',
+    );
+    expect(out).toContain(
+      '灵武市崇兴镇中心小学（小学）：消除超标准班额：调整分班（2 个年级，不增设班级） — 0 元',
+    );
   });
 
   it('reads another cost table and names its problems', async () => {
@@ -93,7 +132,7 @@ describe('certify:plan', () => {
       (await run('--data', EXAMPLE, '--costs', cheapBuildings, '--json')).out,
     ) as CertificationPlan;
     expect(plan.feasible).toBe(true);
-    expect(plan.total_cost_yuan).toBeGreaterThan(997_200);
+    expect(plan.total_cost_yuan).toBeGreaterThan(9_789_200);
 
     const broken = path.join(dir, 'broken.yaml');
     await writeFile(broken, shipped.replace('yuan: 400', 'yuan: free'));

@@ -42,6 +42,14 @@ function schoolLineZh(s: SchoolPlan): string | null {
     if (s.transfers_out[kind] > 0)
       parts.push(`调出${ADDITION_LABELS_ZH[kind].name} ${s.transfers_out[kind]} 人`);
   }
+  const large = s.large_classes;
+  if (large !== null) {
+    parts.push(
+      large.extra_classes > 0
+        ? `消除超标准班额：增设班级 ${large.extra_classes} 个（教室 ${large.teaching_area_m2} 平方米已计入教学及辅助用房）、配备教师 ${large.teachers} 人`
+        : `消除超标准班额：调整分班（${large.grades.length} 个年级，不增设班级）`,
+    );
+  }
   if (parts.length === 0) return null;
   return `  ${s.school_name}（${ROW_LEVEL_ZH[s.level]}）：${parts.join('，')} — ${yuan(s.cost_yuan)}`;
 }
