@@ -7,7 +7,7 @@ import { evaluateCounty } from '../engine';
 import { importFolder, toCountyData } from '../import/dataset-importer';
 import { loadRuleSet } from '../rule-set.loader';
 import { applyPlan, type CertificationPlan } from './certification-planner';
-import { certifyPlanCommand } from './certify-plan.command';
+import { certifyPlanCommand, type PhasingResult } from './certify-plan.command';
 
 const EXAMPLE = projectPath('config', 'indicators', 'example');
 
@@ -141,7 +141,84 @@ describe('certify:plan', () => {
     expect(bad.err).toContain('costs.sports_area_m2.yuan');
   });
 
+  it('phases the plan up to the milestone within the yearly budget, every year due by 31 August', async () => {
+    const { code, out } = await run(
+      '--data',
+      EXAMPLE,
+      '--year',
+      '2023',
+      '--phase',
+      '--milestone',
+      '2026',
+      '--budget',
+      '3000000',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const plan = JSON.parse(out) as CertificationPlan & { phasing: PhasingResult };
+    const { phasing } = plan;
+    expect(phasing.milestone).toMatchObject({ year: 2026, due: '2026-12-31' });
+    expect(phasing.years.map((y) => [y.year, y.due])).toEqual([
+      [2024, '2024-08-31'],
+      [2025, '2025-08-31'],
+      [2026, '2026-08-31'],
+    ]);
+    for (const year of phasing.years) expect(year.cost_yuan).toBeLessThanOrEqual(3_000_000);
+    const phased = [...phasing.years.flatMap((y) => y.items), ...phasing.unfunded];
+    expect(phased.reduce((sum, i) => sum + i.cost_yuan, 0)).toBe(plan.total_cost_yuan);
+    // 9,789,200 元 in three years of 3,000,000 元 cannot all be paid: what is left is listed.
+    expect(phasing.fits).toBe(false);
+    expect(phasing.unfunded.length).toBeGreaterThan(0);
+    // Earliest-needed first: the school that fails resource allocation (第二中学) is funded in the first year.
+    expect(phasing.years[0].items.every((i) => i.school_code === '2164018101')).toBe(true);
+
+    const text = await run(
+      '--data',
+      EXAMPLE,
+      '--year',
+      '2023',
+      '--phase',
+      '--milestone',
+      '2026',
+      '--budget',
+      '3000000',
+    );
+    expect(text.out).toContain('分年度实施（创建年份 2026 年，每年不超过 3,000,000 元）：');
+    expect(text.out).toContain('  2024 年（2024-08-31 前完成）：2,990,700 元');
+  });
+
+  it('reads the milestone from the plan file and says when it has passed', async () => {
+    const yinchuan = projectPath('config', 'plans', 'yinchuan-2021.yaml');
+    const late = await run('--data', EXAMPLE, '--year', '2023', '--phase', '--plan', yinchuan);
+    expect(late.code).toBe(1);
+    expect(late.err).toContain(
+      "county 640181's milestone year 2023 is before the first year to spend in (2024)",
+    );
+    const spendingEarlier = await run(
+      '--data',
+      EXAMPLE,
+      '--year',
+      '2023',
+      '--phase',
+      '--plan',
+      yinchuan,
+      '--from',
+      '2023',
+      '--json',
+    );
+    expect(spendingEarlier.code).toBe(0);
+    const plan = JSON.parse(spendingEarlier.out) as CertificationPlan & { phasing: PhasingResult };
+    expect(plan.phasing.milestone).toMatchObject({ ref: '一.——2023年灵武市', year: 2023, due: '2023-12-31' });
+    expect(plan.phasing).toMatchObject({ fits: true, unfunded: [] });
+    expect(plan.phasing.years).toHaveLength(1);
+  });
+
   it('rejects bad usage with exit 2', async () => {
+    expect((await run('--data', EXAMPLE, '--phase')).code).toBe(2);
+    expect((await run('--data', EXAMPLE, '--budget', '100')).code).toBe(2);
+    expect((await run('--data', EXAMPLE, '--phase', '--milestone', '2026', '--budget', '-5')).err).toContain(
+      '--budget must be a positive number of yuan per year',
+    );
     expect((await run('--data', EXAMPLE, '--transfers', 'sometimes')).code).toBe(2);
     expect((await run('--json')).code).toBe(2);
     expect((await run('--data', EXAMPLE, '--costs', path.join(dir, 'none.yaml'))).code).toBe(2);
