@@ -17,6 +17,8 @@ import { IndicatorsScheduler } from './indicators.scheduler';
 import { ItemEvidenceService } from './item-evidence.service';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgersService } from './ledgers.service';
+import { CertificationPlanController } from './planning/certification-plan.controller';
+import { CertificationPlanService } from './planning/certification-plan.service';
 import { RecomputeService } from './recompute.service';
 import { ruleSetProvider } from './rule-set.provider';
 import { StatisticsImport, StatisticsTable } from './statistics-import.entity';
@@ -46,9 +48,15 @@ export class IndicatorsModule {
         LedgersService,
         EvaluationsService,
         ItemEvidenceService,
+        CertificationPlanService,
         ...(options.worker ? [IndicatorsProcessor, IndicatorsScheduler] : []),
       ],
-      controllers: [IndicatorsController, CountyEvaluationsController, ItemEvidenceController],
+      controllers: [
+        IndicatorsController,
+        CountyEvaluationsController,
+        ItemEvidenceController,
+        CertificationPlanController,
+      ],
       exports: [
         IndicatorImportService,
         RecomputeService,
@@ -57,6 +65,7 @@ export class IndicatorsModule {
         EvaluationsService,
         LedgersService,
         IndicatorEvidenceModule,
+        CertificationPlanService,
       ],
     };
   }

@@ -60,6 +60,9 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/indicators/ledgers': ANY,
   'GET /api/indicators/ledgers/summary': ANY,
   'GET /api/indicators/template.xlsx': 'public',
+  // 达标测算: read by every role within its regions (404 outside); published into a plan by the office.
+  'GET /api/indicators/certification-plan/:code/:year': ANY,
+  'POST /api/indicators/certification-plan/:code/:year/publish': [Role.Admin, Role.Office],
   'GET /api/counties/:code/evaluations/:year': ANY,
   'GET /api/counties/:code/evaluations/:year/export.xlsx': ANY,
   'GET /api/items/:id/evidence': ANY,
