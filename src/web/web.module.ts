@@ -13,6 +13,7 @@ import { WebFlowQueries } from './flow-queries';
 import { LeadershipController } from './leadership.controller';
 import { OfficeController } from './office.controller';
 import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
+import { WhatIfController } from './what-if.controller';
 import { WorkspaceController } from './workspace.controller';
 
 /**
@@ -29,6 +30,7 @@ import { WorkspaceController } from './workspace.controller';
     OfficeController,
     LeadershipController,
     PlanDraftsPagesController,
+    WhatIfController,
   ],
 })
 export class WebModule {}

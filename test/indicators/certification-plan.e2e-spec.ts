@@ -2,6 +2,7 @@ import { systemActor } from '../../src/audit/audit.service';
 import { Role } from '../../src/access/role.enum';
 import type { CertificationPlan } from '../../src/indicators/planning/certification-planner';
 import type { PublishResult } from '../../src/indicators/planning/certification-plan.service';
+import { importFolder } from '../../src/indicators/import/dataset-importer';
 import { PlanImportService, PLANS_DIR } from '../../src/plans/plan-import.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
@@ -74,6 +75,44 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: 'VALIDATION.FAILED' });
     expect(JSON.stringify(bad.json())).toContain('transfers');
+  });
+
+  it('what-if: the edited figures re-evaluated and priced; a bad edit is a 400 naming it', async () => {
+    const url = `/api/indicators/certification-plan/${COUNTY}/2023/what-if`;
+    const imported = await importFolder(EXAMPLE_DIR);
+    if (!imported.ok) throw new Error('example does not import');
+    const second = imported.dataset.counties[0].schools.find(
+      (s) => s.school_code === '2164018101' && s.level === 'junior',
+    )!;
+    // 第二中学 builds the 2,418 m² of sports ground the plan asks of it: 967,200 元 spent, as much less to find.
+    const res = await request('POST', url, office, {
+      edits: [
+        {
+          school_code: '2164018101',
+          level: 'junior',
+          field: 'sports_area_m2',
+          value: second.sports_area_m2! + 2418,
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ edits_cost_yuan: 967_200, remaining_cost_yuan: 9_789_200 - 967_200 });
+    // A wild figure breaks the county's CV: what is left to pay grows.
+    const wild = await request('POST', url, office, {
+      edits: [{ school_code: '2164018101', level: 'junior', field: 'sports_area_m2', value: 1_000_000 }],
+    });
+    expect((wild.json() as { remaining_cost_yuan: number }).remaining_cost_yuan).toBeGreaterThan(9_789_200);
+    const unknown = await request('POST', url, office, {
+      edits: [{ school_code: 'NOPE', level: 'junior', field: 'students', value: 1 }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain('no school NOPE (junior) in the data');
+    const negative = await request('POST', url, office, {
+      edits: [{ school_code: '2164018101', level: 'junior', field: 'students', value: -3 }],
+    });
+    expect(negative.statusCode).toBe(400);
+    expect(JSON.stringify(negative.json())).toContain('value');
+    expect((await request('POST', url, otherCountyOffice, { edits: [] })).statusCode).toBe(404);
   });
 
   it('publishes items per resource and year, led by the plan’s own bureaus, due before the milestone', async () => {

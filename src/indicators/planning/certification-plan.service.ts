@@ -26,7 +26,9 @@ import {
   publicationItems,
   type PlanDepartment,
 } from './plan-publication';
+import { buildPlanWorkbook } from './plan-workbook';
 import { loadSolver } from './solver';
+import { evaluateScenario, ScenarioError, type Scenario, type ScenarioResult } from './what-if';
 
 type User = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -83,6 +85,25 @@ export class CertificationPlanService {
       transfers: request.transfers,
     });
     return { data, plan };
+  }
+
+  /** 测算推演: the county's current data with the scenario's edits (400 naming a bad edit). */
+  async whatIf(user: User, county: string, year: number, scenario: Scenario): Promise<ScenarioResult> {
+    const data = await this.countyData(user, county, year);
+    try {
+      return evaluateScenario(data, this.ruleSet, await this.costTable(), await loadSolver(), scenario);
+    } catch (error) {
+      if (error instanceof ScenarioError)
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `推演数据有误 / Bad scenario: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** The plan of the county's current data as a workbook (达标测算表). */
+  async workbook(user: User, request: PlanRequest): Promise<{ data: Buffer; countyName: string }> {
+    const { data, plan } = await this.plan(user, request);
+    const countyName = data.county_name ?? request.county;
+    return { data: await buildPlanWorkbook(plan, countyName, await this.costTable()), countyName };
   }
 
   async publish(user: User, request: PublishRequest): Promise<PublishResult> {
