@@ -15,6 +15,7 @@
 import { performance } from 'node:perf_hooks';
 import {
   applyChanges,
+  applyPlan,
   planCertification,
   type RowChange,
 } from '../src/indicators/planning/certification-planner';
@@ -186,6 +187,9 @@ async function main() {
     times.push(ms);
     gaps.push(plan.optimality_gap ?? 0);
     if (!plan.feasible) throw new Error(`county ${data.county_code}: no plan (${plan.reasons.join('; ')})`);
+    // The acceptance check, as `evaluate` would do it: the additions applied to the data, evaluated afresh.
+    if (evaluateCounty(applyPlan(data, plan.schools), ruleSet).resource_allocation.passed !== true)
+      throw new Error(`county ${data.county_code}: the plan applied to the data does not pass`);
     const naive = naivePlan(data, ruleSet, prices);
     const naivePasses = evaluateCounty(applyChanges(data, naive.changes), ruleSet).resource_allocation.passed;
     if (naivePasses) naivePassing++;
