@@ -31,13 +31,13 @@ function scenarioColumn(ctx: PageContext, key: 'a' | 'b', name: string): SafeHtm
       <dd data-out="ra">…</dd>
       <dt>${ctx.t('达标学校（学段）', 'Schools passing')}</dt>
       <dd data-out="schools">…</dd>
-      <dt>${ctx.t('班额（大班额）', 'Class size')}</dt>
+      <dt>${ctx.t('班额（消除大班额）', 'Class size')}</dt>
       <dd data-out="classes">…</dd>
-      <dt>${ctx.t('改动成本', 'Cost of the edits')}</dt>
+      <dt>${ctx.t('改动所需投入', 'Cost of the edits')}</dt>
       <dd data-out="edits">…</dd>
-      <dt>${ctx.t('仍需达标成本', 'Still needed to certify')}</dt>
+      <dt>${ctx.t('达标尚需投入', 'Still needed to certify')}</dt>
       <dd data-out="remaining">…</dd>
-      <dt>${ctx.t('合计成本', 'Total cost')}</dt>
+      <dt>${ctx.t('合计投入', 'Total cost')}</dt>
       <dd data-out="total">…</dd>
     </dl>
     <div class="table-scroll">
