@@ -101,10 +101,10 @@ describe('what-if page in Chromium', () => {
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(last.cellCount).value).toBe(9_789_200);
 
-    // Publishing into 银川's plan, with 2026 as the year.
-    await page.fill('input[name="milestoneYear"]', '2026');
+    // Publishing into 银川's plan, with 2028 as the year (the test clock is in late 2026).
+    await page.fill('input[name="milestoneYear"]', '2028');
     await page.click('form[data-publish] button[type="submit"]');
-    await expectText(page.locator('[data-out="published"]'), '已纳入方案：新增任务');
+    await expectText(page.locator('[data-out="published"]'), '（创建年份 2028 年）');
     await context.close();
   });
 });

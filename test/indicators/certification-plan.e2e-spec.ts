@@ -117,13 +117,14 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
 
   it('publishes items per resource and year, led by the plan’s own bureaus, due before the milestone', async () => {
     const url = `/api/indicators/certification-plan/${COUNTY}/2023/publish`;
-    // The plan's milestone for 灵武市 is 2023: too early for statistics of school year 2023.
+    // The plan's milestone for 灵武市 is 2023: long past (the clock says 2026-11-25; the first year with a
+    // 31 August ahead is 2027).
     const early = await request('POST', url, office, { planId });
     expect(early.statusCode).toBe(400);
-    expect(early.json().message).toContain('创建年份 2023 年早于可实施的第一年 2024 年');
-    expect((await request('POST', url, staff, { planId, milestoneYear: 2026 })).statusCode).toBe(403);
+    expect(early.json().message).toContain('创建年份 2023 年早于可实施的第一年 2027 年');
+    expect((await request('POST', url, staff, { planId, milestoneYear: 2028 })).statusCode).toBe(403);
 
-    const res = await request('POST', url, office, { planId, milestoneYear: 2026, budgetYuan: 5_000_000 });
+    const res = await request('POST', url, office, { planId, milestoneYear: 2028, budgetYuan: 5_000_000 });
     expect(res.statusCode).toBe(201);
     const result = res.json() as PublishResult;
     expect(result.missingDepartments).toEqual([]);
@@ -146,10 +147,10 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     expect(items).toHaveLength(result.itemIds.length);
     const [root, ...tasks] = items;
     expect(root).toMatchObject({ ref: `达标测算.${COUNTY}.2023`, parent_id: null, leads: ['银川市教育局'] });
-    expect(root.title).toBe('灵武市义务教育优质均衡资源配置补短板（2026年创建）');
+    expect(root.title).toBe('灵武市义务教育优质均衡资源配置补短板（2028年创建）');
     for (const task of tasks) {
       expect(task.parent_id).toBe(root.id);
-      expect(task.due_on <= '2026-12-31').toBe(true);
+      expect(task.due_on >= '2027-08-31' && task.due_on <= '2028-12-31').toBe(true);
       expect(task.due_on.endsWith('-08-31')).toBe(true);
     }
     const byKey = (key: string) => tasks.filter((i) => i.ref.endsWith(`.${key}`));
@@ -160,7 +161,7 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     });
     expect(byKey('large_class_teachers')[0]).toMatchObject({ indicator: 'G5', leads: ['银川市教育局'] });
     expect(byKey('funds').map((i) => i.leads)).toEqual(byKey('funds').map(() => ['银川市财政局']));
-    expect(byKey('funds')[0].title).toMatch(/^2024年落实达标建设资金 [\d,]+ 元$/);
+    expect(byKey('funds')[0].title).toMatch(/^2027年落实达标建设资金 [\d,]+ 元$/);
     // Each year within the cap.
     for (const year of result.phasing.years) expect(year.cost_yuan).toBeLessThanOrEqual(5_000_000);
     // Audited like every other item.
@@ -172,7 +173,7 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     expect(n).toBe(result.itemIds.length);
 
     // Publishing twice would duplicate the items: refused, nothing added.
-    const again = await request('POST', url, office, { planId, milestoneYear: 2026 });
+    const again = await request('POST', url, office, { planId, milestoneYear: 2028 });
     expect(again.statusCode).toBe(409);
 
     // The next statistics import attaches evidence to every linked item (closing then rests on it).

@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../access/authenticated-user';
 import { PlanScope } from '../../access/plan-scope';
+import { Clock } from '../../common/clock';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { ItemEditingService } from '../../plans/item-editing.service';
 import { Plan } from '../../plans/plan.entity';
@@ -64,6 +65,7 @@ export class CertificationPlanService {
     private readonly scope: PlanScope,
     private readonly items: ItemEditingService,
     @InjectRuleSet() private readonly ruleSet: RuleSet,
+    private readonly clock: Clock,
   ) {}
 
   private costTable(): Promise<CostTable> {
@@ -119,7 +121,11 @@ export class CertificationPlanService {
       );
     }
     const milestone = await this.milestone(request);
-    const fromYear = data.school_year + 1;
+    // Spending starts the year after the statistics, and never in the past: a year whose 31 August has gone by
+    // cannot be the deadline of anything published today.
+    const today = this.clock.today();
+    const thisYear = Number(today.slice(0, 4));
+    const fromYear = Math.max(data.school_year + 1, today <= `${thisYear}-08-31` ? thisYear : thisYear + 1);
     if (milestone.year < fromYear) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
