@@ -67,8 +67,101 @@ export class ItemEditingService {
   }
 
   /** A new item at the end of a plan (under `parentId` when given), with its assignments. */
-  async create(user: Editor, planId: string, dto: CreateItemDto, source: string): Promise<{ id: string }> {
-    return this.run((em, emit) => this.insertItem(em, emit, user, planId, dto, source));
+  async create(
+    user: Editor,
+    planId: string,
+    dto: CreateItemDto,
+    source: string,
+    within?: { em: EntityManager; emit: (event: PlanEvent) => void },
+  ): Promise<{ id: string }> {
+    // `within`: a transaction createMany already holds, so that several items are created all or none.
+    const work = async (em: EntityManager, emit: (event: PlanEvent) => void): Promise<{ id: string }> => {
+      const plan = await em.getRepository(Plan).findOneBy({ id: planId });
+      if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode, em))) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${planId}`);
+      }
+      const id = randomUUID();
+      await this.scope.assertCanWriteItem(
+        user,
+        this.assignments.writeTarget({ id, planRegionCode: plan.regionCode }, em),
+        em,
+      );
+      const repo = em.getRepository(PlanItem);
+      if (await repo.existsBy({ planId, ref: dto.ref })) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `方案中已有编号 ${dto.ref} / The plan already has an item ${dto.ref}`,
+        );
+      }
+      let depth = 0;
+      if (dto.parentId) {
+        const parent = await repo.findOneBy({ id: dto.parentId, planId });
+        if (!parent) {
+          throw new DomainError(
+            ErrorCode.VALIDATION_FAILED,
+            `上级任务不在此方案中 / Parent ${dto.parentId} is not in this plan`,
+          );
+        }
+        depth = parent.depth + 1;
+      }
+      this.assertDates(dto.startOn ?? null, dto.dueOn ?? null);
+      const [{ next }] = (await em.query(
+        'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM plan_items WHERE plan_id = $1',
+        [planId],
+      )) as Array<{ next: number }>;
+      const item = repo.create({
+        id,
+        planId,
+        parentId: dto.parentId ?? null,
+        ref: dto.ref,
+        position: Number(next),
+        depth,
+        kind: dto.kind,
+        number: dto.number ?? '',
+        title: dto.title,
+        body: dto.body ?? null,
+        excerpt: dto.excerpt ?? dto.title,
+        startOn: dto.startOn ?? null,
+        startText: null,
+        dueOn: dto.dueOn ?? null,
+        dueText: dto.dueText ?? null,
+        extendedDueOn: null,
+        recurrence: null,
+        indicator: dto.indicator ?? null,
+        targets: targetsOf(dto.targets) ?? [],
+        incentives: [],
+        status: this.items.deriveStatus({
+          startOn: dto.startOn ?? null,
+          dueOn: dto.dueOn ?? null,
+          indicator: dto.indicator ?? null,
+        }),
+        cancelledAt: null,
+        closedAt: null,
+        closedByUserId: null,
+      });
+      item.searchText = searchTextOf(item);
+      await repo.insert(item);
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'plan_item',
+            entityId: id,
+            itemId: id,
+            action: 'created',
+            changes: [change('ref', null, item.ref), ...EDITABLE.map((f) => change(f, null, item[f]))],
+          },
+        ],
+        em,
+      );
+      emit({ type: 'item.created', itemId: id });
+      for (const a of dto.assignments ?? []) {
+        await this.assign(em, user, id, a, source, emit);
+      }
+      return { id };
+    };
+    return within ? work(within.em, within.emit) : this.run(work);
   }
 
   /**
@@ -88,113 +181,15 @@ export class ItemEditingService {
         const parentId = parentRef === undefined ? dto.parentId : byRef.get(parentRef);
         if (parentRef !== undefined && parentId === undefined)
           throw new Error(`createMany: parent ${parentRef} must come before ${dto.ref}`);
-        const { id } = await this.insertItem(
+        const { id } = await this.create(user, planId, { ...dto, parentId } as CreateItemDto, source, {
           em,
           emit,
-          user,
-          planId,
-          { ...dto, parentId } as CreateItemDto,
-          source,
-        );
+        });
         byRef.set(dto.ref, id);
         ids.push(id);
       }
       return { ids };
     });
-  }
-
-  private async insertItem(
-    em: EntityManager,
-    emit: (event: PlanEvent) => void,
-    user: Editor,
-    planId: string,
-    dto: CreateItemDto,
-    source: string,
-  ): Promise<{ id: string }> {
-    const plan = await em.getRepository(Plan).findOneBy({ id: planId });
-    if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode, em))) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${planId}`);
-    }
-    const id = randomUUID();
-    await this.scope.assertCanWriteItem(
-      user,
-      this.assignments.writeTarget({ id, planRegionCode: plan.regionCode }, em),
-      em,
-    );
-    const repo = em.getRepository(PlanItem);
-    if (await repo.existsBy({ planId, ref: dto.ref })) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        `方案中已有编号 ${dto.ref} / The plan already has an item ${dto.ref}`,
-      );
-    }
-    let depth = 0;
-    if (dto.parentId) {
-      const parent = await repo.findOneBy({ id: dto.parentId, planId });
-      if (!parent) {
-        throw new DomainError(
-          ErrorCode.VALIDATION_FAILED,
-          `上级任务不在此方案中 / Parent ${dto.parentId} is not in this plan`,
-        );
-      }
-      depth = parent.depth + 1;
-    }
-    this.assertDates(dto.startOn ?? null, dto.dueOn ?? null);
-    const [{ next }] = (await em.query(
-      'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM plan_items WHERE plan_id = $1',
-      [planId],
-    )) as Array<{ next: number }>;
-    const item = repo.create({
-      id,
-      planId,
-      parentId: dto.parentId ?? null,
-      ref: dto.ref,
-      position: Number(next),
-      depth,
-      kind: dto.kind,
-      number: dto.number ?? '',
-      title: dto.title,
-      body: dto.body ?? null,
-      excerpt: dto.excerpt ?? dto.title,
-      startOn: dto.startOn ?? null,
-      startText: null,
-      dueOn: dto.dueOn ?? null,
-      dueText: dto.dueText ?? null,
-      extendedDueOn: null,
-      recurrence: null,
-      indicator: dto.indicator ?? null,
-      targets: targetsOf(dto.targets) ?? [],
-      incentives: [],
-      status: this.items.deriveStatus({
-        startOn: dto.startOn ?? null,
-        dueOn: dto.dueOn ?? null,
-        indicator: dto.indicator ?? null,
-      }),
-      cancelledAt: null,
-      closedAt: null,
-      closedByUserId: null,
-    });
-    item.searchText = searchTextOf(item);
-    await repo.insert(item);
-    await this.audit.record(
-      [
-        {
-          actor: userActor(user),
-          source,
-          entityType: 'plan_item',
-          entityId: id,
-          itemId: id,
-          action: 'created',
-          changes: [change('ref', null, item.ref), ...EDITABLE.map((f) => change(f, null, item[f]))],
-        },
-      ],
-      em,
-    );
-    emit({ type: 'item.created', itemId: id });
-    for (const a of dto.assignments ?? []) {
-      await this.assign(em, user, id, a, source, emit);
-    }
-    return { id };
   }
 
   /** Changes the given fields; `version` is what the caller read (If-Match). */

@@ -93,7 +93,10 @@ export class CertificationPlanService {
   async whatIf(user: User, county: string, year: number, scenario: Scenario): Promise<ScenarioResult> {
     const data = await this.countyData(user, county, year);
     try {
-      return evaluateScenario(data, this.ruleSet, await this.costTable(), await loadSolver(), scenario);
+      // Half the planner's usual budget: the page asks again after every edit, and the gap is shown anyway.
+      return evaluateScenario(data, this.ruleSet, await this.costTable(), await loadSolver(), scenario, {
+        budgetSeconds: 0.5,
+      });
     } catch (error) {
       if (error instanceof ScenarioError)
         throw new DomainError(ErrorCode.VALIDATION_FAILED, `推演数据有误 / Bad scenario: ${error.message}`);

@@ -9,7 +9,7 @@ import type { CountyData, RowLevel } from '../engine/county-data';
 import { LEVELS } from '../engine/county-data';
 import { evaluateCounty } from '../engine/evaluate-county';
 import { RESOURCE_INDICATORS, type RuleSet } from '../engine/rule-set';
-import { planCertification, type CertificationPlan } from './certification-planner';
+import { planCertification, type CertificationPlan, type PlanOptions } from './certification-planner';
 import { ADDITION_KINDS, unitCosts, type CostTable } from './cost-table';
 
 /** Figures a scenario may change: the students and the seven resources (R1–R7). */
@@ -80,6 +80,7 @@ export function evaluateScenario(
   costs: CostTable,
   highs: Highs,
   scenario: Scenario,
+  options: Pick<PlanOptions, 'budgetSeconds'> = {},
 ): ScenarioResult {
   const edited = applyEdits(data, scenario.edits);
   const prices = unitCosts(costs);
@@ -90,7 +91,10 @@ export function evaluateScenario(
     const row = data.schools.find((r) => r.school_code === edit.school_code && r.level === edit.level)!;
     editsCost += Math.max(0, edit.value - (row[ADDITION_KINDS[k]] ?? 0)) * prices[k];
   }
-  const plan = planCertification(edited, ruleSet, costs, highs, { transfers: scenario.transfers });
+  const plan = planCertification(edited, ruleSet, costs, highs, {
+    ...options,
+    transfers: scenario.transfers,
+  });
   const evaluation = scenario.applyPlan && plan.feasible ? plan.after : evaluateCounty(edited, ruleSet);
   const ra = evaluation.resource_allocation;
   const cvs: ScenarioResult['resource_allocation']['cvs'] = [];
