@@ -63,6 +63,7 @@ const EXPECTED: Record<string, Rule> = {
   // 达标测算: read by every role within its regions (404 outside); published into a plan by the office.
   'GET /api/indicators/certification-plan/:code/:year': ANY,
   'POST /api/indicators/certification-plan/:code/:year/what-if': ANY,
+  'POST /api/indicators/certification-plan/:code/:year/what-if.xlsx': ANY,
   'GET /api/indicators/certification-plan/:code/:year/plan.xlsx': ANY,
   'POST /api/indicators/certification-plan/:code/:year/publish': [Role.Admin, Role.Office],
   'GET /api/counties/:code/evaluations/:year': ANY,

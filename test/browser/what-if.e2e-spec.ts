@@ -3,6 +3,7 @@
  * edits a school in scenario A and sees evaluation and costs change, exports the plan as XLSX and publishes it
  * into 银川's plan. Screenshot: test-results/what-if-390.png.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { Role } from '../../src/access/role.enum';
 import { systemActor } from '../../src/audit/audit.service';
@@ -50,6 +51,7 @@ describe('what-if page in Chromium', () => {
 
   it('edits, applies the plan, compares scenarios, exports and publishes at 390 px', async () => {
     const context = await browser.newContext({
+      acceptDownloads: true,
       baseURL: t.baseUrl!,
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
@@ -100,6 +102,16 @@ describe('what-if page in Chromium', () => {
     const last = sheet.getRow(sheet.rowCount);
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(last.cellCount).value).toBe(9_789_200);
+
+    // With scenario A edited, the export is the plan of A's figures: one key teacher fewer to cultivate.
+    const [scenarioDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export]'),
+    ]);
+    const scenarioBook = await openWorkbook(readFileSync((await scenarioDownload.path())!));
+    const scenarioSheet = scenarioBook.getWorksheet('达标测算')!;
+    const scenarioTotal = scenarioSheet.getRow(scenarioSheet.rowCount);
+    expect(scenarioTotal.getCell(scenarioTotal.cellCount).value).toBe(9_759_200);
 
     // Publishing into 银川's plan, with 2028 as the year (the test clock is in late 2026).
     await page.fill('input[name="milestoneYear"]', '2028');

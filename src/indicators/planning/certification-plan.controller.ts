@@ -126,6 +126,27 @@ export class CertificationPlanController {
     });
   }
 
+  /** The plan of a scenario's data (what the what-if page shows) as a workbook. */
+  @Post(':code/:year/what-if.xlsx')
+  @HttpCode(200)
+  @Authenticated()
+  async scenarioWorkbook(
+    @Param() params: CountyYearParams,
+    @Body() body: ScenarioDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const { data, countyName } = await this.plans.scenarioWorkbook(user, params.code, params.year, {
+      edits: body.edits,
+      applyPlan: false,
+      transfers: body.transfers === 'allowed',
+    });
+    const name = `${countyName}${params.year}学年达标测算（推演）.xlsx`;
+    return new StreamableFile(data, {
+      type: XLSX,
+      disposition: `attachment; filename="plan-${params.code}-${params.year}-what-if.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
+  }
+
   @Get(':code/:year/plan.xlsx')
   @Authenticated()
   async workbook(

@@ -111,6 +111,18 @@ export class CertificationPlanService {
     return { data: await buildPlanWorkbook(plan, countyName, await this.costTable()), countyName };
   }
 
+  /** The plan of a scenario's data (the hand edits applied) as a workbook. */
+  async scenarioWorkbook(
+    user: User,
+    county: string,
+    year: number,
+    scenario: Scenario,
+  ): Promise<{ data: Buffer; countyName: string }> {
+    const result = await this.whatIf(user, county, year, scenario);
+    const countyName = (await this.countyData(user, county, year)).county_name ?? county;
+    return { data: await buildPlanWorkbook(result.plan, countyName, await this.costTable()), countyName };
+  }
+
   async publish(user: User, request: PublishRequest): Promise<PublishResult> {
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: request.planId });
     if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode))) {

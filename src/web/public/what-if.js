@@ -178,6 +178,37 @@
     }
   });
 
+  // Export: the plan of the scenario being edited; without edits, the plain link (the plan of today's figures).
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest && e.target.closest('[data-export]');
+    var s = scenarios[active];
+    if (!link || Object.keys(s.edits).length === 0) return;
+    e.preventDefault();
+    fetch(config.api + '/what-if.xlsx', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ edits: editsOf(s), transfers: transfers() }),
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return res.blob();
+      })
+      .then(function (blob) {
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = '达标测算（推演）.xlsx';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      })
+      .catch(function () {
+        var error = $('[data-out="error"]');
+        error.textContent = '导出失败，请重试';
+        error.hidden = false;
+      });
+  });
+
   var form = $('[data-publish]');
   if (form)
     form.addEventListener('submit', function (e) {
