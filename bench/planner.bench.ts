@@ -9,11 +9,15 @@
  * evaluated by the engine; the naive plan may still fail a CV.
  *
  * Options: --counties N (default 10; the issue's province is 120), --seed S (default 17), --transfers,
- * --time-limit SECONDS per HiGHS solve (default: the planner's; the gap column then shows what was given up).
+ * --no-baseline (skip the second pass that plans every county again the way it was done before the repair step
+ * and the time budget: the full MIP re-solved after every round of cuts),
+ * --time-limit SECONDS per HiGHS solve (default: the planner's), --budget SECONDS for the full MIP solves together
+ * (default: the planner's, 1 s); the gap column shows what a budget gave up against the proven lower bound.
  */
 import { performance } from 'node:perf_hooks';
 import {
   applyChanges,
+  applyPlan,
   planCertification,
   type RowChange,
 } from '../src/indicators/planning/certification-planner';
@@ -39,8 +43,10 @@ const COUNTIES = flag('counties', 10);
 const SEED = flag('seed', 17);
 const TRANSFERS = args.includes('--transfers');
 const TIME_LIMIT = flag('time-limit', NaN);
+const BUDGET = flag('budget', NaN);
 const OPTIONS = {
   transfers: TRANSFERS,
+  ...(Number.isNaN(BUDGET) ? {} : { budgetSeconds: BUDGET }),
   ...(Number.isNaN(TIME_LIMIT) ? {} : { timeLimitSeconds: TIME_LIMIT }),
 };
 const SCHOOLS = { primary: 70, junior: 30 } as const;
@@ -154,8 +160,9 @@ async function main() {
   const costs = await loadCostTable();
   const prices = unitCosts(costs);
   const highs = await loadSolver();
-  // Warm the WebAssembly code paths once so the first county is not charged for it.
-  planCertification(syntheticCounty(ruleSet, SEED, 999), ruleSet, costs, highs, OPTIONS);
+  // Warm the WebAssembly code paths (and grow its memory) so the first county is not charged for it.
+  for (const warm of [999, 998, 997])
+    planCertification(syntheticCounty(ruleSet, SEED, warm), ruleSet, costs, highs, OPTIONS);
 
   console.log(
     `planner: ${COUNTIES} synthetic counties × 100 schools, seed ${SEED}, transfers ${TRANSFERS ? 'allowed' : 'none'}`,
@@ -164,6 +171,7 @@ async function main() {
     'county  fail-schools fail-CVs  plan ms  rounds cuts   gap      plan cost     naive cost  ratio  naive passes',
   );
   const times: number[] = [];
+  const gaps: number[] = [];
   let planTotal = 0;
   let naiveTotal = 0;
   let naivePassing = 0;
@@ -180,7 +188,11 @@ async function main() {
     const plan = planCertification(data, ruleSet, costs, highs, OPTIONS);
     const ms = performance.now() - t0;
     times.push(ms);
+    gaps.push(plan.optimality_gap ?? 0);
     if (!plan.feasible) throw new Error(`county ${data.county_code}: no plan (${plan.reasons.join('; ')})`);
+    // The acceptance check, as `evaluate` would do it: the additions applied to the data, evaluated afresh.
+    if (evaluateCounty(applyPlan(data, plan.schools), ruleSet).resource_allocation.passed !== true)
+      throw new Error(`county ${data.county_code}: the plan applied to the data does not pass`);
     const naive = naivePlan(data, ruleSet, prices);
     const naivePasses = evaluateCounty(applyChanges(data, naive.changes), ruleSet).resource_allocation.passed;
     if (naivePasses) naivePassing++;
@@ -193,7 +205,10 @@ async function main() {
   const total = performance.now() - started;
   console.log('');
   console.log(
-    `time per county (100 schools): median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (target < 2,000 ms)`,
+    `time per county (100 schools): median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms, ${times.filter((t) => t >= 2000).length} of ${COUNTIES} at or over 2,000 ms (target < 2,000 ms each)`,
+  );
+  console.log(
+    `optimality gap: max ${(Math.max(...gaps) * 100).toFixed(2)} %, mean ${((gaps.reduce((a, b) => a + b, 0) / gaps.length) * 100).toFixed(3)} %`,
   );
   console.log(
     `all ${COUNTIES} counties: ${(total / 1000).toFixed(1)} s; projected for 120 counties: ${(((total / COUNTIES) * 120) / 1000).toFixed(0)} s (target < 120 s)`,
@@ -201,9 +216,34 @@ async function main() {
   console.log(
     `cost: plan ${yuan(planTotal)} vs naive ${yuan(naiveTotal)} — plan/naive ${(planTotal / naiveTotal).toFixed(3)}; the naive plan passes in ${naivePassing} of ${COUNTIES} counties, every planned county passes (checked by the engine)`,
   );
+  if (args.includes('--no-baseline')) return;
+  // Baseline in the same run: the planner as it was before the repair step and the time budget (the full MIP
+  // solved again after every round of cuts, until the CVs pass): what they save in time and give up in cost.
+  let slowTotal = 0;
+  let slowMax = 0;
+  let slowCost = 0;
+  for (let c = 0; c < COUNTIES; c++) {
+    const data = syntheticCounty(ruleSet, SEED, c);
+    const t0 = performance.now();
+    const plan = planCertification(data, ruleSet, costs, highs, {
+      ...OPTIONS,
+      budgetSeconds: 600,
+      repair: false,
+    });
+    const ms = performance.now() - t0;
+    slowTotal += ms;
+    slowMax = Math.max(slowMax, ms);
+    slowCost += plan.total_cost_yuan;
+  }
+  const fastTotal = times.reduce((a, b) => a + b, 0);
+  console.log(
+    `baseline (full re-solve after every round of cuts, no budget): planner time ${(slowTotal / 1000).toFixed(1)} s (max ${slowMax.toFixed(0)} ms) — planner/baseline time ${(fastTotal / slowTotal).toFixed(2)}×, max ${(Math.max(...times) / slowMax).toFixed(2)}×; cost ${(planTotal / slowCost).toFixed(4)}×`,
+  );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -15,6 +15,8 @@ import {
 import { ItemEvidenceService } from './item-evidence.service';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgersService } from './ledgers.service';
+import { CertificationPlanController } from './planning/certification-plan.controller';
+import { CertificationPlanService } from './planning/certification-plan.service';
 import { RecomputeService } from './recompute.service';
 import { RULE_SET, ruleSetProvider } from './rule-set.provider';
 import { StatisticsImport, StatisticsTable } from './statistics-import.entity';
@@ -40,8 +42,14 @@ import { StatisticsService } from './statistics.service';
     LedgersService,
     EvaluationsService,
     ItemEvidenceService,
+    CertificationPlanService,
   ],
-  controllers: [IndicatorsController, CountyEvaluationsController, ItemEvidenceController],
+  controllers: [
+    IndicatorsController,
+    CountyEvaluationsController,
+    ItemEvidenceController,
+    CertificationPlanController,
+  ],
   exports: [
     IndicatorImportService,
     RecomputeService,
@@ -52,6 +60,7 @@ import { StatisticsService } from './statistics.service';
     ItemEvidenceService,
     RULE_SET,
     IndicatorEvidenceModule,
+    CertificationPlanService,
   ],
 })
 export class IndicatorsModule {}

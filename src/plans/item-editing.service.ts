@@ -67,8 +67,15 @@ export class ItemEditingService {
   }
 
   /** A new item at the end of a plan (under `parentId` when given), with its assignments. */
-  async create(user: Editor, planId: string, dto: CreateItemDto, source: string): Promise<{ id: string }> {
-    return this.run(async (em, emit) => {
+  async create(
+    user: Editor,
+    planId: string,
+    dto: CreateItemDto,
+    source: string,
+    within?: { em: EntityManager; emit: (event: PlanEvent) => void },
+  ): Promise<{ id: string }> {
+    // `within`: a transaction createMany already holds, so that several items are created all or none.
+    const work = async (em: EntityManager, emit: (event: PlanEvent) => void): Promise<{ id: string }> => {
       const plan = await em.getRepository(Plan).findOneBy({ id: planId });
       if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode, em))) {
         throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${planId}`);
@@ -153,6 +160,35 @@ export class ItemEditingService {
         await this.assign(em, user, id, a, source, emit);
       }
       return { id };
+    };
+    return within ? work(within.em, within.emit) : this.run(work);
+  }
+
+  /**
+   * Several new items in one transaction (all or none), in order; `parentRef` places an item under one created
+   * before it in the same call. Used where a computed plan (达标测算) is published as items.
+   */
+  async createMany(
+    user: Editor,
+    planId: string,
+    items: readonly (CreateItemDto & { parentRef?: string })[],
+    source: string,
+  ): Promise<{ ids: string[] }> {
+    return this.run(async (em, emit) => {
+      const byRef = new Map<string, string>();
+      const ids: string[] = [];
+      for (const { parentRef, ...dto } of items) {
+        const parentId = parentRef === undefined ? dto.parentId : byRef.get(parentRef);
+        if (parentRef !== undefined && parentId === undefined)
+          throw new Error(`createMany: parent ${parentRef} must come before ${dto.ref}`);
+        const { id } = await this.create(user, planId, { ...dto, parentId } as CreateItemDto, source, {
+          em,
+          emit,
+        });
+        byRef.set(dto.ref, id);
+        ids.push(id);
+      }
+      return { ids };
     });
   }
 

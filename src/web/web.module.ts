@@ -14,6 +14,7 @@ import { FlowForms } from './flow-forms';
 import { LeadershipController } from './leadership.controller';
 import { OfficeController } from './office.controller';
 import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
+import { WhatIfController } from './what-if.controller';
 import { WorkspaceController } from './workspace.controller';
 
 /**
@@ -39,6 +40,7 @@ import { WorkspaceController } from './workspace.controller';
     OfficeController,
     LeadershipController,
     PlanDraftsPagesController,
+    WhatIfController,
   ],
 })
 export class WebModule {}

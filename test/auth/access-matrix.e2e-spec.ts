@@ -60,6 +60,12 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/indicators/ledgers': ANY,
   'GET /api/indicators/ledgers/summary': ANY,
   'GET /api/indicators/template.xlsx': 'public',
+  // 达标测算: read by every role within its regions (404 outside); published into a plan by the office.
+  'GET /api/indicators/certification-plan/:code/:year': ANY,
+  'POST /api/indicators/certification-plan/:code/:year/what-if': ANY,
+  'POST /api/indicators/certification-plan/:code/:year/what-if.xlsx': ANY,
+  'GET /api/indicators/certification-plan/:code/:year/plan.xlsx': ANY,
+  'POST /api/indicators/certification-plan/:code/:year/publish': [Role.Admin, Role.Office],
   'GET /api/counties/:code/evaluations/:year': ANY,
   'GET /api/counties/:code/evaluations/:year/export.xlsx': ANY,
   'GET /api/items/:id/evidence': ANY,
@@ -99,6 +105,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /items': ANY,
   'GET /items/:id': ANY,
   'GET /counties/:code/evaluations/:year': ANY,
+  'GET /counties/:code/what-if/:year': ANY,
   // The 督办 flow's page forms: the same rules as the API routes they share services with.
   'POST /items/:id/acknowledge': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
   'POST /items/:id/reports': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],

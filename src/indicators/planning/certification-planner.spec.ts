@@ -160,6 +160,20 @@ describe('planCertification: coefficients of variation', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('with no time budget left, repairs the first plan and states a gap that bounds the true optimum', () => {
+    // B001 also short on teaching area (R4 4.05 of 4.5): a y choice interacts with the R5 CV cuts.
+    const schools = lopsided().map((s) => (s.school_code === 'B001' ? { ...s, teaching_area_m2: 8100 } : s));
+    const patient = planFor(schools);
+    const hurried = planCertification(countyData({ schools }), rules, costs, highs, { budgetSeconds: 0 });
+    expectPasses(schools, hurried);
+    expect(hurried.optimality_gap).not.toBeNull();
+    expect(hurried.total_cost_yuan).toBeGreaterThanOrEqual(patient.total_cost_yuan);
+    // The proven bound (cost × (1 − gap)) is never above the best plan found with time to spare.
+    expect(hurried.total_cost_yuan * (1 - hurried.optimality_gap!)).toBeLessThanOrEqual(
+      patient.total_cost_yuan + 1e-6,
+    );
+  });
+
   it('cuts only what a passing plan could not do without (the engine CV matches the formula)', () => {
     const schools = lopsided();
     const plan = planFor(schools);

@@ -41,6 +41,17 @@ export const costTableSchema = z
     costs: z
       .object(Object.fromEntries(ADDITION_KINDS.map((k) => [k, price])) as Record<AdditionKind, typeof price>)
       .strict(),
+    class_expansion: z
+      .object({
+        /** Floor area added to teaching_area_m2 per new classroom. */
+        classroom_m2: z.number().finite().positive(),
+        /** Teachers hired per new class (班师比), by level. */
+        teachers_per_class: z
+          .object({ primary: z.number().finite().nonnegative(), junior: z.number().finite().nonnegative() })
+          .strict(),
+        source: z.string().min(1),
+      })
+      .strict(),
     transfers: z
       .object({
         yuan_per_teacher: z.number().finite().nonnegative(),
@@ -81,6 +92,10 @@ export function parseCostTable(yamlText: string, source = 'cost table'): CostTab
   }
   return parsed.data;
 }
+
+/** Yuan for one teacher hired for a new class (the wage of a teacher with the required degree, for `teacher_years`). */
+export const classTeacherCost = (table: CostTable): number =>
+  table.costs.teachers_above_degree.yuan * table.teacher_years;
 
 /** Yuan per unit of each kind, indexed like ADDITION_KINDS; teachers counted for `teacher_years`. */
 export function unitCosts(table: CostTable): Float64Array {

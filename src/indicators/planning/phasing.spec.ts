@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../../config/paths';
-import { countyData, nationalRuleSet, school } from '../engine/__tests__/fixtures';
+import { classRow, countyData, nationalRuleSet, school } from '../engine/__tests__/fixtures';
 import { evaluateCounty } from '../engine/evaluate-county';
 import { planCertification } from './certification-planner';
 import { parseCostTable } from './cost-table';
@@ -59,5 +59,43 @@ describe('phasePlan', () => {
     expect(phased.fits).toBe(false);
     const unfundedCost = phased.unfunded.reduce((sum, i) => sum + i.cost_yuan, 0);
     expect(phased.years[0].cost_yuan + unfundedCost).toBe(plan.total_cost_yuan);
+  });
+
+  it('phases the teachers of new classes too, and never sets a deadline after the milestone', async () => {
+    // S001's grade 1: 150 pupils in 3 classes of 50 → a fourth class, 3 teachers (2.2 per class).
+    const data = countyData({
+      schools: [school()],
+      classes: [50, 50, 50].map((students, i) => classRow({ class_name: `1年级${i + 1}班`, students })),
+    });
+    const plan = planCertification(data, rules, costs, await loadSolver());
+    const phased = phasePlan(plan, evaluateCounty(data, rules), costs, {
+      fromYear: 2027,
+      milestoneYear: 2027,
+      milestoneDue: '2027-06-30',
+      yearlyBudgetYuan: null,
+    });
+    expect(phased.years).toEqual([
+      {
+        year: 2027,
+        due: '2027-06-30',
+        cost_yuan: plan.total_cost_yuan,
+        items: [
+          {
+            school_code: 'S001',
+            level: 'primary',
+            kind: 'teaching_area_m2',
+            amount: 67,
+            cost_yuan: 67 * 3500,
+          },
+          {
+            school_code: 'S001',
+            level: 'primary',
+            kind: 'large_class_teachers',
+            amount: 3,
+            cost_yuan: 3 * 120_000,
+          },
+        ],
+      },
+    ]);
   });
 });

@@ -3,13 +3,19 @@
  * yearly budget cap, earliest-needed first: what makes a failing school pass comes before what only narrows the
  * CV, and within each, the school furthest from passing (most gaps) first. Pure.
  */
+import type { RowLevel } from '../engine/county-data';
 import type { CountyEvaluation } from '../engine/evaluation.types';
 import type { CertificationPlan } from './certification-planner';
-import { ADDITION_KINDS, TEACHER_KINDS, unitCosts, type CostTable } from './cost-table';
+import { ADDITION_KINDS, classTeacherCost, TEACHER_KINDS, unitCosts, type CostTable } from './cost-table';
 
 export interface PhaseItem {
   school_code: string;
-  /** An addition kind, or `transfer_in:<teacher kind>` for teachers moved in. */
+  /** The plan row's level (a school may have a primary and a junior row). */
+  level: RowLevel;
+  /**
+   * An addition kind, `transfer_in:<teacher kind>` for teachers moved in, or `large_class_teachers` for the
+   * teachers of new classes (大班额; their classrooms are teaching_area_m2).
+   */
   kind: string;
   amount: number;
   cost_yuan: number;
@@ -18,7 +24,11 @@ export interface PhaseItem {
 export interface PhasedPlan {
   /** False when the cap over the years cannot pay for the whole plan; `unfunded` lists what is left. */
   fits: boolean;
-  years: { year: number; items: PhaseItem[]; cost_yuan: number }[];
+  /**
+   * Per year: what is bought, and by when — 31 August, so that the next school year's statistics (taken at its
+   * start) show it; never after the milestone's own date.
+   */
+  years: { year: number; due: string; items: PhaseItem[]; cost_yuan: number }[];
   unfunded: PhaseItem[];
 }
 
@@ -28,10 +38,13 @@ export interface PhasingOptions {
   milestoneYear: number;
   /** Yuan per year; null spends everything in the first year. */
   yearlyBudgetYuan: number | null;
+  /** The milestone's date (YYYY-MM-DD), when known: no deadline falls after it. */
+  milestoneDue?: string;
 }
 
 interface Pending {
   school_code: string;
+  level: RowLevel;
   kind: string;
   amount: number;
   unitCost: number;
@@ -62,16 +75,27 @@ export function phasePlan(
       if (s.additions[kind] > 0)
         pending.push({
           school_code: s.school_code,
+          level: s.level,
           kind,
           amount: s.additions[kind],
           unitCost: prices[k],
           rank,
         });
     });
+    if (s.large_classes !== null && s.large_classes.teachers > 0)
+      pending.push({
+        school_code: s.school_code,
+        level: s.level,
+        kind: 'large_class_teachers',
+        amount: s.large_classes.teachers,
+        unitCost: classTeacherCost(costs),
+        rank,
+      });
     for (const kind of TEACHER_KINDS) {
       if (s.transfers_in[kind] > 0)
         pending.push({
           school_code: s.school_code,
+          level: s.level,
           kind: `transfer_in:${kind}`,
           amount: s.transfers_in[kind],
           unitCost: costs.transfers.yuan_per_teacher,
@@ -93,6 +117,7 @@ export function phasePlan(
       if (units > 0) {
         items.push({
           school_code: p.school_code,
+          level: p.level,
           kind: p.kind,
           amount: units,
           cost_yuan: units * p.unitCost,
@@ -103,13 +128,16 @@ export function phasePlan(
       if (p.amount > 0) break;
       next++;
     }
-    years.push({ year, items, cost_yuan: items.reduce((sum, i) => sum + i.cost_yuan, 0) });
+    const due =
+      options.milestoneDue && options.milestoneDue < `${year}-08-31` ? options.milestoneDue : `${year}-08-31`;
+    years.push({ year, due, items, cost_yuan: items.reduce((sum, i) => sum + i.cost_yuan, 0) });
   }
   const unfunded = pending
     .slice(next)
     .filter((p) => p.amount > 0)
     .map((p) => ({
       school_code: p.school_code,
+      level: p.level,
       kind: p.kind,
       amount: p.amount,
       cost_yuan: p.amount * p.unitCost,
