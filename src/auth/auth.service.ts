@@ -70,10 +70,12 @@ export class AuthService {
 
   /** Resolves a token to its user; distinguishes an expired session so the page can say so. */
   async authenticate(token: string, via: AuthenticatedUser['via']): Promise<AuthenticatedUser> {
-    const session = await this.sessions.findOne({
-      where: { tokenHash: hashToken(token) },
-      relations: { user: true },
-    });
+    // One statement per request: findOne with a relation adds a DISTINCT id query first (TypeORM's `take`).
+    const session = await this.sessions
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.user', 'u')
+      .where('s.token_hash = :hash', { hash: hashToken(token) })
+      .getOne();
     if (!session || session.revokedAt || !session.user?.isActive) {
       throw new DomainError(ErrorCode.AUTH_REQUIRED, '请先登录 / Please sign in');
     }

@@ -48,13 +48,16 @@ export class DepartmentsService {
     return manager ? manager.getRepository(Department) : this.departments;
   }
 
-  async list(filter: { regionCode?: string } = {}): Promise<DepartmentView[]> {
+  /** `regionPrefix`: departments of every region whose code starts with it (a city's "6401": the city and its counties). */
+  async list(filter: { regionCode?: string; regionPrefix?: string } = {}): Promise<DepartmentView[]> {
     const qb = this.departments
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.region', 'r')
       .orderBy('d.region_code')
       .addOrderBy('d.name');
     if (filter.regionCode) qb.where('d.region_code = :code', { code: filter.regionCode });
+    if (filter.regionPrefix && /^\d{1,6}$/.test(filter.regionPrefix))
+      qb.andWhere('d.region_code LIKE :prefix', { prefix: `${filter.regionPrefix}%` });
     return (await qb.getMany()).map((d) => this.view(d));
   }
 

@@ -1,3 +1,4 @@
+import type { EvaluationSummary } from './evaluation-summary';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { CountyEvaluation, LedgerKind } from './engine';
 import { StatisticsImport } from './statistics-import.entity';
@@ -36,6 +37,10 @@ export class Evaluation {
 
   @Column({ type: 'boolean' })
   certifiable!: boolean;
+
+  /** The verdicts alone (summarizeEvaluation), for lists over many counties; null only before it was written. */
+  @Column({ type: 'jsonb', nullable: true })
+  summary!: EvaluationSummary | null;
 
   /** Offenders of each ledger in this import: the open count right after it (the leadership chart). */
   @Column({ type: 'jsonb' })

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { evaluateCounty, type RuleSet } from './engine';
 import { Evaluation } from './evaluation.entity';
+import { type EvaluationSummary, summarizeEvaluation } from './evaluation-summary';
 import { buildEvaluationWorkbook, type EvaluationJson } from './evaluation-workbook';
 import { InjectRuleSet } from './rule-set.provider';
 import { StatisticsService } from './statistics.service';
@@ -26,6 +27,34 @@ export class EvaluationsService {
     const stored = await this.evaluations.findOneBy({ importId: imp.id, ruleSet: this.ruleSet.version });
     const evaluation = stored?.result ?? evaluateCounty(await this.statistics.countyData(imp), this.ruleSet);
     return { ...evaluation, dataset_checksum: imp.checksum };
+  }
+
+  /**
+   * The verdicts of each county's evaluation for its latest school year with statistics (the dashboard's
+   * milestones), in one statement whatever the number of counties; counties without a current import for that
+   * year are absent. An import not yet evaluated under this rule set is evaluated here, as in forCounty.
+   */
+  async latestSummaries(countyCodes: readonly string[]): Promise<Map<string, EvaluationSummary>> {
+    const out = new Map<string, EvaluationSummary>();
+    if (countyCodes.length === 0) return out;
+    const rows: Array<{ countyCode: string; year: number; summary: EvaluationSummary | null }> =
+      await this.evaluations.manager.query(
+        `WITH latest AS (
+           SELECT county_code, max(school_year) AS year FROM statistics_imports
+            WHERE county_code = ANY($1::text[]) GROUP BY county_code)
+         SELECT l.county_code AS "countyCode", l.year, e.summary
+           FROM latest l
+           JOIN statistics_imports i ON i.county_code = l.county_code AND i.school_year = l.year AND i.status = 'current'
+           LEFT JOIN evaluations e ON e.import_id = i.id AND e.rule_set = $2`,
+        [[...new Set(countyCodes)], this.ruleSet.version],
+      );
+    for (const row of rows) {
+      out.set(
+        row.countyCode,
+        row.summary ?? summarizeEvaluation(await this.forCounty(row.countyCode, Number(row.year))),
+      );
+    }
+    return out;
   }
 
   async workbook(countyCode: string, schoolYear: number): Promise<Buffer> {

@@ -201,15 +201,25 @@ export class LedgersService {
     const openNow = zeroCounts();
     for (const r of openNowRows) openNow[r.kind] = Number(r.n);
 
-    const imports = (await em
+    const found = await em
       .createQueryBuilder(StatisticsImport, 'i')
-      .leftJoinAndMapOne('i.evaluation', Evaluation, 'e', 'e.import_id = i.id AND e.rule_set = :ruleSet', {
-        ruleSet: ruleSetVersion,
-      })
       .where(county ? 'i.countyCode = :county' : "i.status = 'current'", { county })
       .orderBy('i.schoolYear')
       .addOrderBy('i.createdAt')
-      .getMany()) as Array<StatisticsImport & { evaluation?: Evaluation | null }>;
+      .getMany();
+    // Only the ledger counts of each evaluation: its result is ≈ 150 KB of JSON, 120 of them for a province.
+    const counts: Array<{ importId: string; ledgerCounts: Evaluation['ledgerCounts'] }> = found.length
+      ? await em.query(
+          `SELECT import_id AS "importId", ledger_counts AS "ledgerCounts" FROM evaluations
+            WHERE import_id = ANY($1::uuid[]) AND rule_set = $2`,
+          [found.map((i) => i.id), ruleSetVersion],
+        )
+      : [];
+    const countsOf = new Map(counts.map((c) => [c.importId, c.ledgerCounts]));
+    const imports = found.map((i) => {
+      const ledgerCounts = countsOf.get(i.id);
+      return Object.assign(i, { evaluation: ledgerCounts ? { ledgerCounts } : null });
+    });
     const moves: Array<{ import_id: string; kind: LedgerKind; opened: string; closed: string }> =
       imports.length
         ? await em.query(

@@ -13,6 +13,7 @@ import {
 import { GOVERNMENT_INDICATORS, QUALITY_INDICATORS, VETO_ITEMS } from './engine/evaluation.types';
 import { RESOURCE_INDICATORS } from './engine/rule-set';
 import { Evaluation } from './evaluation.entity';
+import { summarizeEvaluation } from './evaluation-summary';
 import { EvidenceService, type NewEvidence } from './evidence/evidence.service';
 import { IndicatorPlanLinks } from './evidence/plan-links';
 import { countByKind, type LedgerChange, LedgersService, ledgerOffenders } from './ledgers.service';
@@ -86,10 +87,14 @@ export class RecomputeService {
           ruleSet: evaluation.rule_set,
           result: evaluation,
           certifiable: evaluation.certifiable,
+          summary: summarizeEvaluation(evaluation),
           ledgerCounts: countByKind(offenders),
           computedAt,
         })
-        .orUpdate(['result', 'certifiable', 'ledger_counts', 'computed_at'], ['import_id', 'rule_set'])
+        .orUpdate(
+          ['result', 'certifiable', 'summary', 'ledger_counts', 'computed_at'],
+          ['import_id', 'rule_set'],
+        )
         .execute();
 
       const items = await this.links.itemsForCounty(countyCode, regionCodes, em);

@@ -76,6 +76,8 @@ export class ItemStatusService {
       `SELECT DISTINCT ON (r.item_id, r.assignment_id) r.item_id AS "itemId", r.percent
          FROM progress_reports r
          JOIN assignments a ON a.id = r.assignment_id AND a.role = 'lead' AND a.removed_at IS NULL
+                          -- (implied by the report's item; lets the planner start from the items' assignments)
+                          AND a.item_id = ANY($1::uuid[])
         WHERE r.item_id = ANY($1::uuid[]) AND r.state <> 'returned'
         ORDER BY r.item_id, r.assignment_id, r.submitted_at DESC, r.created_at DESC, r.id DESC`,
       [measured.map((i) => i.id)],

@@ -42,6 +42,8 @@ export type ItemIncentive = PlanFileIncentive;
 @Entity('plan_items')
 @Index(['planId', 'ref'], { unique: true })
 @Index(['planId', 'position'])
+// The lists' `due` sort (SORT_SPECS.due) as an expression index, which TypeORM cannot declare: migration ProvinceScale.
+@Index('IDX_plan_items_due_order', { synchronize: false })
 export class PlanItem {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

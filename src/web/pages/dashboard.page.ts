@@ -1,5 +1,5 @@
 import type { Verdict } from '../../indicators/engine';
-import type { EvaluationJson } from '../../indicators/evaluation-workbook';
+import type { EvaluationSummary } from '../../indicators/evaluation-summary';
 import type { Dashboard, Milestone } from '../dashboard.service';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -26,7 +26,8 @@ export function verdictCell(ctx: PageContext, v: Verdict | undefined, href?: str
   return html`<td class="${cls}">${href ? html`<a href="${href}">${text}</a>` : text}</td>`;
 }
 
-const sectionVerdict = (e: EvaluationJson, key: (typeof SECTION_KEYS)[number][0]): Verdict => e[key].passed;
+const sectionVerdict = (e: EvaluationSummary, key: (typeof SECTION_KEYS)[number][0]): Verdict =>
+  e[key].passed;
 
 const itemsUrl = (params: Record<string, string>) => `/items?${new URLSearchParams(params).toString()}`;
 
