@@ -90,6 +90,7 @@ export class AuthService {
       name: u.name,
       role: u.role,
       departmentId: u.departmentId,
+      regionCode: u.regionCode,
       locale: u.locale,
       sessionId: session.id,
       via,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import { importSources, type ImportedCounty, type ImportedDataset } from './import/dataset-importer';
 import type { ImportIssue } from './import/import-issues';
 import type { TableName } from './import/table-specs';
@@ -28,6 +29,8 @@ export interface StatisticsImportOptions {
   enqueue?: boolean;
   /** Largest file accepted (bytes); the importer's default otherwise. */
   maxFileBytes?: number;
+  /** The importing user's area (PlanScope.area): a county outside it refuses the whole import. Absent: any. */
+  area?: readonly string[] | null;
 }
 
 export interface ImportedVersion {
@@ -90,6 +93,18 @@ export class IndicatorImportService {
     if (!result.ok)
       return { ok: false, issues: result.issues, issueCount: result.issueCount, notices: result.notices };
     const { dataset } = result;
+
+    // Statistics write evidence that can close plan items: only for counties of the importer's area.
+    const area = options.area;
+    const outside = area ? dataset.counties.filter((c) => !area.includes(c.county_code)) : [];
+    if (outside.length) {
+      const names = outside.map((c) => `${c.county_name ?? ''}${c.county_code}`).join('、');
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        `统计数据中的县不在您的管辖范围：${names}；未导入任何数据 / County outside your area: ${outside.map((c) => c.county_code).join(', ')}; nothing was imported`,
+        { counties: outside.map((c) => c.county_code) },
+      );
+    }
 
     const years = this.schoolYears(dataset, options.year);
     if ('issues' in years)

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { DevClockController } from './dev-clock.controller';
 import { DigestService } from './digest.service';
 import { EscalationNotice } from './escalation-notice.entity';
@@ -27,7 +28,7 @@ export class RemindersModule {
   static register(options: { worker: boolean; devClock: boolean }): DynamicModule {
     return {
       module: RemindersModule,
-      imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice])],
+      imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]), AuditModule],
       providers: [
         ReminderFactsRepository,
         ReminderSchedulerService,

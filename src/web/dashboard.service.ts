@@ -11,7 +11,7 @@ import { RULE_SET } from '../indicators/rule-set.provider';
 import type { RuleSet } from '../indicators/engine';
 import { StatisticsService } from '../indicators/statistics.service';
 import { type ItemSummary, PlanItemsService } from '../plans/plan-items.service';
-import { PlanScope } from '../access/plan-scope';
+import { itemInAreaSql, PlanScope } from '../access/plan-scope';
 import { PlansService, type PlanSummary } from '../plans/plans.service';
 import { optionalService } from './optional-service';
 
@@ -62,15 +62,15 @@ export class DashboardService {
       this.byDepartment(user),
       this.items.overdue(user, { limit: 30 }),
       this.milestones(user),
-      this.ledger(),
+      this.ledger(user),
     ]);
     return { plans, departments, redList: red.items, milestones, ledger };
   }
 
   /** Items led by each department (cancelled left out), the busiest and latest first. */
   async byDepartment(user: AuthenticatedUser, limit = 15): Promise<DepartmentCompletion[]> {
-    const visible = await this.scope.visibleRegionCodes(user);
-    if (visible !== null && visible.length === 0) return [];
+    const area = await this.scope.area(user);
+    if (area !== null && area.length === 0) return [];
     const rows: Array<{ id: string; name: string; total: string; completed: string; overdue: string }> =
       await this.dataSource.query(
         `SELECT d.id, d.name, count(*) AS total,
@@ -81,11 +81,11 @@ export class DashboardService {
            JOIN plan_items i ON i.id = a.item_id
            JOIN plans p ON p.id = i.plan_id
           WHERE a.removed_at IS NULL AND a.role = 'lead' AND i.status <> 'cancelled'
-            AND ($1::text[] IS NULL OR p.region_code = ANY($1::text[]))
+            AND ($1::text[] IS NULL OR ${itemInAreaSql('i', 'p', '$1')})
           GROUP BY d.id, d.name
           ORDER BY count(*) FILTER (WHERE i.status = 'overdue') DESC, count(*) DESC, d.name
           LIMIT $2`,
-        [visible, limit],
+        [area, limit],
       );
     return rows.map((r) => ({
       id: r.id,
@@ -99,6 +99,7 @@ export class DashboardService {
   /** Certification milestones (indicator CERT) by county and year, with each county's current evaluation. */
   async milestones(user: AuthenticatedUser): Promise<Milestone[]> {
     const page = await this.items.list(user, { kind: ['milestone'], limit: 200, sort: 'due' });
+    const area = await this.scope.area(user);
     const cert = page.items.filter((i) => i.indicator === 'CERT');
     const statistics = optionalService(this.moduleRef, StatisticsService);
     const evaluations = optionalService(this.moduleRef, EvaluationsService);
@@ -107,7 +108,8 @@ export class DashboardService {
         const lead = item.assignments.find((a) => a.role === 'lead');
         const countyCode = lead?.regionCode ?? null;
         let evaluation: EvaluationJson | null = null;
-        if (countyCode && statistics && evaluations) {
+        // The county's figures only when the county is in the user's area, as on its own page.
+        if (countyCode && statistics && evaluations && (area === null || area.includes(countyCode))) {
           const year = await statistics.latestYear(countyCode);
           if (year !== null) evaluation = await evaluations.forCounty(countyCode, year).catch(notFound);
         }
@@ -122,11 +124,11 @@ export class DashboardService {
     );
   }
 
-  async ledger(): Promise<LedgerSummary | null> {
+  async ledger(user: AuthenticatedUser): Promise<LedgerSummary | null> {
     const ledgers = optionalService(this.moduleRef, LedgersService);
     const ruleSet = optionalService<RuleSet>(this.moduleRef, RULE_SET);
     if (!ledgers || !ruleSet) return null;
-    return ledgers.summary(undefined, ruleSet.version);
+    return ledgers.summary(undefined, ruleSet.version, await this.scope.area(user));
   }
 }
 

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExtensionsService } from '../supervision/extensions.service';
 import { ReportsService } from '../supervision/reports.service';
 import { Roles } from '../access/access.decorators';
+import { PlanScope } from '../access/plan-scope';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Env } from '../config/env.schema';
@@ -32,6 +33,7 @@ export class OfficeController {
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
     private readonly moduleRef: ModuleRef,
+    private readonly scope: PlanScope,
   ) {}
 
   @Get('office')
@@ -48,7 +50,7 @@ export class OfficeController {
       this.reports.queue(user, 'submitted'),
       this.extensions.queue(user, 'pending'),
       this.items.overdue(user, { limit: 100 }),
-      escalations ? escalations.list({ limit: 50 }) : Promise.resolve(null),
+      escalations ? escalations.list({ limit: 50, area: await this.scope.area(user) }) : Promise.resolve(null),
       this.plans.list(user),
     ]);
     // Only notices of plans this user sees (the same PlanScope as every list here).
@@ -91,7 +93,8 @@ export class OfficeController {
   ): Promise<void> {
     const statistics = this.indicators().statistics;
     const done = (request.query as Record<string, string | undefined>).done ?? null;
-    sendPage(reply, importPage(ctx, { history: await statistics.list({}), done }));
+    const area = await this.scope.area(ctx.user!);
+    sendPage(reply, importPage(ctx, { history: await statistics.list({ area }), done }));
   }
 
   /** Multipart upload (the page's script sends the CSRF token as a header); every problem is listed. */
@@ -107,16 +110,17 @@ export class OfficeController {
     const maxBytes = this.config.get('UPLOAD_MAX_BYTES', { infer: true });
     const { files, fields } = await readUpload(request, maxBytes);
     const year = fields.year && /^\d{4}$/.test(fields.year) ? Number(fields.year) : undefined;
+    const area = await this.scope.area(user);
     const result = await importer.import(
       files,
       { userId: user.id, label: user.name },
-      { source: 'web', year, maxFileBytes: maxBytes },
+      { source: 'web', year, maxFileBytes: maxBytes, area },
     );
     if (!result.ok) {
       return sendPage(
         reply,
         importPage(ctx, {
-          history: await statistics.list({}),
+          history: await statistics.list({ area }),
           issues: result.issues,
           issueCount: result.issueCount,
           notices: result.notices,

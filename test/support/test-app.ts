@@ -39,7 +39,7 @@ export interface TestApp {
   /** Creates a user through the real service (argon2 and all). */
   createUser(
     role: Role,
-    overrides?: Partial<{ email: string; name: string; departmentId: string | null }>,
+    overrides?: Partial<{ email: string; name: string; departmentId: string | null; regionCode: string | null }>,
   ): Promise<User>;
   /** A session token for `user` written straight to the database (no sign-in, no rate limit). */
   sessionFor(user: User, options?: { expiresAt?: Date }): Promise<string>;
@@ -114,6 +114,7 @@ export async function startTestApp(
         role,
         password: TEST_PASSWORD,
         departmentId: overrides.departmentId ?? null,
+        regionCode: overrides.regionCode ?? null,
       }),
     sessionFor: async (user, opts = {}) => {
       const token = newSessionToken();
