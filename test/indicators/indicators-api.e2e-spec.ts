@@ -54,6 +54,7 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
   let t: TestApp;
   let office: string;
   let staff: string;
+  let outsider: string;
   let admin: string;
   const events: ComplianceChanged[] = [];
   let countyItemId: string;
@@ -82,8 +83,6 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
   beforeAll(async () => {
     t = await startTestApp();
-    office = await t.sessionFor(await t.createUser(Role.Office));
-    staff = await t.sessionFor(await t.createUser(Role.Staff));
     admin = await t.sessionFor(await t.createUser(Role.Admin));
     t.app.get(ComplianceEvents).subscribe((e) => void events.push(e));
 
@@ -92,6 +91,10 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     await t.app
       .get(PlanImportService)
       .importFile(`${PLANS_DIR}/yinchuan-2021.yaml`, { actor: systemActor('test') });
+    // The office and a reader of 银川 (their area holds 灵武市); a 晋中 office outside it.
+    office = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '640100' }));
+    staff = await t.sessionFor(await t.createUser(Role.Staff, { regionCode: '640100' }));
+    outsider = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '140700' }));
     [{ id: cityG5ItemId }] = await sql<{ id: string }>(
       t,
       `SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.region_code = '640100' AND i.indicator = 'G5' ORDER BY i.position LIMIT 1`,
@@ -203,8 +206,9 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
     const api = await get(`/api/items/${countyItemId}/evidence`, admin);
     expect(api.statusCode).toBe(200);
-    // Items are scoped by PlanScope: staff without a department see no plan, so no evidence either.
-    expect((await get(`/api/items/${countyItemId}/evidence`, staff)).statusCode).toBe(404);
+    // Items are scoped by PlanScope: a reader of 银川 sees 灵武市's plan and its evidence, a 晋中 office neither.
+    expect((await get(`/api/items/${countyItemId}/evidence`, staff)).statusCode).toBe(200);
+    expect((await get(`/api/items/${countyItemId}/evidence`, outsider)).statusCode).toBe(404);
     expect(api.json()).toEqual([
       expect.objectContaining({ indicator: 'G5', passed: false, importId: first.id, ruleSet: '2017' }),
     ]);
@@ -476,6 +480,35 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     expect(res.statusCode).toBe(200);
     const wb = await openWorkbook(res.rawPayload);
     expect(wb.worksheets.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('scope: a 晋中 office neither imports 灵武市 statistics nor reads its evaluation, ledgers or imports', async () => {
+    const before = await countRows();
+    const [{ n: evidenceBefore }] = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM evidence_records');
+    const res = await upload(outsider);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: 'AUTH.FORBIDDEN', details: { counties: [COUNTY] } });
+    expect(res.json().message).toMatch(/不在您的管辖范围.*640181.*nothing was imported/);
+    expect(await countRows()).toEqual(before);
+    const [{ n: evidenceAfter }] = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM evidence_records');
+    expect(evidenceAfter).toBe(evidenceBefore);
+    for (const url of [
+      `/api/counties/${COUNTY}/evaluations/2023`,
+      `/api/counties/${COUNTY}/evaluations/2023/export.xlsx`,
+      `/api/indicators/ledgers?county=${COUNTY}`,
+      `/api/indicators/ledgers/summary?county=${COUNTY}`,
+      `/api/indicators/imports?county=${COUNTY}`,
+    ]) {
+      expect([url, (await get(url, outsider)).statusCode]).toEqual([url, 403]);
+    }
+    // Without a county: only the counties of the area, here none.
+    expect((await get('/api/indicators/ledgers', outsider)).json()).toEqual([]);
+    expect((await get('/api/indicators/imports', outsider)).json()).toEqual([]);
+    const summary = (await get('/api/indicators/ledgers/summary', outsider)).json() as { points: unknown[] };
+    expect(summary.points).toEqual([]);
+    // Inside the area the same reads answer.
+    expect((await get('/api/indicators/ledgers', staff)).json()).not.toEqual([]);
+    expect((await get('/api/indicators/imports', staff)).json()).not.toEqual([]);
   });
 
   it('roles: reads for every signed-in role, imports and job failures for admin and office only', async () => {
