@@ -35,7 +35,8 @@ export class ErrorShapeFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.url} failed`);
     }
     if (exception instanceof DomainError && exception.headers) reply.headers(exception.headers);
-    void reply.status(body.statusCode).send(body);
+    // A route that answers HTML (a printable notice) has set its content type already: the error is JSON.
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {

@@ -39,7 +39,12 @@ export interface TestApp {
   /** Creates a user through the real service (argon2 and all). */
   createUser(
     role: Role,
-    overrides?: Partial<{ email: string; name: string; departmentId: string | null; regionCode: string | null }>,
+    overrides?: Partial<{
+      email: string;
+      name: string;
+      departmentId: string | null;
+      regionCode: string | null;
+    }>,
   ): Promise<User>;
   /** A session token for `user` written straight to the database (no sign-in, no rate limit). */
   sessionFor(user: User, options?: { expiresAt?: Date }): Promise<string>;
@@ -68,7 +73,7 @@ export async function startTestApp(
     options.reuse?.prefix ?? `duban-test:${testServices.run()}:${randomBytes(4).toString('hex')}`;
   const env = validateEnv({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: testServices.redisUrl(),
