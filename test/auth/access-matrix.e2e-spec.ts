@@ -268,7 +268,6 @@ describe('access rules: every route × every role', () => {
  * 银川市教育局 with a submitted report, a pending extension request and a 督办单; the county 灵武市 (640181).
  * Outside: the same of the 晋中 plan, and the county 榆次区 (140702).
  */
-type Side = 'inside' | 'outside';
 interface Resources {
   plan: string;
   item: string;
