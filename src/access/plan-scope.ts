@@ -72,7 +72,12 @@ export class PlanScope {
   }
 
   /** @throws DomainError AUTH_FORBIDDEN naming what lies outside the area */
-  async assertInArea(user: ScopedUser, regionCode: string, what: string, manager?: EntityManager): Promise<void> {
+  async assertInArea(
+    user: ScopedUser,
+    regionCode: string,
+    what: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     if (!(await this.inArea(user, regionCode, manager))) {
       throw new DomainError(ErrorCode.AUTH_FORBIDDEN, `${what}${OUTSIDE}`, { regionCode });
     }
@@ -81,7 +86,10 @@ export class PlanScope {
   /** Settings that apply everywhere (the global reminder policy, the calendar, queues): admin only. */
   assertAdmin(user: ScopedUser, what: string): void {
     if (user.role !== Role.Admin) {
-      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, `只有管理员可以修改${what} / Only an administrator changes ${what}`);
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        `只有管理员可以修改${what} / Only an administrator changes ${what}`,
+      );
     }
   }
 
@@ -90,10 +98,17 @@ export class PlanScope {
    * draft, set its reminder policy): admin; office on plans issued in its area.
    * @throws DomainError AUTH_FORBIDDEN with the reason when not
    */
-  async assertCanManagePlan(user: ScopedUser, planRegionCode: string, manager?: EntityManager): Promise<void> {
+  async assertCanManagePlan(
+    user: ScopedUser,
+    planRegionCode: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     if (user.role === Role.Admin) return;
     if (user.role !== Role.Office) {
-      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, '只有办公室可以修改方案 / Only the office changes plans');
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        '只有办公室可以修改方案 / Only the office changes plans',
+      );
     }
     if (!(await this.inArea(user, planRegionCode, manager))) {
       throw new DomainError(
@@ -115,10 +130,16 @@ export class PlanScope {
   ): Promise<void> {
     if (user.role === Role.Admin) return;
     if (user.role !== Role.Office && user.role !== Role.Leader) {
-      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, '只有办公室和领导可以审核 / Only the office and leaders review');
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        '只有办公室和领导可以审核 / Only the office and leaders review',
+      );
     }
     if (!(await this.inArea(user, item.planRegionCode, manager))) {
-      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, '此任务不在您的管辖范围 / This item is outside your area');
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        '此任务不在您的管辖范围 / This item is outside your area',
+      );
     }
   }
 

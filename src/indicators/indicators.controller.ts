@@ -127,7 +127,11 @@ export class IndicatorsController {
  * The counties whose data the user reads: their area, or the one county asked for (403 outside the area).
  * null: every county (admin).
  */
-async function countyArea(scope: PlanScope, user: AuthenticatedUser, county?: string): Promise<string[] | null> {
+async function countyArea(
+  scope: PlanScope,
+  user: AuthenticatedUser,
+  county?: string,
+): Promise<string[] | null> {
   if (county) {
     await scope.assertInArea(user, county, `县 ${county} `);
     return null;

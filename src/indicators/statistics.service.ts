@@ -115,7 +115,11 @@ export class StatisticsService {
 
   /** History, superseded versions included: county, then newest year and version first. */
   /** Imports, filtered; `area`: only counties of the reader's area (null or absent: every county). */
-  async list(filter: { county?: string; year?: number; area?: readonly string[] | null }): Promise<ImportView[]> {
+  async list(filter: {
+    county?: string;
+    year?: number;
+    area?: readonly string[] | null;
+  }): Promise<ImportView[]> {
     const qb = this.dataSource.manager
       .createQueryBuilder(StatisticsImport, 'i')
       .leftJoinAndMapOne('i.evaluation', Evaluation, 'e', 'e.import_id = i.id AND e.rule_set = :ruleSet', {

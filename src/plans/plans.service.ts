@@ -70,7 +70,10 @@ export class PlansService {
   /** A plan with its source text and leadership group; 404 when it does not exist or is not visible. */
   async detail(user: ScopedUser, id: string): Promise<PlanDetail> {
     const area = await this.scope.area(user);
-    const qb = this.plans.createQueryBuilder('p').innerJoinAndSelect('p.region', 'r').where('p.id = :id', { id });
+    const qb = this.plans
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.region', 'r')
+      .where('p.id = :id', { id });
     if (area !== null) qb.andWhere(planInAreaSql('p', ':area'), { area });
     const plan = await qb.getOne();
     if (!plan) {

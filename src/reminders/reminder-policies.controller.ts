@@ -111,7 +111,10 @@ export class ReminderPoliciesController {
       [key.scope, scopeId],
     );
     if (!rows.length) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此提醒规则 / No ${key.scope} reminder policy ${scopeId}`);
+      throw new DomainError(
+        ErrorCode.NOT_FOUND,
+        `没有此提醒规则 / No ${key.scope} reminder policy ${scopeId}`,
+      );
     }
     await this.record(user, key.scope, scopeId, 'reminder_policy.deleted', rows[0]!.policy, null);
     await this.replan(key.scope, scopeId);
@@ -129,7 +132,8 @@ export class ReminderPoliciesController {
       this.scope.assertAdmin(user, '全局提醒规则 / the global reminder policy');
       return GLOBAL_SCOPE_ID;
     }
-    if (!key.scopeId) throw new DomainError(ErrorCode.VALIDATION_FAILED, '缺少 scopeId / scopeId is required');
+    if (!key.scopeId)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '缺少 scopeId / scopeId is required');
     const [target] = await this.dataSource.query<Array<{ regionCode: string }>>(
       key.scope === 'plan'
         ? 'SELECT region_code AS "regionCode" FROM plans WHERE id = $1'

@@ -28,7 +28,10 @@ export class RemindersModule {
   static register(options: { worker: boolean; devClock: boolean }): DynamicModule {
     return {
       module: RemindersModule,
-      imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]), AuditModule],
+      imports: [
+        TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]),
+        AuditModule,
+      ],
       providers: [
         ReminderFactsRepository,
         ReminderSchedulerService,

@@ -23,7 +23,8 @@ export interface NewUser {
  * @throws DomainError VALIDATION_FAILED naming the field; rethrows anything else
  */
 function refusingMissingReferences(error: unknown): never {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : null;
+  const driverError =
+    error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : null;
   if (driverError?.code === '23503') {
     const field = /region_code/.test(driverError.detail ?? '') ? 'regionCode' : 'departmentId';
     const what = field === 'regionCode' ? '地区 / region' : '部门 / department';

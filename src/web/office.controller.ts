@@ -50,7 +50,9 @@ export class OfficeController {
       this.reports.queue(user, 'submitted'),
       this.extensions.queue(user, 'pending'),
       this.items.overdue(user, { limit: 100 }),
-      escalations ? escalations.list({ limit: 50, area: await this.scope.area(user) }) : Promise.resolve(null),
+      escalations
+        ? escalations.list({ limit: 50, area: await this.scope.area(user) })
+        : Promise.resolve(null),
       this.plans.list(user),
     ]);
     // Only notices of plans this user sees (the same PlanScope as every list here).

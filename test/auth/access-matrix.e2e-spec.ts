@@ -567,12 +567,10 @@ describe('area rules: every route × every role × a resource inside and outside
     );
     const {
       departments: [{ id: spareDepartment }],
-    } = await t.app
-      .get(DepartmentsService)
-      .resolve([{ regionCode, name: '矩阵备用局', otherNames: [] }], {
-        actor: systemActor('test'),
-        source: 'test',
-      });
+    } = await t.app.get(DepartmentsService).resolve([{ regionCode, name: '矩阵备用局', otherNames: [] }], {
+      actor: systemActor('test'),
+      source: 'test',
+    });
     return { plan: planId, item: itemId, report, extension, notice, county: countyCode, spareDepartment };
   }
 

@@ -484,13 +484,19 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
   it('scope: a 晋中 office neither imports 灵武市 statistics nor reads its evaluation, ledgers or imports', async () => {
     const before = await countRows();
-    const [{ n: evidenceBefore }] = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM evidence_records');
+    const [{ n: evidenceBefore }] = await sql<{ n: number }>(
+      t,
+      'SELECT count(*)::int AS n FROM evidence_records',
+    );
     const res = await upload(outsider);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: 'AUTH.FORBIDDEN', details: { counties: [COUNTY] } });
     expect(res.json().message).toMatch(/不在您的管辖范围.*640181.*nothing was imported/);
     expect(await countRows()).toEqual(before);
-    const [{ n: evidenceAfter }] = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM evidence_records');
+    const [{ n: evidenceAfter }] = await sql<{ n: number }>(
+      t,
+      'SELECT count(*)::int AS n FROM evidence_records',
+    );
     expect(evidenceAfter).toBe(evidenceBefore);
     for (const url of [
       `/api/counties/${COUNTY}/evaluations/2023`,

@@ -40,7 +40,9 @@ export async function flowWorld(t: TestApp): Promise<FlowWorld> {
   const [lead, coop, other] = departments.map((d) => d.id);
   const token = async (role: Role, departmentId: string | null = null, name?: string) =>
     // Users without a department work in the plan's region (their area, PlanScope).
-    t.sessionFor(await t.createUser(role, { departmentId, name, regionCode: departmentId ? null : regionCode }));
+    t.sessionFor(
+      await t.createUser(role, { departmentId, name, regionCode: departmentId ? null : regionCode }),
+    );
   return {
     planId,
     regionCode,
