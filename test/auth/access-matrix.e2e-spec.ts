@@ -705,4 +705,63 @@ describe('area rules: every route × every role × a resource inside and outside
     }
     expect(outcomes).toEqual(expected);
   });
+
+  it('never upward: a 宁夏 plan is outside the 银川 area — the bureau works on its own item, 银川 neither edits nor reviews', async () => {
+    const bureau = await departmentId(t, '640100', '银川市教育局');
+    // A plan of the province above, holding one item led by 银川市教育局 (moved from the 银川 plan).
+    const [{ id: provincePlan }] = await sqlRows<{ id: string }>(
+      `INSERT INTO plans (key, title, doc_number, issuer, issued_on, region_code, implements, source_file, source_script,
+                          source_text, file_checksum, imported_at)
+       SELECT 'ningxia-upward', '宁夏测试方案', doc_number, '宁夏回族自治区教育厅', issued_on, '640000', implements,
+              source_file, source_script, source_text, file_checksum, imported_at FROM plans WHERE key = $1
+       RETURNING id`,
+      [YINCHUAN],
+    );
+    const [{ id: provinceItem }] = await sqlRows<{ id: string }>(
+      `SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id
+         JOIN assignments a ON a.item_id = i.id AND a.role = 'lead' AND a.removed_at IS NULL
+        WHERE p.key = $1 AND a.department_id = $2 AND i.id <> $3
+          AND NOT EXISTS (SELECT 1 FROM plan_items c WHERE c.parent_id = i.id)
+        ORDER BY i.position LIMIT 1`,
+      [YINCHUAN, bureau, world.inside.item],
+    );
+    await sqlRows('UPDATE plan_items SET plan_id = $1, parent_id = NULL WHERE id = $2', [
+      provincePlan,
+      provinceItem,
+    ]);
+    const as = (role: Role, method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
+      send(method, url, role, body, headers).then(
+        (res) => `${role} ${method} ${url.replace(provinceItem, ':item')}: ${res.statusCode}`,
+      );
+    const url = `/api/items/${provinceItem}`;
+    expect([
+      await as(Role.Office, 'GET', url),
+      await as(Role.Office, 'PATCH', url, { title: '改' }, { 'if-match': '"999"' }),
+      await as(Role.Office, 'POST', `${url}/assignments`, {
+        departmentId: world.inside.spareDepartment,
+        role: 'cooperate',
+      }),
+      await as(Role.Office, 'POST', `${url}/close`),
+      await as(Role.Leader, 'POST', `${url}/close`),
+      await as(Role.DeptHead, 'POST', `${url}/acknowledge`),
+    ]).toEqual([
+      `office GET /api/items/:item: 200`,
+      `office PATCH /api/items/:item: 403`,
+      `office POST /api/items/:item/assignments: 403`,
+      `office POST /api/items/:item/close: 403`,
+      `leader POST /api/items/:item/close: 403`,
+      `dept_head POST /api/items/:item/acknowledge: 201`,
+    ]);
+    // The plan shows only what 银川 does of it; the province's office (area 宁夏) manages it.
+    const plans = await send('GET', '/api/plans', Role.Office);
+    expect(plans.body).toContain(provincePlan);
+    const province = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '640000' }));
+    const edit = await t.request({
+      method: 'PATCH',
+      url,
+      payload: { title: '改' },
+      headers: { authorization: `Bearer ${province}`, 'if-match': '"999"' },
+    });
+    expect(edit.statusCode).toBe(412); // through the scope check, stopped by the stale version only
+  });
 });
