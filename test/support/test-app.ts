@@ -11,6 +11,8 @@ import { MailSink } from '../../src/mail/mail-sink';
 import type { Role } from '../../src/access/role.enum';
 import type { User } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
+import { systemActor } from '../../src/audit/audit.service';
+import { RegionsService } from '../../src/regions/regions.service';
 import { Clock } from '../../src/common/clock';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TestClock } from './test-clock';
@@ -112,15 +114,22 @@ export async function startTestApp(
     clock,
     baseUrl,
     request,
-    createUser: (role, overrides = {}) =>
-      app.get(UsersService).create({
+    createUser: async (role, overrides = {}) => {
+      // An area names a region: a fresh database gets the default region file first.
+      if (overrides.regionCode) {
+        await app
+          .get(RegionsService)
+          .ensureKnown([overrides.regionCode], { actor: systemActor('test'), source: 'test' });
+      }
+      return app.get(UsersService).create({
         email: overrides.email ?? `${role}-${++counter}-${randomBytes(3).toString('hex')}@test.duban`,
         name: overrides.name ?? `测试${role}`,
         role,
         password: TEST_PASSWORD,
         departmentId: overrides.departmentId ?? null,
         regionCode: overrides.regionCode ?? null,
-      }),
+      });
+    },
     sessionFor: async (user, opts = {}) => {
       const token = newSessionToken();
       await app
