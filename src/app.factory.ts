@@ -31,7 +31,8 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: otherwise any client picks its own address.
+    trustProxy: env.TRUST_PROXY.length ? env.TRUST_PROXY : false,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
