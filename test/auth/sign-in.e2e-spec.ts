@@ -321,3 +321,48 @@ describe('sign-in behind a configured proxy (TRUST_PROXY)', () => {
     expect(rows.map((r) => r.changes[0].after)).toEqual(['198.51.100.7', '10.9.0.2']);
   });
 });
+
+describe('redirects after sign-in and language choice', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('follows only paths of this site, never a raw control or non-ASCII byte in Location', async () => {
+    const lang = async (next: string) => {
+      const res = await t.request({ method: 'GET', url: `/lang?to=en&next=${next}` });
+      return `${res.statusCode} ${String(res.headers.location)}`;
+    };
+    expect([
+      await lang('/%09/evil.example'),
+      await lang('/%0A/evil.example'),
+      await lang('/%5C/evil.example'),
+      await lang('//evil.example'),
+      await lang('/items%0D%0ASet-Cookie:%20x=1'),
+      await lang('/items%3Fq%3D%E5%A4%A7%E7%8F%AD%E9%A2%9D'),
+      await lang('/items/1%3Fx%3D2'),
+    ]).toEqual([
+      '302 /',
+      '302 /',
+      '302 /',
+      '302 /',
+      '302 /itemsSet-Cookie:%20x=1',
+      '302 /items?q=%E5%A4%A7%E7%8F%AD%E9%A2%9D',
+      '302 /items/1?x=2',
+    ]);
+    const user = await t.createUser(Role.Staff);
+    const login = async (next: string) => {
+      const res = await t.request({
+        method: 'POST',
+        url: '/login',
+        payload: { email: user.email, password: TEST_PASSWORD, next },
+      });
+      return `${res.statusCode} ${String(res.headers.location)}`;
+    };
+    expect([await login('/\t/evil.example'), await login('/items?q=大班额\r\n')]).toEqual([
+      '303 /',
+      '303 /items?q=%E5%A4%A7%E7%8F%AD%E9%A2%9D',
+    ]);
+  });
+});
