@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { importSources, type ImportedCounty, type ImportedDataset } from './import/dataset-importer';
+import { classDiscrepancies, unterminatedCsv } from './import/cross-check';
 import type { ImportIssue } from './import/import-issues';
 import type { TableName } from './import/table-specs';
 import { IndicatorJobs } from './indicator-jobs.service';
@@ -31,6 +32,8 @@ export interface StatisticsImportOptions {
   maxFileBytes?: number;
   /** The importing user's area (PlanScope.area): a county outside it refuses the whole import. Absent: any. */
   area?: readonly string[] | null;
+  /** The uploader confirmed the discrepancies the importer named (classDiscrepancies, unterminatedCsv). */
+  confirmDiscrepancies?: boolean;
 }
 
 export interface ImportedVersion {
@@ -110,6 +113,20 @@ export class IndicatorImportService {
     if ('issues' in years)
       return { ok: false, issues: years.issues, issueCount: years.issues.length, notices: dataset.notices };
 
+    // Partial files replace complete ones silently otherwise: named, and kept only when confirmed.
+    const discrepancies = [
+      ...unterminatedCsv(files),
+      ...dataset.counties.flatMap((c) => classDiscrepancies(c, dataset.tables)),
+    ];
+    if (discrepancies.length && !options.confirmDiscrepancies) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `统计数据有 ${discrepancies.length} 处前后不一致，未导入任何数据；核对无误后加 confirm=yes 重新上传 / ${discrepancies.length} discrepancies in the statistics; nothing was imported. Re-upload with confirm=yes to keep them`,
+        { discrepancies, confirmWith: 'confirm=yes' },
+      );
+    }
+    const confirmed = discrepancies.map((d) => `已确认 / confirmed: ${d}`);
+
     const imports = await this.dataSource.transaction(async (em) => {
       const stored: ImportedVersion[] = [];
       // Counties come sorted by code: locks are always taken in the same order.
@@ -181,7 +198,14 @@ export class IndicatorImportService {
         this.logger.warn(`recompute not queued: ${queueError}`);
       }
     }
-    return { ok: true, checksum: dataset.checksum, imports, notices: dataset.notices, queued, queueError };
+    return {
+      ok: true,
+      checksum: dataset.checksum,
+      imports,
+      notices: [...dataset.notices, ...confirmed],
+      queued,
+      queueError,
+    };
   }
 
   /** The school year of each county: its county table's 学年, else the caller's; a conflict is an issue. */

@@ -50,7 +50,11 @@ export class IndicatorsController {
     @InjectRuleSet() private readonly ruleSet: RuleSet,
   ) {}
 
-  /** One or more CSV/XLSX files (multipart), optional `year` field. 400 lists every problem; nothing is stored then. */
+  /**
+   * One or more CSV/XLSX files (multipart), optional `year` field. 400 lists every problem; nothing is stored then.
+   * Discrepancies between the files (班级数/学生数 against class rows, a CSV cut off) are a 400 naming each, unless
+   * the `confirm` field is `yes`.
+   */
   @Post('imports')
   @Roles(Role.Admin, Role.Office)
   @ApiConsumes('multipart/form-data')
@@ -68,6 +72,7 @@ export class IndicatorsController {
         year: uploadYear(fields.year),
         maxFileBytes: maxBytes,
         area: await this.scope.area(user),
+        confirmDiscrepancies: fields.confirm === 'yes',
       },
     );
     if (!result.ok) {

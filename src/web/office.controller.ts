@@ -116,7 +116,7 @@ export class OfficeController {
     const result = await importer.import(
       files,
       { userId: user.id, label: user.name },
-      { source: 'web', year, maxFileBytes: maxBytes, area },
+      { source: 'web', year, maxFileBytes: maxBytes, area, confirmDiscrepancies: fields.confirm === 'yes' },
     );
     if (!result.ok) {
       return sendPage(

@@ -597,6 +597,36 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     const bad = cliContext(t);
     expect(await indicatorsImportCommand.run(['/no/such/folder'], bad)).toBe(2);
   });
+
+  it('partial statistics: missing class rows and a cut-off last line are named and need confirm=yes', async () => {
+    const complete = folderFiles(EXAMPLE_DIR);
+    const classes = complete.find((f) => f.name === '班级.csv')!;
+    const lines = classes.data.toString('utf8').split('\n');
+    // The classes file missing its last 5 rows, and the schools file cut off mid-number without its line break.
+    const cut = lines.slice(0, lines.length - 6).join('\n') + '\n';
+    const schools = complete.find((f) => f.name === '学校.csv')!;
+    const partial = complete.map((f) =>
+      f === classes
+        ? { name: f.name, data: Buffer.from(cut) }
+        : f === schools
+          ? { name: f.name, data: f.data.subarray(0, f.data.length - 2) }
+          : f,
+    );
+    const before = await countRows();
+    const refused = await upload(office, partial);
+    expect([refused.statusCode, refused.json().error]).toEqual([400, 'VALIDATION.FAILED']);
+    const discrepancies = refused.json().details.discrepancies as string[];
+    expect(discrepancies[0]).toMatch(/^学校\.csv 的最后一行没有换行符/);
+    expect(discrepancies.some((d) => /班级数 \d+，班级表 \d+ 行/.test(d))).toBe(true);
+    expect(discrepancies.some((d) => /学生数 \d+，班级学生合计 \d+/.test(d))).toBe(true);
+    expect(await countRows()).toEqual(before);
+
+    const confirmed = await upload(office, partial, { confirm: 'yes' });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json().notices).toEqual(
+      expect.arrayContaining(discrepancies.map((d) => `已确认 / confirmed: ${d}`)),
+    );
+  });
 });
 
 describe('indicators: upload limit', () => {
