@@ -26,6 +26,20 @@ describe('XLSX limits', () => {
     await expect(readXlsxSheets(data, { ...XLSX_LIMITS, cells: 400 })).rejects.toThrow(/more than 400 cells/);
   });
 
+  it('parses off the event loop and stops a parse that takes too long', async () => {
+    const data = await workbook(2000, 20);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const started = performance.now();
+    await expect(readXlsxSheets(data, { ...XLSX_LIMITS, seconds: 0.05 })).rejects.toThrow(
+      /longer than 0.05 s/,
+    );
+    clearInterval(timer);
+    expect(performance.now() - started).toBeLessThan(2000);
+    // The main thread kept running while the worker parsed.
+    expect(ticks).toBeGreaterThan(5);
+  });
+
   it('a file that is no zip is no workbook', () => {
     expect(() => declaredUncompressedBytes(Buffer.from('学校标识码,学生数\n'.repeat(5)))).toThrow(
       /not a zip/,
