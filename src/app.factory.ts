@@ -12,6 +12,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ErrorShapeFilter } from './common/error-shape.filter';
+import { InputTextInterceptor } from './common/input-text.interceptor';
 import { validationPipe } from './common/validation';
 import type { Env } from './config/env.schema';
 import { projectPath } from './config/paths';
@@ -31,7 +32,8 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: otherwise any client picks its own address.
+    trustProxy: env.TRUST_PROXY.length ? env.TRUST_PROXY : false,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -52,6 +54,7 @@ export async function createHttpApp(
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: PAGE_PREFIX_EXCLUDE });
   app.useGlobalPipes(validationPipe);
+  app.useGlobalInterceptors(new InputTextInterceptor());
   app.useGlobalFilters(new ErrorShapeFilter());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -8,6 +8,8 @@ export interface AuthenticatedUser {
   name: string;
   role: Role;
   departmentId: string | null;
+  /** The root of the user's area when set on the user (otherwise their department's region). */
+  regionCode: string | null;
   locale: Locale;
   sessionId: string;
   /** How the session token arrived; cookie-authenticated writes must carry the CSRF token. */

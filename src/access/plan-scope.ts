@@ -5,20 +5,48 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { DepartmentDirectory, RegionTree } from './organisation';
 import { Role } from './role.enum';
 
-export type ScopedUser = Pick<AuthenticatedUser, 'id' | 'role' | 'departmentId'>;
+export type ScopedUser = Pick<AuthenticatedUser, 'id' | 'role' | 'departmentId'> &
+  Partial<Pick<AuthenticatedUser, 'regionCode'>>;
+
+/** Region codes of a user's area; null: every region (admin). */
+export type Area = string[] | null;
+
+const OUTSIDE = '不在您的管辖范围 / Outside your area';
 
 /**
- * Who sees which plans, and who may change which items — the one place these rules live.
+ * SQL condition: the item (alias `item`) of the plan (alias `plan`) lies in the area given as the text[]
+ * parameter `param` — its plan was issued in the area, or it is assigned to a department of the area (a
+ * county's 教育局 sees the province's items it must do, not the rest of the province's plan).
+ */
+export function itemInAreaSql(item: string, plan: string, param: string): string {
+  return `(${plan}.region_code = ANY(${param}::text[]) OR EXISTS (
+    SELECT 1 FROM assignments area_a JOIN departments area_d ON area_d.id = area_a.department_id
+     WHERE area_a.item_id = ${item}.id AND area_a.removed_at IS NULL AND area_d.region_code = ANY(${param}::text[])))`;
+}
+
+/** SQL condition: the plan (alias `plan`) is in the area, or one of its items is (itemInAreaSql). */
+export function planInAreaSql(plan: string, param: string): string {
+  return `(${plan}.region_code = ANY(${param}::text[]) OR EXISTS (
+    SELECT 1 FROM plan_items area_i JOIN assignments area_a ON area_a.item_id = area_i.id
+      JOIN departments area_d ON area_d.id = area_a.department_id
+     WHERE area_i.plan_id = ${plan}.id AND area_a.removed_at IS NULL AND area_d.region_code = ANY(${param}::text[])))`;
+}
+
+/**
+ * The one scope rule of the application: every module asks here what a user may see and change.
  *
- * Reading (by the region a plan was issued in):
- * - admin, leader, inspector: every plan;
- * - office: every plan; an office user of a department sees that department's region, the divisions below it
- *   (a city's office: the city and its counties) and above it (the plans it implements);
- * - dept_head, staff: plans of their department's region and the regions above it (a county's users see the
- *   county's, the city's and the province's plans); nothing without a department.
+ * A user's **area** is a region subtree: the region set on the user (a city's 副组长, a province's 督导), or else
+ * the region of their department, and every division below it — never the regions above. Admin's area is
+ * everything; a non-admin user with neither a region nor a department has an empty area.
  *
- * Writing an item (reports, 签收 … in the next part): admin; office within what it sees; dept_head and staff
- * only on items assigned to their department; leader and inspector never.
+ * - Reading: a plan issued in the area, an item of such a plan or assigned to a department of the area (and
+ *   the plan it belongs to), county statistics, evaluations, ledgers and evidence of a county in the area.
+ * - Reviewing, deciding extensions, closing (办结): admin anywhere; office and leader on items of plans issued
+ *   in their area.
+ * - Editing plans and items, assigning, policies of a plan: admin; office on plans issued in its area.
+ * - Department work (签收, reports, extension requests): dept_head and staff on items assigned to their own
+ *   department; office acting on items of plans in its area; admin.
+ * - Global settings: admin only (assertAdmin).
  */
 @Injectable()
 export class PlanScope {
@@ -27,39 +55,72 @@ export class PlanScope {
     private readonly regions: RegionTree,
   ) {}
 
-  /** Region codes whose plans the user may read; null means every plan. */
-  async visibleRegionCodes(user: ScopedUser, manager?: EntityManager): Promise<string[] | null> {
-    switch (user.role) {
-      case Role.Admin:
-      case Role.Leader:
-      case Role.Inspector:
-        return null;
-      case Role.Office: {
-        if (!user.departmentId) return null;
-        const regionCode = (await this.departments.get(user.departmentId, manager)).regionCode;
-        const [above, below] = await Promise.all([
-          this.regions.ancestorsAndSelf(regionCode, manager),
-          this.regions.descendantsAndSelf(regionCode, manager),
-        ]);
-        return [...new Set([...above, ...below.map((r) => r.code)])];
-      }
-      case Role.DeptHead:
-      case Role.Staff: {
-        if (!user.departmentId) return [];
-        const regionCode = (await this.departments.get(user.departmentId, manager)).regionCode;
-        return this.regions.ancestorsAndSelf(regionCode, manager);
-      }
+  /** The region codes of the user's area; null: every region. */
+  async area(user: ScopedUser, manager?: EntityManager): Promise<Area> {
+    if (user.role === Role.Admin) return null;
+    const root =
+      user.regionCode ??
+      (user.departmentId ? (await this.departments.get(user.departmentId, manager)).regionCode : null);
+    if (!root) return [];
+    return (await this.regions.descendantsAndSelf(root, manager)).map((r) => r.code);
+  }
+
+  /** Whether a region (a plan's, a county's, a department's) lies in the user's area. */
+  async inArea(user: ScopedUser, regionCode: string, manager?: EntityManager): Promise<boolean> {
+    const area = await this.area(user, manager);
+    return area === null || area.includes(regionCode);
+  }
+
+  /** @throws DomainError AUTH_FORBIDDEN naming what lies outside the area */
+  async assertInArea(
+    user: ScopedUser,
+    regionCode: string,
+    what: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (!(await this.inArea(user, regionCode, manager))) {
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, `${what}${OUTSIDE}`, { regionCode });
     }
   }
 
-  async canSeeRegion(user: ScopedUser, planRegionCode: string, manager?: EntityManager): Promise<boolean> {
-    const codes = await this.visibleRegionCodes(user, manager);
-    return codes === null || codes.includes(planRegionCode);
+  /** Settings that apply everywhere (the global reminder policy, the calendar, queues): admin only. */
+  assertAdmin(user: ScopedUser, what: string): void {
+    if (user.role !== Role.Admin) {
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        `只有管理员可以修改${what} / Only an administrator changes ${what}`,
+      );
+    }
+  }
+
+  /**
+   * Whether the user may change the plan itself or its items' content (edit, cancel, add, assign, publish a
+   * draft, set its reminder policy): admin; office on plans issued in its area.
+   * @throws DomainError AUTH_FORBIDDEN with the reason when not
+   */
+  async assertCanManagePlan(
+    user: ScopedUser,
+    planRegionCode: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (user.role === Role.Admin) return;
+    if (user.role !== Role.Office) {
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        '只有办公室可以修改方案 / Only the office changes plans',
+      );
+    }
+    if (!(await this.inArea(user, planRegionCode, manager))) {
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        '此方案不在您的管辖范围 / This plan was issued outside your area',
+      );
+    }
   }
 
   /**
    * Whether the user may review the item's reports, decide its extension requests and close it (反馈/复核,
-   * 办结): admin and leader anywhere, office within what it sees; departments and inspectors never.
+   * 办结): admin anywhere; office and leader on items of plans issued in their area.
    * @throws DomainError AUTH_FORBIDDEN with the reason when not
    */
   async assertCanReviewItem(
@@ -67,19 +128,24 @@ export class PlanScope {
     item: { planRegionCode: string },
     manager?: EntityManager,
   ): Promise<void> {
-    if (user.role === Role.Admin || user.role === Role.Leader) return;
-    if (user.role === Role.Office && (await this.canSeeRegion(user, item.planRegionCode, manager))) return;
-    throw new DomainError(
-      ErrorCode.AUTH_FORBIDDEN,
-      user.role === Role.Office
-        ? '此任务不在您的管辖范围 / This item is outside your area'
-        : '只有办公室和领导可以审核 / Only the office and leaders review',
-    );
+    if (user.role === Role.Admin) return;
+    if (user.role !== Role.Office && user.role !== Role.Leader) {
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        '只有办公室和领导可以审核 / Only the office and leaders review',
+      );
+    }
+    if (!(await this.inArea(user, item.planRegionCode, manager))) {
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        '此任务不在您的管辖范围 / This item is outside your area',
+      );
+    }
   }
 
   /**
-   * Whether the user may change the item (given the region of its plan, and whether the item is assigned to a
-   * department — the caller asks its AssignmentsService).
+   * Whether the user may do the department's work on the item (签收, reports, extension requests): admin; office
+   * on items of plans issued in its area; dept_head and staff on items assigned to their department.
    * @throws DomainError AUTH_FORBIDDEN with the reason when not
    */
   async assertCanWriteItem(
@@ -94,7 +160,7 @@ export class PlanScope {
       case Role.Admin:
         return;
       case Role.Office:
-        if (!(await this.canSeeRegion(user, item.planRegionCode, manager)))
+        if (!(await this.inArea(user, item.planRegionCode, manager)))
           forbid('此任务不在您的管辖范围 / This item is outside your area');
         return;
       case Role.DeptHead:

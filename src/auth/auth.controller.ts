@@ -74,7 +74,8 @@ export class AuthController {
   async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword, { ip: request.ip });
   }
 }

@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
+import { AuditService, systemActor } from '../audit/audit.service';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, passwordProblems, verifyPassword } from '../users/password';
 import { Session } from './session.entity';
@@ -31,6 +32,7 @@ export class AuthService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
     config: ConfigService<Env, true>,
   ) {
     this.ttlMs = config.get('SESSION_TTL_HOURS', { infer: true }) * 3600_000;
@@ -42,11 +44,14 @@ export class AuthService {
     client: { ip: string; userAgent?: string },
   ): Promise<SignedIn> {
     const normalized = email.trim().toLowerCase();
-    await this.throttle.attempt(client.ip, normalized);
+    await this.throttle.check(client.ip, normalized);
     const user = await this.users.findWithPassword(normalized);
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !ok || !user.isActive) throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, INVALID);
-    await this.throttle.succeeded(normalized);
+    if (!user || !ok || !user.isActive) {
+      await this.failed('auth.sign_in_failed', client.ip, normalized, user?.id ?? null);
+      throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, INVALID);
+    }
+    await this.throttle.succeeded(client.ip, normalized);
 
     const token = newSessionToken();
     const session = await this.sessions.save(
@@ -92,6 +97,7 @@ export class AuthService {
       name: u.name,
       role: u.role,
       departmentId: u.departmentId,
+      regionCode: u.regionCode,
       locale: u.locale,
       sessionId: session.id,
       via,
@@ -102,12 +108,44 @@ export class AuthService {
     await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  /** Changing the password ends every other session of the user. */
-  async changePassword(user: AuthenticatedUser, current: string, next: string): Promise<void> {
+  /**
+   * Counts a failure (LoginThrottle) and audits it, and the lockout it causes: who was tried, from where.
+   * `userId` null: no such account (the address is what the log keeps).
+   */
+  private async failed(action: string, ip: string, account: string, userId: string | null): Promise<void> {
+    const outcome = await this.throttle.failed(ip, account);
+    const entry = (what: string, after: Record<string, unknown>) => ({
+      actor: userId ? { userId, label: account } : systemActor(account.slice(0, 100)),
+      entityType: 'user',
+      entityId: (userId ?? account).slice(0, 64),
+      action: what,
+      changes: Object.entries(after).map(([field, value]) => ({
+        field,
+        before: null,
+        after: value as string | number,
+      })),
+      source: `sign-in from ${ip}`.slice(0, 300),
+    });
+    await this.audit.record([
+      entry(action, { address: ip, ...(outcome.delaySeconds ? { delaySeconds: outcome.delaySeconds } : {}) }),
+      ...(outcome.lockedOut ? [entry('auth.locked_out', { address: ip })] : []),
+    ]);
+  }
+
+  /** Changing the password ends every other session of the user; wrong current passwords are throttled. */
+  async changePassword(
+    user: AuthenticatedUser,
+    current: string,
+    next: string,
+    client: { ip: string },
+  ): Promise<void> {
+    await this.throttle.check(client.ip, user.email);
     const stored = await this.users.findWithPassword(user.email);
     if (!stored || !(await verifyPassword(stored.passwordHash, current))) {
+      await this.failed('auth.password_change_failed', client.ip, user.email, user.id);
       throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, '当前密码不正确 / Current password is wrong');
     }
+    await this.throttle.succeeded(client.ip, user.email);
     const problems = passwordProblems(next);
     if (problems.length)
       throw new DomainError(

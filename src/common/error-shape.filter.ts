@@ -7,7 +7,15 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from './domain-error';
+import { DomainError, ErrorCode } from './domain-error';
+
+/** PostgreSQL errors caused by the input, by SQLSTATE. */
+const DATABASE_INPUT_ERRORS: Record<string, string> = {
+  '22021': '文本含有无法保存的字符 / The text contains a character that cannot be stored (NUL)',
+  '22P05': '文本含有无法保存的字符 / The text contains a character that cannot be stored',
+  '23503': '引用的记录不存在 / A referenced record does not exist',
+  '22001': '文本过长 / A text is too long',
+};
 
 export interface ErrorBody {
   statusCode: number;
@@ -35,7 +43,8 @@ export class ErrorShapeFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.url} failed`);
     }
     if (exception instanceof DomainError && exception.headers) reply.headers(exception.headers);
-    void reply.status(body.statusCode).send(body);
+    // A route that answers HTML (a printable notice) has set its content type already: the error is JSON.
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -55,6 +64,15 @@ export class ErrorShapeFilter implements ExceptionFilter {
           ? response
           : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, error: HttpStatus[status] ?? 'ERROR', message };
+    }
+    // The database refusing what the request carried (checked earlier where possible): the caller's mistake.
+    const driverCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (driverCode && DATABASE_INPUT_ERRORS[driverCode]) {
+      return {
+        statusCode: 400,
+        error: ErrorCode.VALIDATION_FAILED,
+        message: DATABASE_INPUT_ERRORS[driverCode],
+      };
     }
     // Fastify's own errors (body too large, bad JSON, bad content type) carry a statusCode.
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };

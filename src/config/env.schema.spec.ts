@@ -24,6 +24,17 @@ describe('validateEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('trusts no proxy unless TRUST_PROXY names them, and names a bad entry', () => {
+    expect(validateEnv({}).TRUST_PROXY).toEqual([]);
+    expect(validateEnv({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.1',
+      '172.16.0.0/12',
+      'loopback',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY .*CIDR/)]);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toEqual([expect.stringMatching(/^TRUST_PROXY/)]);
+  });
+
   it('derives PUBLIC_URL from PORT unless it is given', () => {
     expect(validateEnv({ PORT: '3444' }).PUBLIC_URL).toBe('http://localhost:3444');
     expect(validateEnv({ PORT: '3444', PUBLIC_URL: 'https://duban.yc.gov.cn' }).PUBLIC_URL).toBe(

@@ -1,9 +1,21 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+/** An address, a CIDR range (10.0.0.0/8) or a proxy-addr keyword. */
+const isProxyEntry = (entry: string): boolean => {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+};
 
 /**
  * Every environment variable the app reads, with its default. README's configuration table is this list.
@@ -51,6 +63,23 @@ export const envSchema = z
     COOKIE_SECURE: bool.optional(),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /**
+     * Proxies whose X-Forwarded-For is believed (comma-separated addresses, CIDR ranges or loopback,
+     * linklocal, uniquelocal). Unset: none — the client address is the connection's.
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(isProxyEntry), {
+        message: 'comma-separated addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+      }),
 
     BODY_LIMIT_BYTES: z.coerce
       .number()

@@ -34,6 +34,8 @@ interface DemoAccount {
   role: Role;
   /** Department (region code + name as the plan names it), and whether the account heads it. */
   department?: { region: string; name: string; head?: boolean };
+  /** The area of an account without a department (PlanScope): the 副组长 of 银川, the 督导 of 宁夏. */
+  region?: string;
 }
 
 /** The people of the Yinchuan plan (seed 002) who use the demo, plus an administrator and an inspector. */
@@ -45,7 +47,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: Role.Office,
     department: { region: '640100', name: '银川市教育局' },
   },
-  { email: 'leader@yinchuan.duban.local', name: '李晓鹏（副组长）', role: Role.Leader },
+  { email: 'leader@yinchuan.duban.local', name: '李晓鹏（副组长）', role: Role.Leader, region: '640100' },
   {
     email: 'jyj@yinchuan.duban.local',
     name: '银川市教育局负责人',
@@ -64,7 +66,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: Role.DeptHead,
     department: { region: '640181', name: '灵武市人民政府', head: true },
   },
-  { email: 'inspector@duban.local', name: '督导员', role: Role.Inspector },
+  { email: 'inspector@duban.local', name: '督导员', role: Role.Inspector, region: '640000' },
 ];
 
 export const demoSetupCommand: CliCommand = {
@@ -106,15 +108,20 @@ export const demoSetupCommand: CliCommand = {
           `demo department ${account.department.name} (${account.department.region}) is missing`,
         );
       }
-      const user =
-        existing.get(account.email) ??
-        (await users.create({
-          email: account.email,
-          name: account.name,
-          role: account.role,
-          password,
-          departmentId: department?.id ?? null,
-        }));
+      const known = existing.get(account.email);
+      const user = known
+        ? // Demo data from before areas existed gets its area; nothing else of a kept account changes.
+          known.regionCode === (account.region ?? null)
+          ? known
+          : await users.update(known.id, { regionCode: account.region ?? null })
+        : await users.create({
+            email: account.email,
+            name: account.name,
+            role: account.role,
+            password,
+            departmentId: department?.id ?? null,
+            regionCode: account.region ?? null,
+          });
       if (department && account.department?.head) await departments.setHead(department.id, user.id, actor);
     }
 

@@ -253,7 +253,7 @@ export class PlanDraftsService {
     this.assertOpen(row);
     const plan = this.parse(row.draft, row.fileName);
     // An office publishes plans of its own area (the same PlanScope as every plan list and item write).
-    if (!(await this.scope.canSeeRegion(user, plan.region))) {
+    if (!(await this.scope.inArea(user, plan.region))) {
       throw new DomainError(
         ErrorCode.AUTH_FORBIDDEN,
         `方案所属地区 ${plan.region} 不在您的管辖范围 / The plan's region ${plan.region} is outside your area`,

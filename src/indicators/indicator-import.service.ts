@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import { importSources, type ImportedCounty, type ImportedDataset } from './import/dataset-importer';
+import { classDiscrepancies, unterminatedCsv } from './import/cross-check';
 import type { ImportIssue } from './import/import-issues';
 import type { TableName } from './import/table-specs';
 import { IndicatorJobs } from './indicator-jobs.service';
@@ -28,6 +30,10 @@ export interface StatisticsImportOptions {
   enqueue?: boolean;
   /** Largest file accepted (bytes); the importer's default otherwise. */
   maxFileBytes?: number;
+  /** The importing user's area (PlanScope.area): a county outside it refuses the whole import. Absent: any. */
+  area?: readonly string[] | null;
+  /** The uploader confirmed the discrepancies the importer named (classDiscrepancies, unterminatedCsv). */
+  confirmDiscrepancies?: boolean;
 }
 
 export interface ImportedVersion {
@@ -91,9 +97,35 @@ export class IndicatorImportService {
       return { ok: false, issues: result.issues, issueCount: result.issueCount, notices: result.notices };
     const { dataset } = result;
 
+    // Statistics write evidence that can close plan items: only for counties of the importer's area.
+    const area = options.area;
+    const outside = area ? dataset.counties.filter((c) => !area.includes(c.county_code)) : [];
+    if (outside.length) {
+      const names = outside.map((c) => `${c.county_name ?? ''}${c.county_code}`).join('、');
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        `统计数据中的县不在您的管辖范围：${names}；未导入任何数据 / County outside your area: ${outside.map((c) => c.county_code).join(', ')}; nothing was imported`,
+        { counties: outside.map((c) => c.county_code) },
+      );
+    }
+
     const years = this.schoolYears(dataset, options.year);
     if ('issues' in years)
       return { ok: false, issues: years.issues, issueCount: years.issues.length, notices: dataset.notices };
+
+    // Partial files replace complete ones silently otherwise: named, and kept only when confirmed.
+    const discrepancies = [
+      ...unterminatedCsv(files),
+      ...dataset.counties.flatMap((c) => classDiscrepancies(c, dataset.tables)),
+    ];
+    if (discrepancies.length && !options.confirmDiscrepancies) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `统计数据有 ${discrepancies.length} 处前后不一致，未导入任何数据；核对无误后加 confirm=yes 重新上传 / ${discrepancies.length} discrepancies in the statistics; nothing was imported. Re-upload with confirm=yes to keep them`,
+        { discrepancies, confirmWith: 'confirm=yes' },
+      );
+    }
+    const confirmed = discrepancies.map((d) => `已确认 / confirmed: ${d}`);
 
     const imports = await this.dataSource.transaction(async (em) => {
       const stored: ImportedVersion[] = [];
@@ -166,7 +198,14 @@ export class IndicatorImportService {
         this.logger.warn(`recompute not queued: ${queueError}`);
       }
     }
-    return { ok: true, checksum: dataset.checksum, imports, notices: dataset.notices, queued, queueError };
+    return {
+      ok: true,
+      checksum: dataset.checksum,
+      imports,
+      notices: [...dataset.notices, ...confirmed],
+      queued,
+      queueError,
+    };
   }
 
   /** The school year of each county: its county table's 学年, else the caller's; a conflict is an issue. */

@@ -4,6 +4,7 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, Public, Roles } from '../access/access.decorators';
 import type { AuthenticatedUser } from '../access/authenticated-user';
+import { PlanScope } from '../access/plan-scope';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Env } from '../config/env.schema';
 import { Role } from '../access/role.enum';
@@ -32,7 +33,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** Statistics imports, recompute jobs, ledgers and the template. Reads: every signed-in role; writes: admin, office. */
+/**
+ * Statistics imports, recompute jobs, ledgers and the template. Reads: every signed-in role, counties of their area
+ * (PlanScope); writes: admin, office, counties of their area.
+ */
 @ApiTags('indicators')
 @Controller('indicators')
 export class IndicatorsController {
@@ -41,11 +45,16 @@ export class IndicatorsController {
     private readonly statistics: StatisticsService,
     private readonly jobs: IndicatorJobs,
     private readonly ledgers: LedgersService,
+    private readonly scope: PlanScope,
     private readonly config: ConfigService<Env, true>,
     @InjectRuleSet() private readonly ruleSet: RuleSet,
   ) {}
 
-  /** One or more CSV/XLSX files (multipart), optional `year` field. 400 lists every problem; nothing is stored then. */
+  /**
+   * One or more CSV/XLSX files (multipart), optional `year` field. 400 lists every problem; nothing is stored then.
+   * Discrepancies between the files (班级数/学生数 against class rows, a CSV cut off) are a 400 naming each, unless
+   * the `confirm` field is `yes`.
+   */
   @Post('imports')
   @Roles(Role.Admin, Role.Office)
   @ApiConsumes('multipart/form-data')
@@ -58,7 +67,13 @@ export class IndicatorsController {
     const result = await this.importer.import(
       files,
       { userId: user.id, label: user.name },
-      { source: 'api', year: uploadYear(fields.year), maxFileBytes: maxBytes },
+      {
+        source: 'api',
+        year: uploadYear(fields.year),
+        maxFileBytes: maxBytes,
+        area: await this.scope.area(user),
+        confirmDiscrepancies: fields.confirm === 'yes',
+      },
     );
     if (!result.ok) {
       throw new DomainError(
@@ -72,8 +87,8 @@ export class IndicatorsController {
 
   @Get('imports')
   @Authenticated()
-  imports(@Query() query: ImportsQuery): Promise<ImportView[]> {
-    return this.statistics.list(query);
+  async imports(@CurrentUser() user: AuthenticatedUser, @Query() query: ImportsQuery): Promise<ImportView[]> {
+    return this.statistics.list({ ...query, area: await countyArea(this.scope, user, query.county) });
   }
 
   @Get('jobs/failed')
@@ -84,14 +99,21 @@ export class IndicatorsController {
 
   @Get('ledgers')
   @Authenticated()
-  ledgerEntries(@Query() query: LedgersQuery): Promise<LedgerEntry[]> {
-    return this.ledgers.list(query);
+  async ledgerEntries(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: LedgersQuery,
+  ): Promise<LedgerEntry[]> {
+    return this.ledgers.list({ ...query, area: await countyArea(this.scope, user, query.county) });
   }
 
   @Get('ledgers/summary')
   @Authenticated()
-  ledgerSummary(@Query() query: LedgerSummaryQuery): Promise<LedgerSummary> {
-    return this.ledgers.summary(query.county, this.ruleSet.version);
+  async ledgerSummary(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: LedgerSummaryQuery,
+  ): Promise<LedgerSummary> {
+    const area = await countyArea(this.scope, user, query.county);
+    return this.ledgers.summary(query.county, this.ruleSet.version, area);
   }
 
   @Get('template.xlsx')
@@ -106,21 +128,48 @@ export class IndicatorsController {
   }
 }
 
+/**
+ * The counties whose data the user reads: their area, or the one county asked for (403 outside the area).
+ * null: every county (admin).
+ */
+async function countyArea(
+  scope: PlanScope,
+  user: AuthenticatedUser,
+  county?: string,
+): Promise<string[] | null> {
+  if (county) {
+    await scope.assertInArea(user, county, `县 ${county} `);
+    return null;
+  }
+  return scope.area(user);
+}
+
 /** The §10 evaluation of a county-year, as JSON or XLSX. */
 @ApiTags('indicators')
 @Controller('counties')
 export class CountyEvaluationsController {
-  constructor(private readonly evaluations: EvaluationsService) {}
+  constructor(
+    private readonly evaluations: EvaluationsService,
+    private readonly scope: PlanScope,
+  ) {}
 
   @Get(':code/evaluations/:year')
   @Authenticated()
-  evaluation(@Param() params: CountyYearParams): Promise<EvaluationJson> {
+  async evaluation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() params: CountyYearParams,
+  ): Promise<EvaluationJson> {
+    await this.scope.assertInArea(user, params.code, `县 ${params.code} `);
     return this.evaluations.forCounty(params.code, params.year);
   }
 
   @Get(':code/evaluations/:year/export.xlsx')
   @Authenticated()
-  async export(@Param() params: CountyYearParams): Promise<StreamableFile> {
+  async export(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() params: CountyYearParams,
+  ): Promise<StreamableFile> {
+    await this.scope.assertInArea(user, params.code, `县 ${params.code} `);
     const data = await this.evaluations.workbook(params.code, params.year);
     return new StreamableFile(data, {
       type: XLSX,

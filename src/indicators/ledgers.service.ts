@@ -20,6 +20,8 @@ export interface LedgerFilter {
   /** true: open entries only; false: closed (销号) only; absent: both. */
   open?: boolean;
   limit?: number;
+  /** Only counties of the reader's area (PlanScope.area); null or absent: every county. */
+  area?: readonly string[] | null;
 }
 
 export interface LedgerChange {
@@ -182,6 +184,7 @@ export class LedgersService {
       .addOrderBy('l.openedAt', 'DESC')
       .take(filter.limit ?? 1000);
     if (filter.county) qb.andWhere('l.countyCode = :county', { county: filter.county });
+    if (filter.area) qb.andWhere('l.countyCode = ANY(:area::text[])', { area: filter.area });
     if (filter.kind) qb.andWhere('l.kind = :kind', { kind: filter.kind });
     if (filter.open === true) qb.andWhere('l.closedAt IS NULL');
     if (filter.open === false) qb.andWhere('l.closedAt IS NOT NULL');
@@ -192,11 +195,18 @@ export class LedgersService {
    * Open entries over time, for the leadership chart: with a county, one point per import (superseded ones
    * included) in order; without, one point per school year summing the counties' current imports.
    */
-  async summary(county: string | undefined, ruleSetVersion: string): Promise<LedgerSummary> {
+  async summary(
+    county: string | undefined,
+    ruleSetVersion: string,
+    /** the counties summed (the reader's area); null: every county */
+    area: readonly string[] | null = null,
+  ): Promise<LedgerSummary> {
     const em = this.dataSource.manager;
     const openNowRows: Array<{ kind: LedgerKind; n: string }> = await em.query(
-      `SELECT kind, count(*) AS n FROM ledger_entries WHERE closed_at IS NULL ${county ? 'AND county_code = $1' : ''} GROUP BY kind`,
-      county ? [county] : [],
+      `SELECT kind, count(*) AS n FROM ledger_entries
+        WHERE closed_at IS NULL AND ($1::text IS NULL OR county_code = $1) AND ($2::text[] IS NULL OR county_code = ANY($2::text[]))
+        GROUP BY kind`,
+      [county ?? null, area],
     );
     const openNow = zeroCounts();
     for (const r of openNowRows) openNow[r.kind] = Number(r.n);
@@ -204,6 +214,7 @@ export class LedgersService {
     const found = await em
       .createQueryBuilder(StatisticsImport, 'i')
       .where(county ? 'i.countyCode = :county' : "i.status = 'current'", { county })
+      .andWhere(area ? 'i.countyCode = ANY(:area::text[])' : 'TRUE', { area })
       .orderBy('i.schoolYear')
       .addOrderBy('i.createdAt')
       .getMany();

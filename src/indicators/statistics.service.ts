@@ -114,7 +114,12 @@ export class StatisticsService {
   }
 
   /** History, superseded versions included: county, then newest year and version first. */
-  async list(filter: { county?: string; year?: number }): Promise<ImportView[]> {
+  /** Imports, filtered; `area`: only counties of the reader's area (null or absent: every county). */
+  async list(filter: {
+    county?: string;
+    year?: number;
+    area?: readonly string[] | null;
+  }): Promise<ImportView[]> {
     const qb = this.dataSource.manager
       .createQueryBuilder(StatisticsImport, 'i')
       .leftJoinAndMapOne('i.evaluation', Evaluation, 'e', 'e.import_id = i.id AND e.rule_set = :ruleSet', {
@@ -124,6 +129,7 @@ export class StatisticsService {
       .addOrderBy('i.schoolYear', 'DESC')
       .addOrderBy('i.version', 'DESC');
     if (filter.county) qb.andWhere('i.countyCode = :county', { county: filter.county });
+    if (filter.area) qb.andWhere('i.countyCode = ANY(:area::text[])', { area: filter.area });
     if (filter.year !== undefined) qb.andWhere('i.schoolYear = :year', { year: filter.year });
     const rows = (await qb.getMany()) as Array<StatisticsImport & { evaluation?: Evaluation | null }>;
     return rows.map((i) => ({

@@ -77,15 +77,11 @@ export class ItemEditingService {
     // `within`: a transaction createMany already holds, so that several items are created all or none.
     const work = async (em: EntityManager, emit: (event: PlanEvent) => void): Promise<{ id: string }> => {
       const plan = await em.getRepository(Plan).findOneBy({ id: planId });
-      if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode, em))) {
+      if (!plan || !(await this.scope.inArea(user, plan.regionCode, em))) {
         throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${planId}`);
       }
       const id = randomUUID();
-      await this.scope.assertCanWriteItem(
-        user,
-        this.assignments.writeTarget({ id, planRegionCode: plan.regionCode }, em),
-        em,
-      );
+      await this.scope.assertCanManagePlan(user, plan.regionCode, em);
       const repo = em.getRepository(PlanItem);
       if (await repo.existsBy({ planId, ref: dto.ref })) {
         throw new DomainError(
@@ -276,7 +272,7 @@ export class ItemEditingService {
   async addAssignment(user: Editor, itemId: string, dto: NewAssignmentDto, source: string): Promise<void> {
     await this.run(async (em, emit) => {
       const item = await this.items.getVisible(user, itemId, em);
-      await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
+      await this.scope.assertCanManagePlan(user, item.planRegionCode, em);
       await this.assign(em, user, itemId, dto, source, emit);
       await this.statuses.recompute({ itemIds: [itemId] }, em);
     });
@@ -285,7 +281,7 @@ export class ItemEditingService {
   async removeAssignment(user: Editor, itemId: string, departmentId: string, source: string): Promise<void> {
     await this.run(async (em, emit) => {
       const item = await this.items.getVisible(user, itemId, em);
-      await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
+      await this.scope.assertCanManagePlan(user, item.planRegionCode, em);
       const repo = em.getRepository(Assignment);
       const existing = await repo.findOneBy({ itemId, departmentId });
       if (!existing || existing.removedAt) {
@@ -333,6 +329,8 @@ export class ItemEditingService {
             new DomainError(ErrorCode.VALIDATION_FAILED, `没有此部门 / No department ${dto.departmentId}`),
         ),
       );
+    // Only departments of the user's area take work from it.
+    await this.scope.assertInArea(user, department.regionCode, `${department.name} `, em);
     const repo = em.getRepository(Assignment);
     const existing = await repo.findOneBy({ itemId, departmentId: dto.departmentId });
     if (existing && !existing.removedAt && existing.role === dto.role) {
@@ -374,7 +372,7 @@ export class ItemEditingService {
     version: number,
   ): Promise<PlanItem> {
     const visible = await this.items.getVisible(user, id, em);
-    await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(visible, em), em);
+    await this.scope.assertCanManagePlan(user, visible.planRegionCode, em);
     const item = await em
       .getRepository(PlanItem)
       .createQueryBuilder('i')

@@ -14,7 +14,7 @@ import { deriveItemStatus, OPEN_STATUSES } from './item-status.policy';
 import { ItemStatusService } from './item-status.service';
 import type { ItemKind } from './plan-file.schema';
 import { type ItemIncentive, type ItemTarget, PlanItem } from './plan-item.entity';
-import { PlanScope, type ScopedUser } from '../access/plan-scope';
+import { itemInAreaSql, PlanScope, type ScopedUser } from '../access/plan-scope';
 import { normalizeSearchText } from '../common/text-normalization';
 
 export interface ItemListFilter {
@@ -160,12 +160,12 @@ export class PlanItemsService {
     const sort = filter.sort ?? 'due';
     const spec = SORT_SPECS[sort];
     const limit = Math.min(filter.limit ?? DEFAULT_PAGE_SIZE, 200);
-    const visible = await this.scope.visibleRegionCodes(user);
-    if (visible !== null && visible.length === 0) return { items: [], nextCursor: null };
+    const area = await this.scope.area(user);
+    if (area !== null && area.length === 0) return { items: [], nextCursor: null };
 
     const qb = this.baseQuery();
     spec.keys.forEach((key, n) => qb.addSelect(`(${key.expr})::text`, `k${n}`));
-    if (visible !== null) qb.andWhere('p.region_code IN (:...visible)', { visible });
+    if (area !== null) qb.andWhere(itemInAreaSql('i', 'p', ':area'), { area });
     if (filter.plan) qb.andWhere('i.plan_id = :plan', { plan: filter.plan });
     if (filter.department) {
       qb.andWhere(
@@ -297,8 +297,11 @@ export class PlanItemsService {
   }
 
   private async findVisibleRow(user: ScopedUser, id: string, manager?: EntityManager): Promise<ItemRow> {
-    const row = await this.baseQuery(manager).andWhere('i.id = :id', { id }).getRawOne<ItemRow>();
-    if (!row || !(await this.scope.canSeeRegion(user, row.planRegionCode, manager))) {
+    const area = await this.scope.area(user, manager);
+    const qb = this.baseQuery(manager).andWhere('i.id = :id', { id });
+    if (area !== null) qb.andWhere(itemInAreaSql('i', 'p', ':area'), { area });
+    const row = await qb.getRawOne<ItemRow>();
+    if (!row) {
       throw new DomainError(ErrorCode.NOT_FOUND, `没有此任务 / No item ${id}`);
     }
     return row;

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { GroupRole, SourceScript } from './plan-file.schema';
 import { LeadershipGroup } from './leadership-group.entity';
 import { Plan } from './plan.entity';
-import { PlanScope, type ScopedUser } from '../access/plan-scope';
+import { PlanScope, planInAreaSql, type ScopedUser } from '../access/plan-scope';
 
 export interface PlanSummary {
   id: string;
@@ -54,14 +54,14 @@ export class PlansService {
 
   /** The plans the user may see, newest first. */
   async list(user: ScopedUser): Promise<PlanSummary[]> {
-    const visible = await this.scope.visibleRegionCodes(user);
-    if (visible !== null && visible.length === 0) return [];
+    const area = await this.scope.area(user);
+    if (area !== null && area.length === 0) return [];
     const qb = this.plans
       .createQueryBuilder('p')
       .innerJoinAndSelect('p.region', 'r')
       .orderBy('p.issued_on', 'DESC')
       .addOrderBy('p.key');
-    if (visible !== null) qb.where('p.region_code IN (:...visible)', { visible });
+    if (area !== null) qb.where(planInAreaSql('p', ':area'), { area });
     const plans = await qb.getMany();
     const counts = await this.statusCounts(plans.map((p) => p.id));
     return plans.map((p) => this.summary(p, counts.get(p.id) ?? {}));
@@ -69,8 +69,14 @@ export class PlansService {
 
   /** A plan with its source text and leadership group; 404 when it does not exist or is not visible. */
   async detail(user: ScopedUser, id: string): Promise<PlanDetail> {
-    const plan = await this.plans.findOne({ where: { id }, relations: { region: true } });
-    if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode))) {
+    const area = await this.scope.area(user);
+    const qb = this.plans
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.region', 'r')
+      .where('p.id = :id', { id });
+    if (area !== null) qb.andWhere(planInAreaSql('p', ':area'), { area });
+    const plan = await qb.getOne();
+    if (!plan) {
       throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${id}`);
     }
     const group = await this.groups.findOne({

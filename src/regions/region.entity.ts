@@ -1,5 +1,6 @@
 import {
   Column,
+  ForeignKey,
   CreateDateColumn,
   Entity,
   Index,
@@ -8,6 +9,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { User } from '../users/user.entity';
 import { REGION_LEVELS, type RegionLevel } from './region-file.schema';
 
 /**
@@ -53,3 +55,9 @@ export class Region {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/*
+ * users.region_code → regions.code (a user's area, PlanScope). Declared here because users come before regions
+ * (Foundation), as users.department_id is declared with the departments.
+ */
+ForeignKey(() => Region, { onDelete: 'SET NULL' })(User.prototype, 'regionCode');

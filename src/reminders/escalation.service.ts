@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { itemInAreaSql } from '../access/plan-scope';
 import type { DataSource } from 'typeorm';
 import { parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
@@ -32,6 +33,11 @@ const ORDER: Record<NoticeLevel, number> = { blue: 1, yellow: 2, red: 3 };
  * extension that moves the due date ahead, stops the ladder. Recipients get one mail per run listing their new
  * notices, never one per item; notices are mandatory mail (no unsubscribe, no cap).
  */
+/** The notice `n`'s item is in the area given as a text[] parameter (null: everywhere), by PlanScope's rule. */
+const IN_AREA = (param: string) =>
+  `(${param}::text[] IS NULL OR EXISTS (SELECT 1 FROM plan_items i JOIN plans p ON p.id = i.plan_id
+     WHERE i.id = n.item_id AND ${itemInAreaSql('i', 'p', param)}))`;
+
 @Injectable()
 export class EscalationService {
   private readonly thresholds: EscalationThresholds;
@@ -213,23 +219,30 @@ export class EscalationService {
     return mails;
   }
 
-  async list(filter: { level?: NoticeLevel; itemId?: string; limit?: number }): Promise<EscalationNotice[]> {
+  /** Notices, newest first; `area`: only of items in the reader's area (PlanScope.area; null: all). */
+  async list(filter: {
+    level?: NoticeLevel;
+    itemId?: string;
+    limit?: number;
+    area?: readonly string[] | null;
+  }): Promise<EscalationNotice[]> {
     return this.dataSource.query<EscalationNotice[]>(
       `SELECT id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
               issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot
-         FROM escalation_notices
-        WHERE ($1::varchar IS NULL OR level = $1) AND ($2::uuid IS NULL OR item_id = $2)
+         FROM escalation_notices n
+        WHERE ($1::varchar IS NULL OR level = $1) AND ($2::uuid IS NULL OR item_id = $2) AND ${IN_AREA('$4')}
         ORDER BY issued_at DESC, level DESC LIMIT $3`,
-      [filter.level ?? null, filter.itemId ?? null, Math.min(filter.limit ?? 200, 1000)],
+      [filter.level ?? null, filter.itemId ?? null, Math.min(filter.limit ?? 200, 1000), filter.area ?? null],
     );
   }
 
-  async get(id: string): Promise<EscalationNotice> {
+  /** @throws DomainError NOT_FOUND when there is none, or its item lies outside `area` */
+  async get(id: string, area: readonly string[] | null = null): Promise<EscalationNotice> {
     const rows = await this.dataSource.query<EscalationNotice[]>(
       `SELECT id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
               issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot
-         FROM escalation_notices WHERE id = $1`,
-      [id],
+         FROM escalation_notices n WHERE id = $1 AND ${IN_AREA('$2')}`,
+      [id, area],
     );
     if (!rows[0]) throw new DomainError(ErrorCode.NOT_FOUND, `没有这份督办单 / No such notice: ${id}`);
     return rows[0];

@@ -2,7 +2,9 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Roles } from '../access/access.decorators';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { PlanScope } from '../access/plan-scope';
 import type { Env } from '../config/env.schema';
 import { itemUrl } from '../notifications/notification-templates';
 import { Role } from '../access/role.enum';
@@ -28,6 +30,7 @@ export class EscalationsController {
 
   constructor(
     private readonly escalations: EscalationService,
+    private readonly scope: PlanScope,
     config: ConfigService<Env, true>,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true });
@@ -35,15 +38,21 @@ export class EscalationsController {
 
   @Get()
   @Roles(Role.Admin, Role.Office, Role.Leader, Role.Inspector)
-  list(@Query() query: EscalationQueryDto): Promise<EscalationNotice[]> {
-    return this.escalations.list(query);
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: EscalationQueryDto,
+  ): Promise<EscalationNotice[]> {
+    return this.escalations.list({ ...query, area: await this.scope.area(user) });
   }
 
   @Get(':id/print')
   @Roles(Role.Admin, Role.Office, Role.Leader, Role.Inspector)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async print(@Param('id', ParseUUIDPipe) id: string): Promise<string> {
-    const notice = await this.escalations.get(id);
+  async print(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
+    const notice = await this.escalations.get(id, await this.scope.area(user));
     return renderNoticeHtml(notice, itemUrl(this.publicUrl, notice.itemId));
   }
 }

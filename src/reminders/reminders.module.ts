@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { DigestService } from './digest.service';
 import { EscalationNotice } from './escalation-notice.entity';
 import { EscalationService } from './escalation.service';
@@ -21,7 +22,7 @@ import { ReportCycleService } from './report-cycle.service';
  * development build adds time travel (DevClockModule).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice])],
+  imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]), AuditModule],
   providers: [
     ReminderFactsRepository,
     ReminderSchedulerService,

@@ -228,9 +228,10 @@ export class ExtensionsService {
 
   /** Requests in a state (the office queue: pending), across the items the user sees, oldest first. */
   async queue(user: ScopedUser, state: ExtensionState): Promise<ExtensionView[]> {
-    const visible = await this.scope.visibleRegionCodes(user);
-    if (visible !== null && visible.length === 0) return [];
-    return this.views({ state, regions: visible ?? undefined });
+    // The queue of what the user reviews: items of plans issued in their area (PlanScope.assertCanReviewItem).
+    const area = await this.scope.area(user);
+    if (area !== null && area.length === 0) return [];
+    return this.views({ state, regions: area ?? undefined });
   }
 
   async getView(id: string): Promise<ExtensionView> {

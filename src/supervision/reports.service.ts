@@ -265,9 +265,10 @@ export class ReportsService {
 
   /** Reports in a state (the review queue: submitted), across the items the user sees, oldest first. */
   async queue(user: ScopedUser, state: ProgressReportState): Promise<ReportView[]> {
-    const visible = await this.scope.visibleRegionCodes(user);
-    if (visible !== null && visible.length === 0) return [];
-    return this.views({ state, regions: visible ?? undefined });
+    // The queue of what the user reviews: items of plans issued in their area (PlanScope.assertCanReviewItem).
+    const area = await this.scope.area(user);
+    if (area !== null && area.length === 0) return [];
+    return this.views({ state, regions: area ?? undefined });
   }
 
   /** A report's file, for download by anyone who sees the item. */

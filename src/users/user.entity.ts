@@ -24,6 +24,13 @@ export class User {
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId!: string | null;
 
+  /**
+   * The region whose subtree the user works in (管辖区域), for users not bound to a department (a city's
+   * 副组长, a province's 督导); when unset the area is the department's region (PlanScope).
+   */
+  @Column({ name: 'region_code', type: 'char', length: 6, nullable: true })
+  regionCode!: string | null;
+
   @Column({ type: 'varchar', length: 10, default: 'zh-CN' })
   locale!: Locale;
 

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -18,6 +19,10 @@ export class CreateUserDto {
   @ApiProperty({ enum: Role }) @IsEnum(Role) role!: Role;
   @ApiProperty() @IsString() @MaxLength(200) password!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() departmentId?: string;
+  @ApiPropertyOptional({ description: "the user's area when not their department's region (6-digit code)" })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit region code' })
+  regionCode?: string;
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] }) @IsOptional() @IsIn(['zh-CN', 'en']) locale?:
     'zh-CN' | 'en';
 }
@@ -26,6 +31,10 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
   @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsUUID() departmentId?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit region code' })
+  regionCode?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isActive?: boolean;
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] }) @IsOptional() @IsIn(['zh-CN', 'en']) locale?:
     'zh-CN' | 'en';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { QueryFailedError, type Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { hashPassword, passwordProblems } from './password';
 import type { Role } from '../access/role.enum';
@@ -13,7 +13,26 @@ export interface NewUser {
   role: Role;
   password: string;
   departmentId?: string | null;
+  /** The user's area when it is not their department's region (PlanScope). */
+  regionCode?: string | null;
   locale?: Locale;
+}
+
+/**
+ * A write naming a department or region that does not exist is the caller's mistake, not a 500.
+ * @throws DomainError VALIDATION_FAILED naming the field; rethrows anything else
+ */
+function refusingMissingReferences(error: unknown): never {
+  const driverError =
+    error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : null;
+  if (driverError?.code === '23503') {
+    const field = /region_code/.test(driverError.detail ?? '') ? 'regionCode' : 'departmentId';
+    const what = field === 'regionCode' ? '地区 / region' : '部门 / department';
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有此${what}: ${field}`, [
+      `${field}: ${driverError.detail ?? 'does not exist'}`,
+    ]);
+  }
+  throw error;
 }
 
 @Injectable()
@@ -38,11 +57,12 @@ export class UsersService {
       name: input.name.trim(),
       role: input.role,
       departmentId: input.departmentId ?? null,
+      regionCode: input.regionCode ?? null,
       locale: input.locale ?? 'zh-CN',
       passwordHash: await hashPassword(input.password),
       isActive: true,
     });
-    const saved = await this.users.save(user);
+    const saved = await this.users.save(user).catch(refusingMissingReferences);
     return this.get(saved.id);
   }
 
@@ -52,8 +72,17 @@ export class UsersService {
     return user;
   }
 
-  list(): Promise<User[]> {
-    return this.users.find({ order: { createdAt: 'ASC' } });
+  /** Users, oldest first; `area` (PlanScope.area): only those whose area root or department lies in it. */
+  list(area: readonly string[] | null = null): Promise<User[]> {
+    const qb = this.users.createQueryBuilder('u').orderBy('u.createdAt', 'ASC');
+    if (area) {
+      qb.where(
+        `(u.region_code = ANY(:area::text[]) OR EXISTS (SELECT 1 FROM departments d
+           WHERE d.id = u.department_id AND d.region_code = ANY(:area::text[])))`,
+        { area },
+      );
+    }
+    return qb.getMany();
   }
 
   findWithPassword(email: string): Promise<User | null> {
@@ -70,10 +99,10 @@ export class UsersService {
 
   async update(
     id: string,
-    patch: Partial<Pick<User, 'name' | 'role' | 'departmentId' | 'isActive' | 'locale'>>,
+    patch: Partial<Pick<User, 'name' | 'role' | 'departmentId' | 'regionCode' | 'isActive' | 'locale'>>,
   ): Promise<User> {
     await this.get(id);
-    await this.users.update({ id }, patch);
+    await this.users.update({ id }, patch).catch(refusingMissingReferences);
     return this.get(id);
   }
 }

@@ -108,6 +108,7 @@ export class AuthPagesController {
         user,
         String(form.currentPassword ?? ''),
         String(form.newPassword ?? ''),
+        { ip: request.ip },
       );
       redirect(reply, '/password?done=1');
     } catch (error) {

@@ -8,7 +8,7 @@ import { LedgersService, type LedgerSummary } from '../indicators/ledgers.servic
 import { RULE_SET } from '../indicators/rule-set.provider';
 import type { RuleSet } from '../indicators/engine';
 import { type ItemSummary, PlanItemsService } from '../plans/plan-items.service';
-import { PlanScope } from '../access/plan-scope';
+import { itemInAreaSql, PlanScope } from '../access/plan-scope';
 import { PlansService, type PlanSummary } from '../plans/plans.service';
 
 export interface DepartmentCompletion {
@@ -60,15 +60,15 @@ export class DashboardService {
       this.byDepartment(user),
       this.items.overdue(user, { limit: 30 }),
       this.milestones(user),
-      this.ledger(),
+      this.ledger(user),
     ]);
     return { plans, departments, redList: red.items, milestones, ledger };
   }
 
   /** Items led by each department (cancelled left out), the busiest and latest first. */
   async byDepartment(user: AuthenticatedUser, limit = 15): Promise<DepartmentCompletion[]> {
-    const visible = await this.scope.visibleRegionCodes(user);
-    if (visible !== null && visible.length === 0) return [];
+    const area = await this.scope.area(user);
+    if (area !== null && area.length === 0) return [];
     const rows: Array<{ id: string; name: string; total: string; completed: string; overdue: string }> =
       await this.dataSource.query(
         `SELECT d.id, d.name, count(*) AS total,
@@ -79,11 +79,11 @@ export class DashboardService {
            JOIN plan_items i ON i.id = a.item_id
            JOIN plans p ON p.id = i.plan_id
           WHERE a.removed_at IS NULL AND a.role = 'lead' AND i.status <> 'cancelled'
-            AND ($1::text[] IS NULL OR p.region_code = ANY($1::text[]))
+            AND ($1::text[] IS NULL OR ${itemInAreaSql('i', 'p', '$1')})
           GROUP BY d.id, d.name
           ORDER BY count(*) FILTER (WHERE i.status = 'overdue') DESC, count(*) DESC, d.name
           LIMIT $2`,
-        [visible, limit],
+        [area, limit],
       );
     return rows.map((r) => ({
       id: r.id,
@@ -100,9 +100,13 @@ export class DashboardService {
    */
   async milestones(user: AuthenticatedUser): Promise<Milestone[]> {
     const page = await this.items.list(user, { kind: ['milestone'], limit: 200, sort: 'due' });
+    const area = await this.scope.area(user);
     const cert = page.items.filter((i) => i.indicator === 'CERT');
     const countyOf = (item: ItemSummary) => item.assignments.find((a) => a.role === 'lead');
-    const codes = cert.map((i) => countyOf(i)?.regionCode).filter((c): c is string => !!c);
+    // The county's figures only when the county is in the user's area, as on its own page.
+    const codes = cert
+      .map((i) => countyOf(i)?.regionCode)
+      .filter((c): c is string => !!c && (area === null || area.includes(c)));
     const summaries = await this.evaluations.latestSummaries(codes);
     return cert.map((item) => {
       const lead = countyOf(item);
@@ -117,7 +121,7 @@ export class DashboardService {
     });
   }
 
-  async ledger(): Promise<LedgerSummary> {
-    return this.ledgers.summary(undefined, this.ruleSet.version);
+  async ledger(user: AuthenticatedUser): Promise<LedgerSummary> {
+    return this.ledgers.summary(undefined, this.ruleSet.version, await this.scope.area(user));
   }
 }

@@ -11,6 +11,7 @@ const user = (role: Role, departmentId: string | null = null): AuthenticatedUser
   name: 'U',
   role,
   departmentId,
+  regionCode: null,
   locale: 'zh-CN',
   sessionId: 's',
   via: 'cookie',

@@ -1,6 +1,7 @@
 import { Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, Roles } from '../access/access.decorators';
+import { PlanScope } from '../access/plan-scope';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { EvaluationsService } from '../indicators/evaluations.service';
@@ -22,6 +23,7 @@ export class LeadershipController {
     private readonly dashboard: DashboardService,
     private readonly clock: Clock,
     private readonly evaluations: EvaluationsService,
+    private readonly scope: PlanScope,
   ) {}
 
   @Get('dashboard')
@@ -62,6 +64,7 @@ export class LeadershipController {
     if (!/^\d{6}$/.test(code) || !/^\d{4}$/.test(year)) {
       throw new DomainError(ErrorCode.NOT_FOUND, `没有此评估 / No evaluation ${code}/${year}`);
     }
+    await this.scope.assertInArea(ctx.user!, code, `县 ${code} `);
     sendPage(reply, countyPage(ctx, await this.evaluations.forCounty(code, Number(year))));
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExtensionsService } from '../supervision/extensions.service';
 import { ReportsService } from '../supervision/reports.service';
 import { Roles } from '../access/access.decorators';
+import { PlanScope } from '../access/plan-scope';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';
 import { IndicatorImportService } from '../indicators/indicator-import.service';
@@ -31,6 +32,7 @@ export class OfficeController {
     private readonly escalations: EscalationService,
     private readonly statistics: StatisticsService,
     private readonly importer: IndicatorImportService,
+    private readonly scope: PlanScope,
   ) {}
 
   @Get('office')
@@ -45,7 +47,7 @@ export class OfficeController {
       this.reports.queue(user, 'submitted'),
       this.extensions.queue(user, 'pending'),
       this.items.overdue(user, { limit: 100 }),
-      this.escalations.list({ limit: 50 }),
+      this.escalations.list({ limit: 50, area: await this.scope.area(user) }),
       this.plans.list(user),
     ]);
     // Only notices of plans this user sees (the same PlanScope as every list here).
@@ -87,7 +89,8 @@ export class OfficeController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const done = (request.query as Record<string, string | undefined>).done ?? null;
-    sendPage(reply, importPage(ctx, { history: await this.statistics.list({}), done }));
+    const area = await this.scope.area(ctx.user!);
+    sendPage(reply, importPage(ctx, { history: await this.statistics.list({ area }), done }));
   }
 
   /** Multipart upload (the page's script sends the CSRF token as a header); every problem is listed. */
@@ -102,16 +105,17 @@ export class OfficeController {
     const maxBytes = this.config.get('UPLOAD_MAX_BYTES', { infer: true });
     const { files, fields } = await readUpload(request, maxBytes);
     const year = fields.year && /^\d{4}$/.test(fields.year) ? Number(fields.year) : undefined;
+    const area = await this.scope.area(user);
     const result = await this.importer.import(
       files,
       { userId: user.id, label: user.name },
-      { source: 'web', year, maxFileBytes: maxBytes },
+      { source: 'web', year, maxFileBytes: maxBytes, area, confirmDiscrepancies: fields.confirm === 'yes' },
     );
     if (!result.ok) {
       return sendPage(
         reply,
         importPage(ctx, {
-          history: await this.statistics.list({}),
+          history: await this.statistics.list({ area }),
           issues: result.issues,
           issueCount: result.issueCount,
           notices: result.notices,

@@ -25,5 +25,13 @@ describe('page routing', () => {
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext('/login?next=/x')).toBe('/');
     expect(safeNext(undefined)).toBe('/');
+    // Read as a browser reads a Location: tab and newline are dropped, `\` is `/`.
+    expect(safeNext('/\t/evil.example')).toBe('/');
+    expect(safeNext('/\n/evil.example')).toBe('/');
+    expect(safeNext('/\\/evil.example')).toBe('/');
+    expect(safeNext('/%09/evil.example')).toBe('/%09/evil.example'); // a path segment on this site, not a host
+    // Never a raw non-ASCII or CR/LF byte in the header.
+    expect(safeNext('/items?q=大班额')).toBe('/items?q=%E5%A4%A7%E7%8F%AD%E9%A2%9D');
+    expect(safeNext('/items\r\nSet-Cookie: x=1')).toBe('/itemsSet-Cookie:%20x=1');
   });
 });

@@ -38,10 +38,25 @@ export function browserPathOf(routePath: string): string {
   return stripped === '' ? '/' : stripped;
 }
 
-/** A `next=` target is followed only when it is a path on this site (no `//host`, no scheme). */
+const SITE = 'http://duban.invalid';
+
+/**
+ * A `next=` target is followed only when it is a path on this site. It is read the way a browser reads a
+ * Location (WHATWG URL: tabs and newlines dropped, `\` as `/`), so `/\t/evil.example` is `//evil.example` — another
+ * host — and refused; what is followed is the parsed path, percent-encoded, so no header gets raw non-ASCII
+ * or CR/LF. Sign-in and API paths are refused too (no loop back to the form, no JSON as a page).
+ */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+  if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, SITE);
+  } catch {
     return '/';
-  if (/^\/(?:api|login)(?:[/?#]|$)/.test(next)) return '/';
-  return next;
+  }
+  if (url.origin !== SITE || url.username || url.password) return '/';
+  const target = `${url.pathname}${url.search}${url.hash}`;
+  if (!target.startsWith('/') || target.startsWith('//')) return '/';
+  if (/^\/(?:api|login)(?:[/?#]|$)/.test(target)) return '/';
+  return target;
 }

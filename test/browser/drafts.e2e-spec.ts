@@ -40,7 +40,7 @@ describe('plan drafts in Chromium', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ listen: true });
-    office = await t.createUser(Role.Office, { name: '办公室' });
+    office = await t.createUser(Role.Office, { name: '办公室', regionCode: '350524' });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -54,7 +54,8 @@ describe('plan drafts API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    office = await t.sessionFor(await t.createUser(Role.Office));
+    // The office of 天津 (蓟州区's plan is in its area).
+    office = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '120000' }));
     inspector = await t.sessionFor(await t.createUser(Role.Inspector));
     t.app.get(PlanEvents).subscribe((e) => {
       events.push(e);
@@ -316,7 +317,7 @@ describe('plan drafts API', () => {
   });
 
   it('another office user does not see someone else’s draft; discarding closes a draft', async () => {
-    const other = await t.sessionFor(await t.createUser(Role.Office));
+    const other = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '120000' }));
     const res = await t.request({ method: 'GET', url: `/api/plan-drafts/${draftId}`, headers: auth(other) });
     expect(res.statusCode).toBe(404);
     const created = await t.request({

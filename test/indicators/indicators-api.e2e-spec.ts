@@ -53,6 +53,7 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
   let t: TestApp;
   let office: string;
   let staff: string;
+  let outsider: string;
   let admin: string;
   let countyItemId: string;
   let cityG5ItemId: string;
@@ -80,8 +81,6 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
   beforeAll(async () => {
     t = await startTestApp();
-    office = await t.sessionFor(await t.createUser(Role.Office));
-    staff = await t.sessionFor(await t.createUser(Role.Staff));
     admin = await t.sessionFor(await t.createUser(Role.Admin));
 
     // 银川 2021 (a city plan): G5 for every county under 银川, and 灵武市's 2023 certification (CERT) led by
@@ -89,6 +88,10 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     await t.app
       .get(PlanImportService)
       .importFile(`${PLANS_DIR}/yinchuan-2021.yaml`, { actor: systemActor('test') });
+    // The office and a reader of 银川 (their area holds 灵武市); a 晋中 office outside it.
+    office = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '640100' }));
+    staff = await t.sessionFor(await t.createUser(Role.Staff, { regionCode: '640100' }));
+    outsider = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '140700' }));
     [{ id: cityG5ItemId }] = await sql<{ id: string }>(
       t,
       `SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.region_code = '640100' AND i.indicator = 'G5' ORDER BY i.position LIMIT 1`,
@@ -200,8 +203,9 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
     const api = await get(`/api/items/${countyItemId}/evidence`, admin);
     expect(api.statusCode).toBe(200);
-    // Items are scoped by PlanScope: staff without a department see no plan, so no evidence either.
-    expect((await get(`/api/items/${countyItemId}/evidence`, staff)).statusCode).toBe(404);
+    // Items are scoped by PlanScope: a reader of 银川 sees 灵武市's plan and its evidence, a 晋中 office neither.
+    expect((await get(`/api/items/${countyItemId}/evidence`, staff)).statusCode).toBe(200);
+    expect((await get(`/api/items/${countyItemId}/evidence`, outsider)).statusCode).toBe(404);
     expect(api.json()).toEqual([
       expect.objectContaining({ indicator: 'G5', passed: false, importId: first.id, ruleSet: '2017' }),
     ]);
@@ -459,6 +463,41 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     expect(wb.worksheets.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('scope: a 晋中 office neither imports 灵武市 statistics nor reads its evaluation, ledgers or imports', async () => {
+    const before = await countRows();
+    const [{ n: evidenceBefore }] = await sql<{ n: number }>(
+      t,
+      'SELECT count(*)::int AS n FROM evidence_records',
+    );
+    const res = await upload(outsider);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: 'AUTH.FORBIDDEN', details: { counties: [COUNTY] } });
+    expect(res.json().message).toMatch(/不在您的管辖范围.*640181.*nothing was imported/);
+    expect(await countRows()).toEqual(before);
+    const [{ n: evidenceAfter }] = await sql<{ n: number }>(
+      t,
+      'SELECT count(*)::int AS n FROM evidence_records',
+    );
+    expect(evidenceAfter).toBe(evidenceBefore);
+    for (const url of [
+      `/api/counties/${COUNTY}/evaluations/2023`,
+      `/api/counties/${COUNTY}/evaluations/2023/export.xlsx`,
+      `/api/indicators/ledgers?county=${COUNTY}`,
+      `/api/indicators/ledgers/summary?county=${COUNTY}`,
+      `/api/indicators/imports?county=${COUNTY}`,
+    ]) {
+      expect([url, (await get(url, outsider)).statusCode]).toEqual([url, 403]);
+    }
+    // Without a county: only the counties of the area, here none.
+    expect((await get('/api/indicators/ledgers', outsider)).json()).toEqual([]);
+    expect((await get('/api/indicators/imports', outsider)).json()).toEqual([]);
+    const summary = (await get('/api/indicators/ledgers/summary', outsider)).json() as { points: unknown[] };
+    expect(summary.points).toEqual([]);
+    // Inside the area the same reads answer.
+    expect((await get('/api/indicators/ledgers', staff)).json()).not.toEqual([]);
+    expect((await get('/api/indicators/imports', staff)).json()).not.toEqual([]);
+  });
+
   it('roles: reads for every signed-in role, imports and job failures for admin and office only', async () => {
     expect((await upload(staff)).statusCode).toBe(403);
     expect((await get('/api/indicators/jobs/failed', staff)).statusCode).toBe(403);
@@ -538,6 +577,36 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
     const bad = cliContext(t);
     expect(await indicatorsImportCommand.run(['/no/such/folder'], bad)).toBe(2);
+  });
+
+  it('partial statistics: missing class rows and a cut-off last line are named and need confirm=yes', async () => {
+    const complete = folderFiles(EXAMPLE_DIR);
+    const classes = complete.find((f) => f.name === '班级.csv')!;
+    const lines = classes.data.toString('utf8').split('\n');
+    // The classes file missing its last 5 rows, and the schools file cut off mid-number without its line break.
+    const cut = lines.slice(0, lines.length - 6).join('\n') + '\n';
+    const schools = complete.find((f) => f.name === '学校.csv')!;
+    const partial = complete.map((f) =>
+      f === classes
+        ? { name: f.name, data: Buffer.from(cut) }
+        : f === schools
+          ? { name: f.name, data: f.data.subarray(0, f.data.length - 2) }
+          : f,
+    );
+    const before = await countRows();
+    const refused = await upload(office, partial);
+    expect([refused.statusCode, refused.json().error]).toEqual([400, 'VALIDATION.FAILED']);
+    const discrepancies = refused.json().details.discrepancies as string[];
+    expect(discrepancies[0]).toMatch(/^学校\.csv 的最后一行没有换行符/);
+    expect(discrepancies.some((d) => /班级数 \d+，班级表 \d+ 行/.test(d))).toBe(true);
+    expect(discrepancies.some((d) => /学生数 \d+，班级学生合计 \d+/.test(d))).toBe(true);
+    expect(await countRows()).toEqual(before);
+
+    const confirmed = await upload(office, partial, { confirm: 'yes' });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json().notices).toEqual(
+      expect.arrayContaining(discrepancies.map((d) => `已确认 / confirmed: ${d}`)),
+    );
   });
 });
 

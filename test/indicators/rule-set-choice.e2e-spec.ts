@@ -30,7 +30,7 @@ describe('INDICATOR_RULE_SET', () => {
   });
 
   it('evaluates with the configured file: its version, its thresholds', async () => {
-    const office = await t.createUser(Role.Office);
+    const office = await t.createUser(Role.Office, { regionCode: '640100' });
     const result = await t.app
       .get(IndicatorImportService)
       .import(folderFiles(EXAMPLE_DIR), { userId: office.id, label: 'test' }, { source: 'api' });

@@ -28,8 +28,8 @@ describe('items, plans and assignments API', () => {
     expect([res.statusCode, url, res.statusCode === status ? '' : res.body]).toEqual([status, url, '']);
     return res.json() as T;
   };
-  const tokenFor = async (role: Role, departmentId: string | null = null) =>
-    t.sessionFor(await t.createUser(role, { departmentId }));
+  const tokenFor = async (role: Role, departmentId: string | null = null, regionCode: string | null = null) =>
+    t.sessionFor(await t.createUser(role, { departmentId, regionCode }));
   const refs = (page: ItemPage) => page.items.map((i) => i.ref);
 
   beforeAll(async () => {
@@ -273,11 +273,16 @@ describe('items, plans and assignments API', () => {
       expect(new Set(all.items.map((i) => i.plan.key))).toEqual(new Set([YINCHUAN]));
     });
 
-    it('an office user of 银川市教育局 sees Yinchuan; admin, leader and inspector see every plan', async () => {
+    it('an office user of 银川市教育局 sees Yinchuan; admin every plan; leader and inspector their area', async () => {
       const office = await tokenFor(Role.Office, await departmentId(t, '640100', '银川市教育局'));
       expect((await get<PlanSummary[]>('/api/plans', office)).map((p) => p.key)).toEqual([YINCHUAN]);
-      for (const role of [Role.Admin, Role.Leader, Role.Inspector]) {
-        expect(await get<PlanSummary[]>('/api/plans', await tokenFor(role))).toHaveLength(5);
+      expect(await get<PlanSummary[]>('/api/plans', await tokenFor(Role.Admin))).toHaveLength(5);
+      for (const role of [Role.Leader, Role.Inspector]) {
+        const inYinchuan = await tokenFor(role, null, '640100');
+        expect((await get<PlanSummary[]>('/api/plans', inYinchuan)).map((p) => p.key)).toEqual([YINCHUAN]);
+        await get(`/api/plans/${plans.jinzhong}`, inYinchuan, 404);
+        // Without an area, nothing (an account someone forgot to place sees no other office's work).
+        expect(await get<PlanSummary[]>('/api/plans', await tokenFor(role))).toEqual([]);
       }
     });
 

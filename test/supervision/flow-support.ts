@@ -39,7 +39,10 @@ export async function flowWorld(t: TestApp): Promise<FlowWorld> {
   );
   const [lead, coop, other] = departments.map((d) => d.id);
   const token = async (role: Role, departmentId: string | null = null, name?: string) =>
-    t.sessionFor(await t.createUser(role, { departmentId, name }));
+    // Users without a department work in the plan's region (their area, PlanScope).
+    t.sessionFor(
+      await t.createUser(role, { departmentId, name, regionCode: departmentId ? null : regionCode }),
+    );
   return {
     planId,
     regionCode,
@@ -47,7 +50,7 @@ export async function flowWorld(t: TestApp): Promise<FlowWorld> {
     coop,
     other,
     tokens: {
-      admin: await token(Role.Admin),
+      admin: await t.sessionFor(await t.createUser(Role.Admin)),
       office: await token(Role.Office),
       leader: await token(Role.Leader),
       inspector: await token(Role.Inspector),

@@ -11,6 +11,8 @@ import { MailSink } from '../../src/mail/mail-sink';
 import type { Role } from '../../src/access/role.enum';
 import type { User } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
+import { systemActor } from '../../src/audit/audit.service';
+import { RegionsService } from '../../src/regions/regions.service';
 import { Clock } from '../../src/common/clock';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TestClock } from './test-clock';
@@ -39,7 +41,12 @@ export interface TestApp {
   /** Creates a user through the real service (argon2 and all). */
   createUser(
     role: Role,
-    overrides?: Partial<{ email: string; name: string; departmentId: string | null }>,
+    overrides?: Partial<{
+      email: string;
+      name: string;
+      departmentId: string | null;
+      regionCode: string | null;
+    }>,
   ): Promise<User>;
   /** A session token for `user` written straight to the database (no sign-in, no rate limit). */
   sessionFor(user: User, options?: { expiresAt?: Date }): Promise<string>;
@@ -68,7 +75,7 @@ export async function startTestApp(
     options.reuse?.prefix ?? `duban-test:${testServices.run()}:${randomBytes(4).toString('hex')}`;
   const env = validateEnv({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: testServices.redisUrl(),
@@ -107,14 +114,22 @@ export async function startTestApp(
     clock,
     baseUrl,
     request,
-    createUser: (role, overrides = {}) =>
-      app.get(UsersService).create({
+    createUser: async (role, overrides = {}) => {
+      // An area names a region: a fresh database gets the default region file first.
+      if (overrides.regionCode) {
+        await app
+          .get(RegionsService)
+          .ensureKnown([overrides.regionCode], { actor: systemActor('test'), source: 'test' });
+      }
+      return app.get(UsersService).create({
         email: overrides.email ?? `${role}-${++counter}-${randomBytes(3).toString('hex')}@test.duban`,
         name: overrides.name ?? `测试${role}`,
         role,
         password: TEST_PASSWORD,
         departmentId: overrides.departmentId ?? null,
-      }),
+        regionCode: overrides.regionCode ?? null,
+      });
+    },
     sessionFor: async (user, opts = {}) => {
       const token = newSessionToken();
       await app

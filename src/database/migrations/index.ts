@@ -7,6 +7,7 @@ import { Reminders1795448867959 } from './1795448867959-Reminders';
 import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
 import { PlanItemIncentives1795460000000 } from './1795460000000-PlanItemIncentives';
 import { ProvinceScale1795471600000 } from './1795471600000-ProvinceScale';
+import { UserArea1796473642788 } from './1796473642788-UserArea';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlanDrafts1795450649050,
   PlanItemIncentives1795460000000,
   ProvinceScale1795471600000,
+  UserArea1796473642788,
 ];

@@ -42,7 +42,7 @@ import {
   TABLES,
   type TableName,
 } from './table-specs';
-import { readXlsxSheets } from './xlsx-reader';
+import { readXlsxSheets, XlsxLimitError } from './xlsx-reader';
 
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_ISSUES = 1000;
@@ -562,7 +562,10 @@ export async function importSources(
     } catch (error) {
       log.add({
         file: name,
-        message: `is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`,
+        message:
+          error instanceof XlsxLimitError
+            ? `is too large to read: ${error.message}`
+            : `is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`,
       });
       continue;
     }

@@ -1,5 +1,6 @@
 /** Reads the sheets of an XLSX workbook as rows of cell texts, so XLSX and CSV share one validation path. */
-import { Workbook, type CellValue } from 'exceljs';
+import { Worker } from 'node:worker_threads';
+import type { CellValue } from 'exceljs';
 
 export interface SheetRows {
   name: string;
@@ -21,19 +22,145 @@ export function cellText(value: CellValue): string {
   return value.result === undefined ? '' : cellText(value.result);
 }
 
-export async function readXlsxSheets(data: Buffer): Promise<SheetRows[]> {
+/**
+ * What one workbook may hold. exceljs inflates and parses the whole workbook at once, on the event loop: a
+ * 559 KB upload of 30,000 rows × 500 cells inflates to hundreds of MB and stalled the API for 23 s. Refused
+ * before parsing by the sizes its zip directory declares; parsed in a worker thread, stopped by rows, cells,
+ * time and heap.
+ */
+export const XLSX_LIMITS = {
+  /** sum of the declared uncompressed sizes of the workbook's parts */
+  uncompressedBytes: 64 * 1024 * 1024,
+  /** non-empty rows over all sheets */
+  rows: 200_000,
+  /** cells over all sheets */
+  cells: 4_000_000,
+  /** wall-clock seconds the parse may take */
+  seconds: 30,
+  /** heap of the parsing worker */
+  heapMb: 1024,
+};
+
+/** A workbook over one of XLSX_LIMITS: the message names the limit. */
+export class XlsxLimitError extends Error {}
+
+/**
+ * The uncompressed size the zip's central directory declares for all its entries, read without inflating
+ * anything (pure). ZIP64 entries count as unbounded.
+ * @throws Error when the bytes are not a zip
+ */
+export function declaredUncompressedBytes(zip: Buffer): number {
+  const EOCD = 0x06054b50;
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('not a zip archive (no end of central directory)');
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw new Error('damaged zip directory');
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
+/**
+ * The parse, in a worker thread: inflating and parsing never holds the API's event loop, the worker has its own
+ * heap limit, and it is ended when it takes longer than the limit. Written as plain JavaScript (evaluated, with
+ * exceljs resolved here) so it runs alike from ts-node, jest and the build.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Workbook } = require(workerData.exceljs);
+const cellText = ${cellText.toString()};
+(async () => {
+  const { data, limits } = workerData;
   const workbook = new Workbook();
-  // exceljs types its input as an ArrayBuffer; a copy of the bytes is one.
-  await workbook.xlsx.load(new Uint8Array(data).buffer);
-  return workbook.worksheets.map((sheet) => {
-    const rows: SheetRows['rows'] = [];
+  await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+  let rowCount = 0;
+  let cellCount = 0;
+  const sheets = [];
+  for (const sheet of workbook.worksheets) {
+    const rows = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      // row.values is 1-based and sparse.
       const values = Array.isArray(row.values) ? row.values : [];
-      const cells: string[] = [];
+      if (++rowCount > limits.rows) throw { limit: '超过 ' + limits.rows + ' 行 / more than ' + limits.rows + ' rows' };
+      cellCount += values.length;
+      if (cellCount > limits.cells)
+        throw { limit: '超过 ' + limits.cells + ' 个单元格 / more than ' + limits.cells + ' cells' };
+      const cells = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
       rows.push({ row: rowNumber, cells });
     });
-    return { name: sheet.name, rows };
+    sheets.push({ name: sheet.name, rows });
+  }
+  parentPort.postMessage({ sheets });
+})().catch((e) => parentPort.postMessage(e && e.limit ? { limit: e.limit } : { error: String((e && e.message) || e) }));
+`;
+
+function parseInWorker(data: Buffer, limits: typeof XLSX_LIMITS): Promise<SheetRows[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { data: new Uint8Array(data), limits, exceljs: require.resolve('exceljs') },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(
+            new XlsxLimitError(
+              `读取超过 ${limits.seconds} 秒，请拆分或改用 CSV / took longer than ${limits.seconds} s to read; split it or use CSV`,
+            ),
+          ),
+        ),
+      limits.seconds * 1000,
+    );
+    worker.once('message', (message: { sheets?: SheetRows[]; limit?: string; error?: string }) =>
+      settle(() => {
+        if (message.sheets) resolve(message.sheets);
+        else if (message.limit) reject(new XlsxLimitError(message.limit));
+        else reject(new Error(message.error ?? 'unreadable workbook'));
+      }),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new XlsxLimitError(
+                `读取需要超过 ${limits.heapMb} MB 内存 / needs more than ${limits.heapMb} MB to read`,
+              )
+            : error,
+        ),
+      ),
+    );
   });
+}
+
+/** @throws XlsxLimitError when the workbook is over XLSX_LIMITS; Error when it is not a workbook */
+export async function readXlsxSheets(data: Buffer, limits = XLSX_LIMITS): Promise<SheetRows[]> {
+  const inflated = declaredUncompressedBytes(data);
+  if (inflated > limits.uncompressedBytes) {
+    const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(0);
+    throw new XlsxLimitError(
+      `解压后超过 ${mb(limits.uncompressedBytes)} MB（${Number.isFinite(inflated) ? mb(inflated) : '>4096'} MB），请拆分或改用 CSV / unpacks to more than ${mb(limits.uncompressedBytes)} MB; split it or use CSV`,
+    );
+  }
+  return parseInWorker(data, limits);
 }

@@ -75,7 +75,7 @@ export class CertificationPlanService {
 
   /** The county's current statistics of the year, if the user may see the county (404 otherwise). */
   async countyData(user: User, county: string, year: number): Promise<CountyData> {
-    if (!(await this.scope.canSeeRegion(user, county))) {
+    if (!(await this.scope.inArea(user, county))) {
       throw new DomainError(ErrorCode.NOT_FOUND, `没有此县的统计数据 / No statistics for county ${county}`);
     }
     return this.statistics.countyData(await this.statistics.currentOrFail(county, year));
@@ -125,7 +125,7 @@ export class CertificationPlanService {
 
   async publish(user: User, request: PublishRequest): Promise<PublishResult> {
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: request.planId });
-    if (!plan || !(await this.scope.canSeeRegion(user, plan.regionCode))) {
+    if (!plan || !(await this.scope.inArea(user, plan.regionCode))) {
       throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${request.planId}`);
     }
     const { data, plan: certification } = await this.plan(user, request);
