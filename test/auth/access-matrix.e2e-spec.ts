@@ -322,6 +322,12 @@ const county = (prefix: string, suffix = ''): AreaRule => ({
   url: (r) => `${prefix}/counties/${r.county}/evaluations/2023${suffix}`,
   names: () => OUTSIDE_AREA,
 });
+const certification = (suffix: string, body?: AreaRequest['body']): AreaRule => ({
+  kind: 'resource',
+  url: (r) => `/api/indicators/certification-plan/${r.county}/2023${suffix}`,
+  names: () => OUTSIDE_AREA,
+  ...(body ? { body } : {}),
+});
 /** County reads answer 404 inside the area when there are no statistics: only the 403 counts as refused. */
 const OUTSIDE_AREA = '不在您的管辖范围';
 const REPORT = { period: 'once', text: '进展', percent: 10 };
@@ -408,6 +414,20 @@ const AREA: Record<string, AreaRule> = {
   },
   'GET /api/indicators/template.xlsx': PUBLIC,
   'GET /api/counties/:code/evaluations/:year': county('/api'),
+  'GET /api/indicators/certification-plan/:code/:year': certification(''),
+  'GET /api/indicators/certification-plan/:code/:year/plan.xlsx': certification('/plan.xlsx'),
+  'POST /api/indicators/certification-plan/:code/:year/what-if': certification('/what-if', () => ({
+    edits: [],
+  })),
+  'POST /api/indicators/certification-plan/:code/:year/what-if.xlsx': certification('/what-if.xlsx', () => ({
+    edits: [],
+  })),
+  'POST /api/indicators/certification-plan/:code/:year/publish': {
+    kind: 'resource',
+    url: (r) => `/api/indicators/certification-plan/${r.county}/2023/publish`,
+    body: (r) => ({ planId: r.plan }),
+    names: (r) => r.plan,
+  },
   'GET /api/counties/:code/evaluations/:year/export.xlsx': county('/api', '/export.xlsx'),
   'GET /api/items/:id/evidence': item('/evidence'),
   'POST /api/plans/:id/items': {
@@ -467,6 +487,11 @@ const AREA: Record<string, AreaRule> = {
   'GET /items': { kind: 'list' },
   'GET /items/:id': page(''),
   'GET /counties/:code/evaluations/:year': county(''),
+  'GET /counties/:code/what-if/:year': {
+    kind: 'resource',
+    url: (r) => `/counties/${r.county}/what-if/2023`,
+    names: () => OUTSIDE_AREA,
+  },
   'POST /items/:id/acknowledge': page('/acknowledge'),
   // A form sends strings.
   'POST /items/:id/reports': page('/reports', () => ({ ...REPORT, percent: '10' })),

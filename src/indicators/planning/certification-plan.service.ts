@@ -73,11 +73,9 @@ export class CertificationPlanService {
     return this.costs;
   }
 
-  /** The county's current statistics of the year, if the user may see the county (404 otherwise). */
+  /** The county's current statistics of the year; a county outside the user's area is refused (403). */
   async countyData(user: User, county: string, year: number): Promise<CountyData> {
-    if (!(await this.scope.inArea(user, county))) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此县的统计数据 / No statistics for county ${county}`);
-    }
+    await this.scope.assertInArea(user, county, `县 ${county} `);
     return this.statistics.countyData(await this.statistics.currentOrFail(county, year));
   }
 
