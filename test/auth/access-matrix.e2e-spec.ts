@@ -78,6 +78,9 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/items/:id/cancel': [Role.Admin, Role.Office],
   'POST /api/items/:id/assignments': [Role.Admin, Role.Office],
   'DELETE /api/items/:id/assignments': [Role.Admin, Role.Office],
+  // 办理时限 per department and the bulk fill of missing dates: item editing, so office and admin.
+  'PUT /api/items/:id/assignments/due': [Role.Admin, Role.Office],
+  'POST /api/items/deadlines': [Role.Admin, Role.Office],
   'POST /api/items/:id/acknowledge': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
   'GET /api/items/:id/reports': ANY,
   'POST /api/items/:id/reports': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],

@@ -3,7 +3,7 @@ import type { ReportView } from '../../supervision/reports.service';
 import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemDetail, ItemSummary } from '../../plans/plan-items.service';
 import type { EscalationNotice } from '../../reminders/escalation-notice.entity';
-import { dateText, lightDot, section, statusBadge } from '../components';
+import { dateText, lightDot, section, statusBadge, statusWithOverdue } from '../components';
 import { decisionForm, fileLink, periodText, reviewForm, roleText } from '../flow-forms';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -44,7 +44,7 @@ function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notic
               }
             </td>
             <td>${i.effectiveDueOn ?? '—'}</td>
-            <td>${statusBadge(ctx, i.status)}</td>
+            <td>${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}</td>
             <td>
               ${notice ? html`<a href="/office/notice/${i.id}">${ctx.t('督办通知', 'Notice')}</a> · ` : ''}<a
                 href="/items/${i.id}#assign"
