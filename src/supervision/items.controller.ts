@@ -63,7 +63,8 @@ export class ItemsController {
   @Get()
   @Authenticated()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListItemsQuery): Promise<ItemPage> {
-    return this.items.list(user, query);
+    const { noDeadline, ...filter } = query;
+    return this.items.list(user, { ...filter, noDeadline: noDeadline === 'true' });
   }
 
   @Get('overdue')

@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import { ItemStatusService } from '../../src/plans/item-status.service';
 import { PlanEvents } from '../../src/plans/plan-events';
 import { DigestService } from '../../src/reminders/digest.service';
 import { EscalationService } from '../../src/reminders/escalation.service';
@@ -90,6 +91,9 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     t.clock.set('2025-08-04T01:00:00Z');
     await escalation.run();
     t.clock.set('2025-08-05T02:00:00Z');
+    // The lead department's 延期 as ExtensionsService.decide writes it: its assignment's date, then the item's.
+    await sql(t, `UPDATE assignments SET extended_due_on = '2025-12-31' WHERE item_id = $1`, [item]);
+    await t.app.get(ItemStatusService).recompute({ itemIds: [item] });
     await t.app.get(PlanEvents).emit({
       type: 'extension.decided',
       itemId: item,
