@@ -6,6 +6,11 @@ import { Session } from './auth/session.entity';
 import { CalendarOverrideRow } from './calendar/calendar-override.entity';
 import { Department } from './departments/department.entity';
 import { ReportFile } from './supervision/report-file.entity';
+import {
+  SupervisionAction,
+  SupervisionCounter,
+  SupervisionNotice,
+} from './supervision/supervision-notice.entity';
 import { PlanDraft } from './extraction/plan-draft.entity';
 import { EvidenceRecord } from './indicators/evidence/evidence-record.entity';
 import { Evaluation } from './indicators/evaluation.entity';
@@ -51,4 +56,7 @@ export const ENTITIES = [
   NotificationPreference,
   DigestEntry,
   PlanDraft,
+  SupervisionCounter,
+  SupervisionNotice,
+  SupervisionAction,
 ];

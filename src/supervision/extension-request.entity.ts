@@ -19,7 +19,10 @@ export type ExtensionState = (typeof EXTENSION_STATES)[number];
 @Entity('extension_requests')
 @Index(['itemId', 'createdAt'])
 // One open request per department and item at a time (each 承办单位 asks for its own 延期).
-@Index('UQ_extension_requests_pending', ['itemId', 'departmentId'], { unique: true, where: `"state" = 'pending'` })
+@Index('UQ_extension_requests_pending', ['itemId', 'departmentId'], {
+  unique: true,
+  where: `"state" = 'pending'`,
+})
 export class ExtensionRequest {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ISO_DATE } from '../plans/item-editing.dto';
 import { EXTENSION_STATES, type ExtensionState } from './extension-request.entity';
 import { PROGRESS_REPORT_STATES, type ProgressReportState } from './progress-report.entity';
@@ -78,4 +89,35 @@ export class ExtensionQueueQuery {
   @IsOptional()
   @IsIn(EXTENSION_STATES)
   status?: ExtensionState;
+}
+
+/** A numbered 督办通知; without a date, the 反馈 deadline is three working days from today. */
+export class IssueNoticeDto {
+  @ApiPropertyOptional({ description: '反馈 deadline (YYYY-MM-DD)', example: '2026-12-10' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'replyDueOn must be a date YYYY-MM-DD' })
+  replyDueOn?: string;
+}
+
+/** 催办: who (one department, or the late leads when absent) and what the office says. */
+export class UrgeDto {
+  @ApiPropertyOptional({ description: 'the department urged; default: the lead departments that are late' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiProperty({ description: '催办意见' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text!: string;
+}
+
+/** 反馈 on a 督办通知 (multipart with `files`, or JSON). */
+export class NoticeReplyDto {
+  @ApiProperty({ description: '反馈内容 (what was done, or why it is late)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  text!: string;
 }

@@ -14,6 +14,9 @@ import { ProgressReport } from './progress-report.entity';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { SupervisionService } from './supervision.service';
+import { NoticesController } from './notices.controller';
+import { NoticesService } from './notices.service';
+import { SupervisionAction, SupervisionCounter, SupervisionNotice } from './supervision-notice.entity';
 
 /**
  * The 督办 flow on plan items: 签收, progress reports with evidence, review, extensions, 办结. Sits above
@@ -21,14 +24,21 @@ import { SupervisionService } from './supervision.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProgressReport, ExtensionRequest, ReportFile]),
+    TypeOrmModule.forFeature([
+      ProgressReport,
+      ExtensionRequest,
+      ReportFile,
+      SupervisionCounter,
+      SupervisionNotice,
+      SupervisionAction,
+    ]),
     PlansModule,
     AuditModule,
     EvidenceModule,
     IndicatorEvidenceModule,
   ],
-  providers: [ReportsService, ExtensionsService, ClosureService, SupervisionService],
-  controllers: [ItemsController, ReportsController, ExtensionsController],
-  exports: [ReportsService, ExtensionsService, SupervisionService],
+  providers: [ReportsService, ExtensionsService, ClosureService, SupervisionService, NoticesService],
+  controllers: [ItemsController, ReportsController, ExtensionsController, NoticesController],
+  exports: [ReportsService, ExtensionsService, SupervisionService, NoticesService],
 })
 export class SupervisionModule {}

@@ -81,6 +81,13 @@ const EXPECTED: Record<string, Rule> = {
   // 办理时限 per department and the bulk fill of missing dates: item editing, so office and admin.
   'PUT /api/items/:id/assignments/due': [Role.Admin, Role.Office],
   'POST /api/items/deadlines': [Role.Admin, Role.Office],
+  // Numbered 督办件 and 催办 are the office's; 反馈 is the assigned department's (PlanScope per item).
+  'GET /api/items/:id/notices': ANY,
+  'POST /api/items/:id/notices': [Role.Admin, Role.Office],
+  'POST /api/items/:id/urge': [Role.Admin, Role.Office],
+  'GET /api/notices/:id': ANY,
+  'POST /api/notices/:id/replies': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
+  'GET /api/notices/replies/:actionId/files/:fileId': ANY,
   'POST /api/items/:id/acknowledge': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
   'GET /api/items/:id/reports': ANY,
   'POST /api/items/:id/reports': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],

@@ -7,6 +7,7 @@ import { Reminders1795448867959 } from './1795448867959-Reminders';
 import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
 import { PlanItemIncentives1795460000000 } from './1795460000000-PlanItemIncentives';
 import { AssignmentDeadlines1795470000000 } from './1795470000000-AssignmentDeadlines';
+import { SupervisionNotices1795480000000 } from './1795480000000-SupervisionNotices';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlanDrafts1795450649050,
   PlanItemIncentives1795460000000,
   AssignmentDeadlines1795470000000,
+  SupervisionNotices1795480000000,
 ];
