@@ -48,6 +48,7 @@ export interface NoticeView {
 
 export interface ActionView {
   id: string;
+  itemId: string;
   kind: 'urge' | 'reply';
   noticeId: string | null;
   departmentId: string;
@@ -436,7 +437,7 @@ export class NoticesService {
 
   private async actions(filter: { id?: string; itemId?: string; noticeId?: string }): Promise<ActionView[]> {
     const rows = (await this.dataSource.query(
-      `SELECT a.id, a.kind, a.notice_id AS "noticeId", a.department_id AS "departmentId",
+      `SELECT a.id, a.item_id AS "itemId", a.kind, a.notice_id AS "noticeId", a.department_id AS "departmentId",
               d.name AS "departmentName", a.text, a.files, a.mailed, u.name AS by, a.created_at AS "createdAt"
          FROM supervision_actions a JOIN departments d ON d.id = a.department_id
          LEFT JOIN users u ON u.id = a.by_user_id

@@ -56,7 +56,8 @@ export class WebFlowQueries {
       out.set(r.id, {
         progress: progress.get(r.item.id) ?? null,
         // The department's own effective date (办理时限 per assignment), not the item's.
-        effectiveDueOn: r.effectiveDueOn !== undefined ? r.effectiveDueOn : s ? (s.extendedDueOn ?? s.dueOn) : null,
+        effectiveDueOn:
+          r.effectiveDueOn !== undefined ? r.effectiveDueOn : s ? (s.extendedDueOn ?? s.dueOn) : null,
         latestReport: report ? { state: report.state, percent: report.percent } : null,
       });
     }

@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExtensionsService } from '../supervision/extensions.service';
 import { ReportsService } from '../supervision/reports.service';
+import { NoticesService } from '../supervision/notices.service';
 import { Roles } from '../access/access.decorators';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -19,7 +20,7 @@ import { optionalService } from './optional-service';
 import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { importPage } from './pages/import.page';
-import { noticePage, officePage } from './pages/office.page';
+import { noticePage, noticePrintPage, officePage } from './pages/office.page';
 
 /** The office workbench and the statistics import: admin and office only. */
 @PageController()
@@ -29,6 +30,7 @@ export class OfficeController {
     private readonly plans: PlansService,
     private readonly reports: ReportsService,
     private readonly extensions: ExtensionsService,
+    private readonly notices: NoticesService,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
     private readonly moduleRef: ModuleRef,
@@ -66,7 +68,7 @@ export class OfficeController {
     );
   }
 
-  /** A printable 督办通知 for an item (to its lead and cooperating departments). */
+  /** The 督办通知 of an item: its numbered notices and the form to issue the next one. */
   @Get('office/notice/:id')
   @Roles(Role.Admin, Role.Office)
   async notice(
@@ -74,12 +76,25 @@ export class OfficeController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const item = await this.items.detail(ctx.user!, id);
+    const [item, timeline] = await Promise.all([
+      this.items.detail(ctx.user!, id),
+      this.notices.timeline(ctx.user!, id),
+    ]);
+    sendPage(reply, noticePage(ctx, { item, notices: timeline.notices }));
+  }
+
+  /** A numbered 督办通知 to print: 〔year〕第N号, 办理时限 and 反馈 deadline. */
+  @Get('office/notices/:id')
+  @Roles(Role.Admin, Role.Office)
+  async printNotice(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const notice = await this.notices.notice(ctx.user!, id);
+    const item = await this.items.detail(ctx.user!, notice.itemId);
     const plan = await this.plans.detail(ctx.user!, item.plan.id);
-    sendPage(
-      reply,
-      noticePage(ctx, { item, planTitle: plan.title, docNumber: plan.docNumber, today: this.clock.today() }),
-    );
+    sendPage(reply, noticePrintPage(ctx, { notice, item, planTitle: plan.title, docNumber: plan.docNumber }));
   }
 
   @Get('import')

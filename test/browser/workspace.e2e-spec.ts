@@ -174,7 +174,28 @@ describe('web workspace in Chromium', () => {
     await expect(page.locator('#overdue').textContent()).resolves.toContain(SCRIPT_TITLE);
     await screenshot(page, 'office-overdue');
     await page.goto(`/office/notice/${milestone}`);
-    await expect(page.locator('.notice-doc').textContent()).resolves.toContain('督办通知');
+    // Issue a numbered notice: it opens for printing with its number and 反馈 deadline, the heading once.
+    await Promise.all([
+      page.waitForURL('**/office/notices/*'),
+      page.click('#notice-form button[type=submit]'),
+    ]);
+    const doc = page.locator('.notice-doc');
+    await expect(doc.locator('[data-field=number]').textContent()).resolves.toMatch(/^〔\d{4}〕第1号$/);
+    await expect(doc.locator('[data-field=reply-due]').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.emulateMedia({ media: 'print' });
+    const headings = await page
+      .locator('h1, h2')
+      .evaluateAll(
+        (els) =>
+          els.filter(
+            (e) =>
+              e.ownerDocument.defaultView!.getComputedStyle(e).display !== 'none' &&
+              /督办通知/.test(e.textContent ?? ''),
+          ).length,
+      );
+    expect(headings).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    await screenshot(page, 'numbered-notice');
     await context.close();
   });
 

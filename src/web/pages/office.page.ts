@@ -3,10 +3,11 @@ import type { ReportView } from '../../supervision/reports.service';
 import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemDetail, ItemSummary } from '../../plans/plan-items.service';
 import type { EscalationNotice } from '../../reminders/escalation-notice.entity';
-import { dateText, lightDot, section, statusBadge, statusWithOverdue } from '../components';
+import type { NoticeView } from '../../supervision/notices.service';
+import { dateText, lightDot, section, statusWithOverdue } from '../components';
 import { decisionForm, fileLink, periodText, reviewForm, roleText } from '../flow-forms';
 import { html, type SafeHtml } from '../html';
-import { layout } from '../layout';
+import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
 
 const OFFICE_DONE: Record<string, [string, string]> = {
@@ -211,26 +212,70 @@ export function officePage(
   return layout(ctx, { title: ctx.t('督办工作台', 'Office workbench'), body, wide: true });
 }
 
-export function noticePage(
+/** The office's 督办通知 page of an item: its numbered notices (print links) and the form to issue the next. */
+export function noticePage(ctx: PageContext, view: { item: ItemDetail; notices: NoticeView[] }): SafeHtml {
+  const i = view.item;
+  const body = html`<p>
+      <a href="/items/${i.id}">${i.number} ${i.title}</a> · ${ctx.t('办理时限', 'Due')}
+      ${i.effectiveDueOn ?? ctx.t('未设定', 'not set')}
+      ${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}
+    </p>
+    ${
+      view.notices.length
+        ? html`<ul>
+            ${view.notices.map(
+              (n) =>
+                html`<li>
+                  <a href="/office/notices/${n.id}">${n.numberText}</a> · ${n.issuedOn} ·
+                  ${ctx.t('反馈期限', 'reply by')} ${n.replyDueOn} ·
+                  ${n.replies.length ? ctx.t(`已反馈 ${n.replies.length} 次`, `${n.replies.length} replies`) : ctx.t('尚未反馈', 'no reply yet')}
+                </li>`,
+            )}
+          </ul>`
+        : html`<p class="empty">${ctx.t('尚未签发督办通知', 'No notice issued yet')}</p>`
+    }
+    <form method="post" action="/items/${i.id}/notices" class="card" id="notice-form">
+      ${csrfField(ctx)}
+      <h3>${ctx.t('签发督办通知（编号）', 'Issue a numbered notice')}</h3>
+      <label
+        >${ctx.t('反馈期限（默认 3 个工作日）', 'Reply by (default: 3 working days)')}
+        <input type="date" name="replyDueOn"
+      /></label>
+      <button type="submit" class="primary">${ctx.t('签发并打印', 'Issue and print')}</button>
+    </form>`;
+  return layout(ctx, { title: ctx.t('督办通知', 'Supervision notice'), body });
+}
+
+/** The printable numbered 督办通知: 〔year〕第N号, 主送, 办理时限 and 反馈 deadline; its heading printed once. */
+export function noticePrintPage(
   ctx: PageContext,
-  view: { item: ItemDetail; planTitle: string; docNumber: string | null; today: string },
+  view: { notice: NoticeView; item: ItemDetail; planTitle: string; docNumber: string | null },
 ): SafeHtml {
   const i = view.item;
+  const n = view.notice;
   const lead = i.assignments.filter((a) => a.role === 'lead').map((a) => a.departmentName);
-  const coop = i.assignments.filter((a) => a.role === 'cooperate').map((a) => a.departmentName);
   const body = html`<p class="no-print">
       <button type="button" class="primary" data-print>${ctx.t('打印', 'Print')}</button>
+      <a href="/items/${i.id}#supervision">${ctx.t('返回任务', 'Back to the item')}</a>
     </p>
-    <article class="card notice-doc">
+    <article class="card notice-doc" data-notice="${n.numberText}">
       <h2 style="text-align:center;font-size:20px">督办通知</h2>
-      <p>${[...lead, ...coop].join('、') || '有关单位'}：</p>
+      <p style="text-align:center" data-field="number">${n.numberText}</p>
+      <p>${n.departments.join('、') || '有关单位'}：</p>
       <p>
         根据《${view.planTitle}》${view.docNumber ? `（${view.docNumber}）` : ''}，“${i.number}
-        ${i.title}”应于 ${i.dueOn ?? i.dueText ?? '规定时间'}
-        前完成，目前状态为“${i.status === 'overdue' ? '已逾期' : i.status}”。请牵头单位${lead.join('、') || ''}会同配合单位抓紧办理，并在督办系统中报送进展和佐证材料。
+        ${i.title}”办理时限为
+        <strong data-field="due">${n.dueOn ?? '（未设定）'}</strong
+        >。请牵头单位${lead.join('、')}会同配合单位抓紧办理，并于
+        <strong data-field="reply-due">${n.replyDueOn}</strong>
+        前将办理情况（反馈）及佐证材料报送领导小组办公室，可在督办系统中直接反馈。
       </p>
       <blockquote class="excerpt">${i.excerpt}</blockquote>
-      <p style="text-align:right">领导小组办公室<br />${view.today}</p>
+      <p style="text-align:right">领导小组办公室<br />${n.issuedOn}</p>
     </article>`;
-  return layout(ctx, { title: ctx.t('督办通知', 'Supervision notice'), body });
+  return layout(ctx, {
+    title: `${ctx.t('督办通知', 'Supervision notice')} ${n.numberText}`,
+    body,
+    printTitle: false,
+  });
 }
