@@ -4,7 +4,7 @@ import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { AssignmentStatus } from './assignment-status.policy';
 import { AssignmentsService, type AssignmentView } from './assignments.service';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
-import { addDays, type CalendarDate } from '../common/calendar-date';
+import type { CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
