@@ -5,6 +5,7 @@ import { AuditEntry } from './audit/audit-entry.entity';
 import { Session } from './auth/session.entity';
 import { CalendarOverrideRow } from './calendar/calendar-override.entity';
 import { Department } from './departments/department.entity';
+import { OfficeMailbox } from './departments/office-mailbox.entity';
 import { ReportFile } from './supervision/report-file.entity';
 import {
   SupervisionAction,
@@ -59,4 +60,5 @@ export const ENTITIES = [
   SupervisionCounter,
   SupervisionNotice,
   SupervisionAction,
+  OfficeMailbox,
 ];

@@ -13,6 +13,8 @@ import { EvidenceFilesService, type StagedFile } from '../evidence/evidence-file
 import type { UploadedFile } from '../evidence/upload';
 import type { UrgePayload } from '../notifications/notification-templates';
 import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { ContactsService } from '../departments/contacts.service';
 import { assignmentEffectiveDueSql } from '../plans/assignment-deadline.policy';
 import { AssignmentsService } from '../plans/assignments.service';
 import { PlanEvents } from '../plans/plan-events';
@@ -83,6 +85,8 @@ export class NoticesService {
     private readonly events: PlanEvents,
     private readonly files: EvidenceFilesService,
     private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
+    private readonly directory: ContactsService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
   ) {}
@@ -241,29 +245,46 @@ export class NoticesService {
       return visible;
     });
     const contacts = await this.contacts(targets.map((t) => t.departmentId));
+    const liaison = await this.directory.contactOf(targets.map((t) => t.departmentId));
+    const mailbox = await this.directory.mailbox(item.planRegionCode);
     const [plan] = (await this.dataSource.query(`SELECT title FROM plans WHERE id = $1`, [
       item.planId,
-    ])) as Array<{
-      title: string;
-    }>;
+    ])) as Array<{ title: string }>;
     for (const target of targets) {
       let mailed = 0;
-      for (const recipient of await this.notifications.recipients(contacts.get(target.departmentId) ?? [])) {
-        const payload: UrgePayload = {
-          item: {
-            id: item.id,
-            ref: item.ref,
-            number: item.number,
-            title: item.title,
-            planTitle: plan?.title ?? '',
-            dueOn: target.dueOn,
-            departmentName: target.departmentName,
-          },
-          departmentName: target.departmentName,
-          text: dto.text,
+      const payload: UrgePayload = {
+        item: {
+          id: item.id,
+          ref: item.ref,
+          number: item.number,
+          title: item.title,
+          planTitle: plan?.title ?? '',
           dueOn: target.dueOn,
-          officeName: '领导小组办公室',
-        };
+          departmentName: target.departmentName,
+        },
+        departmentName: target.departmentName,
+        text: dto.text,
+        dueOn: target.dueOn,
+        officeName: mailbox?.name ?? '领导小组办公室',
+      };
+      // The department's 联络人 receives it when there is one (no account needed); otherwise its head and
+      // dept_head accounts.
+      const email = liaison.get(target.departmentId)?.email ?? null;
+      if (email) {
+        const ids = await this.outbox.enqueue([
+          {
+            recipientUserId: null,
+            recipientEmail: email,
+            template: 'urge',
+            payload: payload as unknown as Record<string, unknown>,
+            idempotencyKey: `urge|${target.actionId}|${email}`,
+            mandatory: true,
+          },
+        ]);
+        mailed += ids.length;
+      }
+      const users = email ? [] : (contacts.get(target.departmentId) ?? []);
+      for (const recipient of await this.notifications.recipients(users)) {
         const outcome = await this.notifications.notify(recipient, {
           template: 'urge',
           payload: payload as unknown as Record<string, unknown>,

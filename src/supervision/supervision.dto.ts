@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -11,6 +12,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { ISO_DATE } from '../plans/item-editing.dto';
 import { EXTENSION_STATES, type ExtensionState } from './extension-request.entity';
@@ -120,4 +122,32 @@ export class NoticeReplyDto {
   @MinLength(1)
   @MaxLength(20000)
   text!: string;
+}
+
+/** 联络人 of a department (empty fields clear them). */
+export class DepartmentContactDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) name?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9+\-() ]{0,40}$/, { message: 'phone may contain digits, spaces, +, -, ( and )' })
+  phone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== '')
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+}
+
+/** The office's own mailbox for a region. */
+export class OfficeMailboxDto {
+  @ApiProperty({ example: '640100' })
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit region code' })
+  regionCode!: string;
+  @ApiProperty() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email!: string;
+  @ApiProperty({ example: '银川市义务教育优质均衡发展领导小组办公室' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
 }

@@ -6,6 +6,7 @@ import { ReportFile } from './report-file.entity';
 import { IndicatorEvidenceModule } from '../indicators/evidence/evidence.module';
 import { ItemsController } from './items.controller';
 import { PlansModule } from '../plans/plans.module';
+import { DepartmentsModule } from '../departments/departments.module';
 import { ClosureService } from './closure.service';
 import { ExtensionRequest } from './extension-request.entity';
 import { ExtensionsController } from './extensions.controller';
@@ -15,6 +16,7 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { SupervisionService } from './supervision.service';
 import { NoticesController } from './notices.controller';
+import { ContactsController } from './contacts.controller';
 import { NoticesService } from './notices.service';
 import { SupervisionAction, SupervisionCounter, SupervisionNotice } from './supervision-notice.entity';
 
@@ -33,12 +35,19 @@ import { SupervisionAction, SupervisionCounter, SupervisionNotice } from './supe
       SupervisionAction,
     ]),
     PlansModule,
+    DepartmentsModule,
     AuditModule,
     EvidenceModule,
     IndicatorEvidenceModule,
   ],
   providers: [ReportsService, ExtensionsService, ClosureService, SupervisionService, NoticesService],
-  controllers: [ItemsController, ReportsController, ExtensionsController, NoticesController],
+  controllers: [
+    ItemsController,
+    ReportsController,
+    ExtensionsController,
+    NoticesController,
+    ContactsController,
+  ],
   exports: [ReportsService, ExtensionsService, SupervisionService, NoticesService],
 })
 export class SupervisionModule {}

@@ -5,6 +5,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExtensionsService } from '../supervision/extensions.service';
 import { ReportsService } from '../supervision/reports.service';
 import { NoticesService } from '../supervision/notices.service';
+import { DepartmentContactDto } from '../supervision/supervision.dto';
+import { ContactsService } from '../departments/contacts.service';
+import { DepartmentsService } from '../departments/departments.service';
+import { ItemEditingService } from '../plans/item-editing.service';
+import { MissingDeadlinesDto } from '../plans/item-editing.dto';
+import { PlanScope } from '../access/plan-scope';
+import { userActor } from '../audit/audit.service';
+import { validationPipe } from '../common/validation';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { Roles } from '../access/access.decorators';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -31,6 +41,10 @@ export class OfficeController {
     private readonly reports: ReportsService,
     private readonly extensions: ExtensionsService,
     private readonly notices: NoticesService,
+    private readonly contacts: ContactsService,
+    private readonly departments: DepartmentsService,
+    private readonly editing: ItemEditingService,
+    private readonly scope: PlanScope,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
     private readonly moduleRef: ModuleRef,
@@ -46,13 +60,19 @@ export class OfficeController {
     const user = ctx.user!;
     // Escalation notices come from the reminders module when it is part of the application.
     const escalations = optionalService(this.moduleRef, EscalationService);
-    const [review, extensions, overdue, notices, plans] = await Promise.all([
+    const query = request.query as Record<string, string | undefined>;
+    const published = query.plan && UUID.test(query.plan) ? query.plan : null;
+    const visible = await this.scope.visibleRegionCodes(user);
+    const [review, extensions, overdue, notices, plans, unreachable, noDeadline] = await Promise.all([
       this.reports.queue(user, 'submitted'),
       this.extensions.queue(user, 'pending'),
       this.items.overdue(user, { limit: 100 }),
       escalations ? escalations.list({ limit: 50 }) : Promise.resolve(null),
       this.plans.list(user),
+      this.contacts.unreachable(visible),
+      this.items.list(user, { noDeadline: true, limit: 200 }),
     ]);
+    const publishedPlan = published ? (plans.find((p) => p.id === published) ?? null) : null;
     // Only notices of plans this user sees (the same PlanScope as every list here).
     const visiblePlans = new Set(plans.map((p) => p.id));
     sendPage(
@@ -63,7 +83,15 @@ export class OfficeController {
         extensions,
         escalations: notices && notices.filter((n) => visiblePlans.has(n.planId)),
         overdue: overdue.items,
-        done: (request.query as Record<string, string | undefined>).done ?? null,
+        unreachable,
+        noDeadline: noDeadline.items,
+        published: publishedPlan
+          ? {
+              title: publishedPlan.title,
+              unreachable: await this.contacts.unreachable(visible, publishedPlan.id),
+            }
+          : null,
+        done: query.done ?? null,
       }),
     );
   }
@@ -95,6 +123,56 @@ export class OfficeController {
     const item = await this.items.detail(ctx.user!, notice.itemId);
     const plan = await this.plans.detail(ctx.user!, item.plan.id);
     sendPage(reply, noticePrintPage(ctx, { notice, item, planTitle: plan.title, docNumber: plan.docNumber }));
+  }
+
+  /** 联络人 of a department, from the workbench (office within its area). */
+  @Post('office/departments/:id/contact')
+  @Roles(Role.Admin, Role.Office)
+  async setContact(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = (request.body ?? {}) as Record<string, string | undefined>;
+    const dto = (await validationPipe.transform(
+      { name: form.name ?? '', phone: form.phone ?? '', email: form.email ?? '' },
+      { type: 'body', metatype: DepartmentContactDto },
+    )) as DepartmentContactDto;
+    const department = await this.departments.get(id);
+    if (!(await this.scope.canSeeRegion(ctx.user!, department.regionCode))) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有此部门 / No department ${id}`);
+    }
+    await this.contacts.setContact(
+      id,
+      { name: dto.name ?? null, phone: dto.phone ?? null, email: dto.email ?? null },
+      userActor(ctx.user!),
+      `web ${request.method} ${request.url}`,
+    );
+    redirect(reply, '/office?done=contact#unreachable');
+  }
+
+  /** 批量补填办理时限 for the ticked items. */
+  @Post('office/deadlines')
+  @Roles(Role.Admin, Role.Office)
+  async setDeadlines(
+    @Page() ctx: PageContext,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = (request.body ?? {}) as Record<string, string | string[] | undefined>;
+    const ids = form.itemIds === undefined ? [] : Array.isArray(form.itemIds) ? form.itemIds : [form.itemIds];
+    const dto = (await validationPipe.transform(
+      { itemIds: ids, dueOn: form.dueOn ?? '' },
+      { type: 'body', metatype: MissingDeadlinesDto },
+    )) as MissingDeadlinesDto;
+    const result = await this.editing.setMissingDeadlines(
+      ctx.user!,
+      dto.itemIds,
+      dto.dueOn,
+      `web ${request.method} ${request.url}`,
+    );
+    redirect(reply, `/office?done=deadlines&n=${result.updated.length}#no-deadline`);
   }
 
   @Get('import')

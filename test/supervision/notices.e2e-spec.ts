@@ -179,4 +179,62 @@ describe('督办件: numbering, 催办 and 反馈', () => {
       ]),
     );
   });
+
+  it('联络人: set by the office (audited, 4xx on bad input); 催办 goes to the contact, not to the accounts', async () => {
+    const unreachable = async () =>
+      (
+        expectStatus(
+          await call('GET', '/api/departments/unreachable', w.tokens.office),
+          200,
+        ).json() as Array<{
+          name: string;
+        }>
+      ).map((d) => d.name);
+    const id = await createItem(t, w, {
+      dueOn: '2026-11-20',
+      assignments: [
+        { departmentId: w.lead, role: 'lead' },
+        { departmentId: w.other, role: 'cooperate' },
+      ],
+    });
+    // 测试无关局 has a dept_head account (otherHead), so it can receive mail; a department without one cannot.
+    expect(await unreachable()).not.toContain('测试无关局');
+    const bad = expectStatus(
+      await call('PUT', `/api/departments/${w.coop}/contact`, w.tokens.office, { email: 'not-an-address' }),
+      400,
+    );
+    expect(bad.json().message).toBeTruthy();
+    expectStatus(
+      await call('PUT', `/api/departments/${w.coop}/contact`, w.tokens.leadHead, { name: '李' }),
+      403,
+    );
+    expectStatus(
+      await call('PUT', `/api/departments/${w.lead}/contact`, w.tokens.office, {
+        name: '张联络',
+        phone: '022-29141234',
+        email: 'zhang@jizhou.example.gov.cn',
+      }),
+      204,
+    );
+    const urged = expectStatus(
+      await call('POST', `/api/items/${id}/urge`, w.tokens.office, {
+        departmentId: w.lead,
+        text: '请联络人转告',
+      }),
+      201,
+    ).json() as Array<{ mailed: number }>;
+    expect(urged[0].mailed).toBe(1);
+    const [mail] = await t.mail.waitFor(
+      (m) => m.subject.startsWith('【催办】') && m.text.includes('请联络人转告'),
+    );
+    expect(mail.to).toEqual(['zhang@jizhou.example.gov.cn']);
+    const history = await sql<{ changes: unknown }>(
+      t,
+      `SELECT changes FROM audit_entries WHERE entity_type = 'department' AND entity_id = $1 AND action = 'updated'`,
+      [w.lead],
+    );
+    expect(history[0].changes).toEqual(
+      expect.arrayContaining([{ field: 'contactEmail', before: null, after: 'zhang@jizhou.example.gov.cn' }]),
+    );
+  });
 });

@@ -8,6 +8,7 @@ import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
 import { PlanItemIncentives1795460000000 } from './1795460000000-PlanItemIncentives';
 import { AssignmentDeadlines1795470000000 } from './1795470000000-AssignmentDeadlines';
 import { SupervisionNotices1795480000000 } from './1795480000000-SupervisionNotices';
+import { DepartmentContacts1795490000000 } from './1795490000000-DepartmentContacts';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
@@ -23,4 +24,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlanItemIncentives1795460000000,
   AssignmentDeadlines1795470000000,
   SupervisionNotices1795480000000,
+  DepartmentContacts1795490000000,
 ];

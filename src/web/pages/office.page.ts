@@ -4,6 +4,7 @@ import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemDetail, ItemSummary } from '../../plans/plan-items.service';
 import type { EscalationNotice } from '../../reminders/escalation-notice.entity';
 import type { NoticeView } from '../../supervision/notices.service';
+import type { UnreachableDepartment } from '../../departments/contacts.service';
 import { dateText, lightDot, section, statusWithOverdue } from '../components';
 import { decisionForm, fileLink, periodText, reviewForm, roleText } from '../flow-forms';
 import { html, type SafeHtml } from '../html';
@@ -16,6 +17,9 @@ const OFFICE_DONE: Record<string, [string, string]> = {
   closed: ['报告已通过，任务已自动办结。', 'Report approved; the item is closed.'],
   'extension-approve': ['延期已批准。', 'Extension approved.'],
   'extension-reject': ['延期未批准。', 'Extension rejected.'],
+  contact: ['联络人已保存。', 'Contact saved.'],
+  deadlines: ['已补填办理时限。', 'Due dates set.'],
+  published: ['方案已发布。', 'The plan is published.'],
 };
 
 function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notice: boolean): SafeHtml {
@@ -51,6 +55,78 @@ function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notic
                 href="/items/${i.id}#assign"
                 >${ctx.t('改派', 'Re-assign')}</a
               >
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** 批量补填办理时限: tick the items, one date for all. */
+function noDeadlineForm(ctx: PageContext, items: ItemSummary[]): SafeHtml {
+  return html`<form method="post" action="/office/deadlines" id="deadlines-form">
+    ${csrfField(ctx)}
+    <table class="grid">
+      <thead>
+        <tr>
+          <th class="w-light">${ctx.t('选择', 'Pick')}</th>
+          <th>${ctx.t('任务', 'Item')}</th>
+          <th class="w-plan">${ctx.t('承办单位', 'Departments')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (i) =>
+            html`<tr data-item="${i.id}">
+              <td>
+                <input type="checkbox" name="itemIds" value="${i.id}" checked aria-label="${i.title}" />
+              </td>
+              <td>
+                <a href="/items/${i.id}">${i.number} ${i.title}</a>
+                <small class="muted">${i.plan.title}</small>
+              </td>
+              <td>${i.assignments.map((a) => a.departmentName).join('、')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <div class="row-form">
+      <label>${ctx.t('办理时限', 'Due date')} <input type="date" name="dueOn" required /></label>
+      <button type="submit" class="primary">${ctx.t('为勾选的任务设定', 'Set for the ticked items')}</button>
+    </div>
+  </form>`;
+}
+
+/** Departments nobody can receive mail for, each with a 联络人 form. */
+function unreachableRows(ctx: PageContext, departments: UnreachableDepartment[]): SafeHtml {
+  return html`<table class="grid">
+    <thead>
+      <tr>
+        <th>${ctx.t('承办单位', 'Department')}</th>
+        <th class="w-num">${ctx.t('在办任务', 'Open items')}</th>
+        <th>${ctx.t('联络人（姓名、电话、邮箱）', 'Contact (name, phone, e-mail)')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${departments.map(
+        (d) =>
+          html`<tr data-unreachable="${d.name}">
+            <td>${d.name}</td>
+            <td>${d.items}</td>
+            <td>
+              <form method="post" action="/office/departments/${d.id}/contact" class="row-form">
+                ${csrfField(ctx)}
+                <input name="name" placeholder="${ctx.t('姓名', 'Name')}" maxlength="100" required />
+                <input name="phone" placeholder="${ctx.t('电话', 'Phone')}" maxlength="40" />
+                <input
+                  name="email"
+                  type="email"
+                  placeholder="${ctx.t('邮箱', 'E-mail')}"
+                  maxlength="254"
+                  required
+                />
+                <button type="submit" class="small primary">${ctx.t('保存', 'Save')}</button>
+              </form>
             </td>
           </tr>`,
       )}
@@ -176,11 +252,34 @@ export function officePage(
     /** null: the reminders module is not part of this application */
     escalations: EscalationNotice[] | null;
     overdue: ItemSummary[];
+    /** departments with open work that nobody can receive mail for */
+    unreachable: UnreachableDepartment[];
+    /** open items with no 办理时限 at all */
+    noDeadline: ItemSummary[];
+    /** after publishing a plan: its departments nobody can receive mail for */
+    published?: { title: string; unreachable: UnreachableDepartment[] } | null;
     done?: string | null;
   },
 ): SafeHtml {
   const done = view.done ? OFFICE_DONE[view.done] : undefined;
-  const body = html`${done ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
+  const published = view.published
+    ? view.published.unreachable.length
+      ? html`<div class="notice warn" id="published" role="alert">
+          ${ctx.t(
+            `《${view.published.title}》已发布。以下 ${view.published.unreachable.length} 个承办单位没有联络人，也没有可接收邮件的账号，收不到交办、催办和督办通知：`,
+            `“${view.published.title}” is published. ${view.published.unreachable.length} departments have no contact and no account that can receive mail:`,
+          )}
+          <ul>
+            ${view.published.unreachable.map((d) => html`<li data-unreachable="${d.name}">${d.name}</li>`)}
+          </ul>
+          <a href="#unreachable">${ctx.t('填写联络人', 'Add contacts')}</a>
+        </div>`
+      : html`<p class="notice ok" id="published">
+          ${ctx.t(`《${view.published.title}》已发布，各承办单位均可接收邮件。`, `“${view.published.title}” is published; every department can receive mail.`)}
+        </p>`
+    : '';
+  const body = html`${done && view.done !== 'published' ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
+    ${published}
     <div class="tiles">
       <a class="tile blue" href="#review"
         ><b>${view.review.length}</b>${ctx.t('待审核报告', 'Reports to review')}</a
@@ -190,6 +289,12 @@ export function officePage(
       >
       <a class="tile red" href="#overdue"
         ><b>${view.overdue.length}</b>${ctx.t('逾期任务', 'Overdue items')}</a
+      >
+      <a class="tile ${view.unreachable.length ? 'red' : 'grey'}" href="#unreachable"
+        ><b>${view.unreachable.length}</b>${ctx.t('无人接收邮件的单位', 'Departments without mail')}</a
+      >
+      <a class="tile ${view.noDeadline.length ? 'red' : 'grey'}" href="#no-deadline"
+        ><b>${view.noDeadline.length}</b>${ctx.t('无办理时限', 'No due date')}</a
       >
       ${view.escalations ? html`<a class="tile grey" href="#escalations"><b>${view.escalations.length}</b>${ctx.t('督办单', 'Escalations')}</a>` : ''}
     </div>
@@ -208,7 +313,9 @@ export function officePage(
             <p class="empty">${ctx.t('提醒模块未启用', 'The reminders module is not available')}</p>
           </section>`
     }
-    ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（打印督办通知、改派）', 'Overdue items (print a notice, re-assign)'), count: view.overdue.length, body: rows(ctx, view.today, view.overdue, true) })}`;
+    ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（打印督办通知、改派）', 'Overdue items (print a notice, re-assign)'), count: view.overdue.length, body: rows(ctx, view.today, view.overdue, true) })}
+    ${section(ctx, { id: 'no-deadline', title: ctx.t('没有办理时限的任务（批量补填）', 'Items without a due date (set in bulk)'), count: view.noDeadline.length, body: noDeadlineForm(ctx, view.noDeadline) })}
+    ${section(ctx, { id: 'unreachable', title: ctx.t('无人接收邮件的承办单位（填写联络人）', 'Departments nobody can receive mail for (add a contact)'), count: view.unreachable.length, body: unreachableRows(ctx, view.unreachable) })}`;
   return layout(ctx, { title: ctx.t('督办工作台', 'Office workbench'), body, wide: true });
 }
 
