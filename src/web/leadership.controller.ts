@@ -11,6 +11,8 @@ import { optionalService } from './optional-service';
 import { buildPackWorkbook } from './pack-workbook';
 import { Page, PageContext, sendPage } from './page-context';
 import { PageController } from './page-controller';
+import { ledgerPage } from './pages/ledger.page';
+import { LedgerQueries } from './ledger-queries';
 import { countyPage } from './pages/county.page';
 import { dashboardPage } from './pages/dashboard.page';
 import { packPage } from './pages/pack.page';
@@ -22,6 +24,7 @@ const READERS = [Role.Admin, Role.Leader, Role.Office, Role.Inspector];
 export class LeadershipController {
   constructor(
     private readonly dashboard: DashboardService,
+    private readonly ledgers: LedgerQueries,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
   ) {}
@@ -72,5 +75,22 @@ export class LeadershipController {
       );
     }
     sendPage(reply, countyPage(ctx, await evaluations.forCounty(code, Number(year))));
+  }
+
+  /** 台账 of a county: entries, school, indicator, opened/closed (销号) and the closing import; blocked milestones. */
+  @Get('counties/:code/ledger')
+  @Authenticated()
+  async ledger(
+    @Page() ctx: PageContext,
+    @Param('code') code: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const name = /^\d{6}$/.test(code) ? await this.ledgers.countyName(code) : null;
+    if (!name) throw new DomainError(ErrorCode.NOT_FOUND, `没有此县 / No county ${code}`);
+    const [entries, hints] = await Promise.all([
+      this.ledgers.entries(code),
+      this.ledgers.milestoneHints(ctx.user!, code),
+    ]);
+    sendPage(reply, ledgerPage(ctx, { code, countyName: name, entries, hints }));
   }
 }

@@ -11,6 +11,7 @@ import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
 import { WebFlowQueries } from './flow-queries';
 import { LeadershipController } from './leadership.controller';
+import { LedgerQueries } from './ledger-queries';
 import { OfficeController } from './office.controller';
 import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
 import { WorkspaceController } from './workspace.controller';
@@ -21,7 +22,7 @@ import { WorkspaceController } from './workspace.controller';
  */
 @Module({
   imports: [AuthModule, PlansModule, SupervisionModule, DepartmentsModule, RegionsModule, PlanDraftsModule],
-  providers: [FlowForms, WebFlowQueries, DashboardService],
+  providers: [FlowForms, WebFlowQueries, DashboardService, LedgerQueries],
   controllers: [
     AuthPagesController,
     WorkspaceController,

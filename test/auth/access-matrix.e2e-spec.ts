@@ -113,6 +113,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /items': ANY,
   'GET /items/:id': ANY,
   'GET /counties/:code/evaluations/:year': ANY,
+  'GET /counties/:code/ledger': ANY,
   // The 督办 flow's page forms: the same rules as the API routes they share services with.
   'POST /items/:id/acknowledge': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
   'POST /items/:id/reports': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
