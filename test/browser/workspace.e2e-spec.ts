@@ -119,6 +119,19 @@ describe('web workspace in Chromium', () => {
     );
     await screenshot(page, 'county-evaluation');
     await page.goto('/dashboard/pack');
+    // 逾期天数 and 责任领导 columns; in print nothing is cut off with "…".
+    const red = page.locator('table.red-list');
+    await expect(red.locator('thead').textContent()).resolves.toContain('逾期天数');
+    await expect(red.locator('thead').textContent()).resolves.toContain('责任领导');
+    const days = Number(await red.locator('[data-field=overdue-days]').first().textContent());
+    expect(days).toBeGreaterThan(0);
+    await expect(red.locator('[data-field=leaders]').first().textContent()).resolves.toMatch(/（.+）/);
+    await page.emulateMedia({ media: 'print' });
+    const clipped = await red
+      .locator('td')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+    expect(clipped).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
     await screenshot(page, 'pack');
     const xlsx = await page.request.get('/dashboard/pack.xlsx');
     expect(xlsx.status()).toBe(200);
