@@ -526,6 +526,10 @@ export class FlowForms {
   }
 
   private extensionsPanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities, here: string) {
+    // The asking department's own effective date (办理时限 per assignment), not the item's.
+    const ownDue =
+      item.assignments.find((a) => a.departmentId === can.mine?.departmentId)?.effectiveDueOn ??
+      item.effectiveDueOn;
     const list = item.extensions;
     if (!list.length && !can.requestExtension) return html``;
     return html`<section class="panel" id="extensions">
@@ -569,7 +573,7 @@ export class FlowForms {
               <div class="form-row">
                 <label
                   >${ctx.t('延至', 'New due date')}
-                  <input type="date" name="newDueOn" required min="${item.effectiveDueOn ?? ''}"
+                  <input type="date" name="newDueOn" required min="${ownDue ?? ''}"
                 /></label>
                 <label class="grow"
                   >${ctx.t('理由', 'Reason')} <input type="text" name="reason" required maxlength="5000"
