@@ -15,7 +15,11 @@ describe('assignmentEffectiveDueOn (办理时限 per assignment)', () => {
     ['takes its own date, earlier or later', { dueOn: '2026-05-31', extendedDueOn: null }, '2026-05-31'],
     ['takes its approved extension', { dueOn: null, extendedDueOn: '2026-09-30' }, '2026-09-30'],
     ['extension over its own date', { dueOn: '2026-05-31', extendedDueOn: '2026-07-15' }, '2026-07-15'],
-    ['a moot extension (base moved later) loses', { dueOn: '2026-12-31', extendedDueOn: '2026-07-15' }, '2026-12-31'],
+    [
+      'a moot extension (base moved later) loses',
+      { dueOn: '2026-12-31', extendedDueOn: '2026-07-15' },
+      '2026-12-31',
+    ],
   ] as const)('%s', (_name, assignment, expected) => {
     expect(assignmentEffectiveDueOn(assignment, item)).toBe(expected);
   });
@@ -28,7 +32,9 @@ describe('assignmentEffectiveDueOn (办理时限 per assignment)', () => {
   });
 
   it('has an SQL twin over the same columns (GREATEST ignores NULLs like the function)', () => {
-    expect(assignmentEffectiveDueSql('x', 'y')).toBe('GREATEST(x.extended_due_on, COALESCE(x.due_on, y.due_on))');
+    expect(assignmentEffectiveDueSql('x', 'y')).toBe(
+      'GREATEST(x.extended_due_on, COALESCE(x.due_on, y.due_on))',
+    );
   });
 });
 

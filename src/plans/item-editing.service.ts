@@ -406,7 +406,8 @@ export class ItemEditingService {
         updated.push(id);
       }
       await this.statuses.recompute({ itemIds: updated }, em);
-      for (const id of updated) emit({ type: 'item.deadline-changed', itemId: id, before: null, after: dueOn });
+      for (const id of updated)
+        emit({ type: 'item.deadline-changed', itemId: id, before: null, after: dueOn });
       return { updated, skipped };
     });
   }

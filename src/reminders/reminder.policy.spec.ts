@@ -339,7 +339,9 @@ describe('escalationLevel', () => {
   });
 
   it('ignores a red-light date that is still in the future', () => {
-    expect(at({ ...dueFriday, progressRedSince: d('2025-11-20') }, '2025-11-10').reasons).toEqual(['overdue']);
+    expect(at({ ...dueFriday, progressRedSince: d('2025-11-20') }, '2025-11-10').reasons).toEqual([
+      'overdue',
+    ]);
   });
 
   it.each([['closed'], ['cancelled']] as const)('stops when the item is %s', (flag) => {
