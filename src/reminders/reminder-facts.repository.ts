@@ -222,14 +222,15 @@ export class ReminderFactsRepository {
   }
 
   /**
-   * The leadership group office of the plan: the head and office-role users of the office department; when the
-   * plan names no office department, the active office-role users of departments in the plan's region.
+   * The leadership group office of the plan: the office-role users of the office department — not the head of
+   * the bureau that hosts the office (issue 13: a bureau head got the office's mail); when the plan names no
+   * office department, the active office-role users of departments in the plan's region.
    */
   async officeUsers(planId: string): Promise<string[]> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
       `WITH office AS (SELECT g.office_department_id AS id FROM leadership_groups g WHERE g.plan_id = $1)
        SELECT u.id FROM users u JOIN departments d ON d.id = (SELECT id FROM office)
-        WHERE u.is_active AND (u.id = d.head_user_id OR (u.department_id = d.id AND u.role = 'office'))
+        WHERE u.is_active AND u.department_id = d.id AND u.role = 'office'
        UNION
        SELECT u.id FROM users u JOIN departments d ON d.id = u.department_id JOIN plans p ON p.id = $1
         WHERE u.is_active AND u.role = 'office' AND d.region_code = p.region_code

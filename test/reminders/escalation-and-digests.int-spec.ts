@@ -3,6 +3,7 @@ import { ItemStatusService } from '../../src/plans/item-status.service';
 import { PlanEvents } from '../../src/plans/plan-events';
 import { DigestService } from '../../src/reminders/digest.service';
 import { EscalationService } from '../../src/reminders/escalation.service';
+import { ReminderFactsRepository } from '../../src/reminders/reminder-facts.repository';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
 import { RemindersRunner } from '../../src/reminders/reminders-runner.service';
 import { ReportCycleService } from '../../src/reminders/report-cycle.service';
@@ -83,6 +84,18 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     await sql(t, `UPDATE plan_items SET status = 'completed' WHERE id = $1`, [item]);
     t.clock.set('2025-09-30T01:00:00Z');
     expect((await escalation.run()).issued).toBe(0);
+  });
+
+  it('office mail goes to the office accounts, not to the head of the bureau that hosts the office', async () => {
+    const { eduHead, officeUser } = world.users;
+    // The office lives in a bureau whose head is someone else (issue 13: 银川市教育局's head got the office's mail).
+    await sql(t, `UPDATE departments SET head_user_id = $2 WHERE id = $1`, [world.office, eduHead.id]);
+    try {
+      const office = await t.app.get(ReminderFactsRepository).officeUsers(world.planId);
+      expect(office).toEqual([officeUser.id]);
+    } finally {
+      await sql(t, `UPDATE departments SET head_user_id = NULL WHERE id = $1`, [world.office]);
+    }
   });
 
   it('an approved extension stops the ladder', async () => {
