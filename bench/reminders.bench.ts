@@ -68,6 +68,7 @@ function fakeItems(count: number): ItemFacts[] {
       startOn: null,
       dueOn: due,
       effectiveDueOn: due,
+      assignmentDueDates: [due],
       extensionApprovedOn: null,
       backlogUntil: null,
       recurrence: null,

@@ -5,7 +5,13 @@ import { AuditEntry } from './audit/audit-entry.entity';
 import { Session } from './auth/session.entity';
 import { CalendarOverrideRow } from './calendar/calendar-override.entity';
 import { Department } from './departments/department.entity';
+import { OfficeMailbox } from './departments/office-mailbox.entity';
 import { ReportFile } from './supervision/report-file.entity';
+import {
+  SupervisionAction,
+  SupervisionCounter,
+  SupervisionNotice,
+} from './supervision/supervision-notice.entity';
 import { PlanDraft } from './extraction/plan-draft.entity';
 import { EvidenceRecord } from './indicators/evidence/evidence-record.entity';
 import { Evaluation } from './indicators/evaluation.entity';
@@ -51,4 +57,8 @@ export const ENTITIES = [
   NotificationPreference,
   DigestEntry,
   PlanDraft,
+  SupervisionCounter,
+  SupervisionNotice,
+  SupervisionAction,
+  OfficeMailbox,
 ];

@@ -53,6 +53,16 @@ export class Department {
   @JoinColumn({ name: 'head_user_id' })
   headUser?: User | null;
 
+  /** 联络人: who receives the department's 督办 mail and notices (an account is not needed). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  contactName!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  contactPhone!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  contactEmail!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -130,6 +130,9 @@ export class DepartmentsService {
         kind: inferDepartmentKind(spec.name),
         isCountyGovernment: isCountyGovernment(region, spec),
         headUserId: null,
+        contactName: null,
+        contactPhone: null,
+        contactEmail: null,
       });
     }
 

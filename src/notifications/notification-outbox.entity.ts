@@ -10,6 +10,7 @@ export const TEMPLATES = [
   'import-summary',
   'leadership-summary',
   'report-request',
+  'urge',
 ] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 

@@ -74,6 +74,16 @@ export interface ReportRequestPayload {
   rule: string;
 }
 
+/** 催办: the office urges a department by hand. */
+export interface UrgePayload {
+  item: ItemRef;
+  departmentName: string;
+  text: string;
+  /** The department's own effective 办理时限. */
+  dueOn: string | null;
+  officeName: string;
+}
+
 export interface RenderContext {
   language: Language;
   publicUrl: string;
@@ -303,6 +313,24 @@ export function renderMail(
             heading: t('有风险的认定节点', 'Certification milestones at risk')[L],
             items: p.certAtRisk.map((item) => ({ item })),
           },
+        ],
+        ctx,
+      );
+    }
+    case 'urge': {
+      const p = payload as unknown as UrgePayload;
+      return layout(
+        L === 'en' ? `[Duban] Urged by the office: ${p.item.title}` : `【催办】${p.item.title}`,
+        [
+          {
+            lines: [
+              L === 'en'
+                ? `${p.departmentName}: ${p.officeName} urges you to complete this item${p.dueOn ? ` (due ${p.dueOn})` : ''} and report in Duban.`
+                : `${p.departmentName}：${p.officeName}催办以下任务${p.dueOn ? `（办理时限 ${p.dueOn}）` : ''}，请抓紧办理并在督办系统中报送办理情况。`,
+              p.text,
+            ],
+          },
+          { items: [{ item: p.item }] },
         ],
         ctx,
       );

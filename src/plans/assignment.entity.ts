@@ -55,6 +55,14 @@ export class Assignment {
   @JoinColumn({ name: 'acknowledged_by_user_id' })
   acknowledgedBy?: User | null;
 
+  /** The department's own 办理时限; null = the item's date (assignmentEffectiveDueOn). */
+  @Column({ type: 'date', nullable: true })
+  dueOn!: string | null;
+
+  /** Date granted by this department's latest approved 延期, or null. */
+  @Column({ type: 'date', nullable: true })
+  extendedDueOn!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   removedAt!: Date | null;
 

@@ -9,6 +9,11 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { DepartmentsService } from '../departments/departments.service';
 import { Assignment, type AssignmentRole } from './assignment.entity';
 import type { AssignmentStatus } from './assignment-status.policy';
+import {
+  assignmentEffectiveDueOn,
+  assignmentEffectiveDueSql,
+  assignmentOverdueSql,
+} from './assignment-deadline.policy';
 
 export interface AssignmentView {
   id: string;
@@ -19,6 +24,12 @@ export interface AssignmentView {
   role: AssignmentRole;
   acknowledgedAt: Date | null;
   acknowledgedByUserId: string | null;
+  /** Its own 办理时限 (null: the item's date), its approved extension, and the result (assignmentEffectiveDueOn). */
+  dueOn: string | null;
+  extendedDueOn: string | null;
+  effectiveDueOn: string | null;
+  /** Past its effective date and its part not done (assignmentOverdueSql), whatever the review state. */
+  overdue: boolean;
 }
 
 /** One assignment of a department, with the item it is about: the rows of "my assignments". */
@@ -26,6 +37,9 @@ export interface DepartmentAssignmentView {
   id: string;
   role: AssignmentRole;
   acknowledgedAt: Date | null;
+  /** This department's effective due date (its own 办理时限 or 延期, else the item's). */
+  effectiveDueOn: string | null;
+  overdue: boolean;
   item: {
     id: string;
     ref: string;
@@ -80,16 +94,24 @@ export class AssignmentsService {
   ): Promise<Map<string, AssignmentView[]>> {
     const byItem = new Map<string, AssignmentView[]>(itemIds.map((id) => [id, []]));
     if (itemIds.length === 0) return byItem;
-    const rows = await this.repo(manager)
+    const { entities, raw } = await this.repo(manager)
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.department', 'd')
+      .innerJoin('a.item', 'i')
+      .addSelect('i.due_on::text', 'item_due_on')
+      .addSelect(assignmentOverdueSql(':today'), 'overdue')
       .where('a.item_id IN (:...itemIds)', { itemIds })
       .andWhere('a.removed_at IS NULL')
+      .setParameter('today', this.clock.today())
       .orderBy('a.role')
       .addOrderBy('d.region_code')
       .addOrderBy('d.name')
-      .getMany();
-    for (const a of rows) byItem.get(a.itemId)?.push(this.view(a));
+      .getRawAndEntities<{ a_id: string; item_due_on: string | null; overdue: boolean }>();
+    const extra = new Map(raw.map((r) => [r.a_id, r]));
+    for (const a of entities) {
+      const row = extra.get(a.id);
+      byItem.get(a.itemId)?.push(this.view(a, { dueOn: row?.item_due_on ?? null }, row?.overdue ?? false));
+    }
     return byItem;
   }
 
@@ -172,10 +194,13 @@ export class AssignmentsService {
         'p.id AS "planId"',
         'p.key AS "planKey"',
         'p.title AS "planTitle"',
+        `${assignmentEffectiveDueSql()}::text AS "effectiveDueOn"`,
+        `${assignmentOverdueSql(':today')} AS "overdue"`,
       ])
       .where('a.department_id = :departmentId', { departmentId })
       .andWhere('a.removed_at IS NULL')
-      .orderBy('i.due_on', 'ASC', 'NULLS LAST')
+      .setParameter('today', this.clock.today())
+      .orderBy(assignmentEffectiveDueSql(), 'ASC', 'NULLS LAST')
       .addOrderBy('p.issued_on')
       .addOrderBy('i.position');
     if (!options.includeCancelled) qb.andWhere(`i.status <> 'cancelled'`);
@@ -196,11 +221,15 @@ export class AssignmentsService {
       planId: string;
       planKey: string;
       planTitle: string;
+      effectiveDueOn: string | null;
+      overdue: boolean;
     }>();
     return rows.map((r) => ({
       id: r.id,
       role: r.role,
       acknowledgedAt: r.acknowledgedAt,
+      effectiveDueOn: r.effectiveDueOn,
+      overdue: r.overdue,
       item: {
         id: r.itemId,
         ref: r.ref,
@@ -326,7 +355,7 @@ export class AssignmentsService {
     return report;
   }
 
-  private view(a: Assignment): AssignmentView {
+  private view(a: Assignment, item: { dueOn: string | null }, overdue: boolean): AssignmentView {
     return {
       id: a.id,
       itemId: a.itemId,
@@ -336,6 +365,10 @@ export class AssignmentsService {
       role: a.role,
       acknowledgedAt: a.acknowledgedAt,
       acknowledgedByUserId: a.acknowledgedByUserId,
+      dueOn: a.dueOn,
+      extendedDueOn: a.extendedDueOn,
+      effectiveDueOn: assignmentEffectiveDueOn(a, item),
+      overdue,
     };
   }
 }

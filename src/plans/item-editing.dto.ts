@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsNumber,
@@ -164,6 +166,32 @@ export class CancelItemDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+}
+
+/** One department's own 办理时限 on an item (null: follow the item's date). */
+export class AssignmentDueDto {
+  @ApiProperty() @IsUUID() departmentId!: string;
+
+  @ApiProperty({ nullable: true, example: '2026-12-31' })
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(ISO_DATE, { message: 'dueOn must be a date YYYY-MM-DD or null' })
+  dueOn!: string | null;
+}
+
+/** 批量补填办理时限: the same date for every listed item that has none. */
+export class MissingDeadlinesDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  itemIds!: string[];
+
+  @ApiProperty({ example: '2026-12-31' })
+  @IsString()
+  @Matches(ISO_DATE, { message: 'dueOn must be a date YYYY-MM-DD' })
+  dueOn!: string;
 }
 
 export class RemoveAssignmentQuery {

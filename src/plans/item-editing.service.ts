@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { assignmentEffectiveDueOn } from './assignment-deadline.policy';
 import { Assignment, type AssignmentRole } from './assignment.entity';
 import { AssignmentsService } from './assignments.service';
 import { AuditService, change, diffFields, type NewAuditEntry, userActor } from '../audit/audit.service';
@@ -201,11 +202,8 @@ export class ItemEditingService {
       }
       const after = { ...item, ...patch };
       this.assertDates(after.startOn, after.dueOn);
-      if (after.extendedDueOn && after.dueOn && after.extendedDueOn <= after.dueOn) {
-        // A new original date at or after the extension makes the extension moot.
-        after.extendedDueOn = null;
-      }
-      const changes = diffFields(before, after, [...EDITABLE, 'extendedDueOn']);
+      // extendedDueOn is derived from the assignments (ItemStatusService.recompute), never edited here.
+      const changes = diffFields(before, after, [...EDITABLE]);
       if (changes.length === 0) return;
       if (patch.title !== undefined || patch.body !== undefined) after.searchText = searchTextOf(after);
       await em.getRepository(PlanItem).save(after);
@@ -224,12 +222,17 @@ export class ItemEditingService {
         em,
       );
       await this.statuses.recompute({ itemIds: [id] }, em);
-      if ((before.extendedDueOn ?? before.dueOn) !== (after.extendedDueOn ?? after.dueOn)) {
+      const [{ effective }] = (await em.query(
+        `SELECT COALESCE(extended_due_on, due_on)::text AS effective FROM plan_items WHERE id = $1`,
+        [id],
+      )) as Array<{ effective: string | null }>;
+      // Assignments following the item's date move with it: reminders are rescheduled on any date change.
+      if ((before.extendedDueOn ?? before.dueOn) !== effective || before.dueOn !== after.dueOn) {
         emit({
           type: 'item.deadline-changed',
           itemId: id,
           before: before.extendedDueOn ?? before.dueOn,
-          after: after.extendedDueOn ?? after.dueOn,
+          after: effective,
         });
       }
     });
@@ -309,6 +312,135 @@ export class ItemEditingService {
       );
       await this.statuses.recompute({ itemIds: [itemId] }, em);
       emit({ type: 'assignment.removed', itemId, departmentId });
+    });
+  }
+
+  /**
+   * Sets (or clears, with null) one department's own 办理时限 on an item; the others keep theirs. Audited with the
+   * own date and the effective date before and after.
+   */
+  async setAssignmentDue(
+    user: Editor,
+    itemId: string,
+    departmentId: string,
+    dueOn: string | null,
+    source: string,
+  ): Promise<void> {
+    await this.run(async (em, emit) => {
+      const item = await this.items.getVisible(user, itemId, em);
+      await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
+      this.assertDates(null, dueOn);
+      if (dueOn && item.startOn && dueOn < item.startOn) {
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          `办理时限早于任务开始日期 ${item.startOn} / dueOn is before the item's start ${item.startOn}`,
+          [{ field: 'dueOn', problems: [`must not be before ${item.startOn}`] }],
+        );
+      }
+      const repo = em.getRepository(Assignment);
+      const existing = await repo
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.item_id = :itemId AND a.department_id = :departmentId AND a.removed_at IS NULL', {
+          itemId,
+          departmentId,
+        })
+        .getOne();
+      if (!existing) {
+        throw new DomainError(
+          ErrorCode.NOT_FOUND,
+          '该部门没有此任务 / That department has no assignment on this item',
+        );
+      }
+      if (existing.dueOn === dueOn) return;
+      const before = assignmentEffectiveDueOn(existing, item);
+      const after = assignmentEffectiveDueOn({ ...existing, dueOn }, item);
+      await repo.update({ id: existing.id }, { dueOn });
+      const name = (await this.departments.get(departmentId, em)).name;
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'assignment',
+            entityId: existing.id,
+            itemId,
+            action: 'updated',
+            changes: [
+              change('department', name, name),
+              change('dueOn', existing.dueOn, dueOn),
+              change('effectiveDueOn', before, after),
+            ],
+          },
+        ],
+        em,
+      );
+      await this.statuses.recompute({ itemIds: [itemId] }, em);
+      emit({ type: 'item.deadline-changed', itemId, before, after });
+    });
+  }
+
+  /**
+   * 批量补填办理时限: gives every listed item that has no date yet the same date (items that have one are left
+   * alone and reported as skipped). One transaction; each item audited.
+   */
+  async setMissingDeadlines(
+    user: Editor,
+    itemIds: readonly string[],
+    dueOn: string,
+    source: string,
+  ): Promise<{ updated: string[]; skipped: string[] }> {
+    this.assertDates(null, dueOn);
+    return this.run(async (em, emit) => {
+      const updated: string[] = [];
+      const skipped: string[] = [];
+      for (const id of [...new Set(itemIds)]) {
+        const visible = await this.items.getVisible(user, id, em);
+        await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(visible, em), em);
+        const item = await em
+          .getRepository(PlanItem)
+          .createQueryBuilder('i')
+          .setLock('pessimistic_write')
+          .where('i.id = :id', { id })
+          .getOneOrFail();
+        if (item.dueOn || item.cancelledAt || item.closedAt) {
+          skipped.push(id);
+          continue;
+        }
+        if (item.startOn && dueOn < item.startOn) {
+          throw new DomainError(
+            ErrorCode.VALIDATION_FAILED,
+            `${item.number} ${item.title}：办理时限早于开始日期 ${item.startOn} / dueOn is before the start of item ${id}`,
+            [{ field: 'dueOn', problems: [`item ${id} starts ${item.startOn}`] }],
+          );
+        }
+        await em
+          .getRepository(PlanItem)
+          .createQueryBuilder()
+          .update()
+          .set({ dueOn }) // the version column is bumped by TypeORM
+          .where('id = :id', { id })
+          .execute();
+        await this.audit.record(
+          [
+            {
+              actor: userActor(user),
+              source,
+              entityType: 'plan_item',
+              entityId: id,
+              itemId: id,
+              action: 'updated',
+              changes: [change('dueOn', null, dueOn)],
+            },
+          ],
+          em,
+        );
+        updated.push(id);
+      }
+      await this.statuses.recompute({ itemIds: updated }, em);
+      for (const id of updated)
+        emit({ type: 'item.deadline-changed', itemId: id, before: null, after: dueOn });
+      return { updated, skipped };
     });
   }
 

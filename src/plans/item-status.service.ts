@@ -13,6 +13,7 @@ import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';
 import { deriveItemFlowStatus, OPEN_STATUSES } from './item-status.policy';
+import { itemEffectiveDueSql } from './assignment-deadline.policy';
 
 /** What the expected-progress light needs of an item. */
 export interface ProgressSubject {
@@ -130,9 +131,10 @@ export class ItemStatusService {
         where += ' AND i.plan_id = $2';
       }
     }
-    const rows: FactsRow[] = await em.query(
+    const rows: Array<FactsRow & { derivedDueOn: string | null }> = await em.query(
       `SELECT i.id, i.status, i.start_on::text AS "startOn", i.due_on::text AS "dueOn",
-              i.extended_due_on::text AS "extendedDueOn", i.indicator,
+              i.extended_due_on::text AS "extendedDueOn", (${itemEffectiveDueSql('i')})::text AS "derivedDueOn",
+              i.indicator,
               i.cancelled_at IS NOT NULL AS cancelled, i.closed_at IS NOT NULL AS closed,
               EXISTS (SELECT 1 FROM progress_reports r JOIN assignments a ON a.id = r.assignment_id
                        WHERE r.item_id = i.id AND r.state = 'submitted' AND a.removed_at IS NULL) AS "awaitingReview",
@@ -143,8 +145,18 @@ export class ItemStatusService {
     const today = this.clock.today();
     const byStatus = new Map<AssignmentStatus, string[]>();
     for (const row of rows) {
+      // The item's effective date follows its lead assignments (their own 办理时限 and 延期).
+      const extendedDueOn = row.derivedDueOn !== row.dueOn ? row.derivedDueOn : null;
+      if (extendedDueOn !== row.extendedDueOn) {
+        await em.query(`UPDATE plan_items SET extended_due_on = $1 WHERE id = $2`, [extendedDueOn, row.id]);
+      }
       const next = deriveItemFlowStatus(
-        { ...row, indicatorLinked: row.indicator !== null },
+        {
+          ...row,
+          dueOn: row.dueOn ?? extendedDueOn,
+          extendedDueOn,
+          indicatorLinked: row.indicator !== null,
+        },
         today,
         this.calendar,
       );

@@ -85,6 +85,11 @@ export class ListItemsQuery extends ItemFilterQuery {
   @IsOptional()
   @Matches(ISO_DATE, { message: 'dueAfter must be a date YYYY-MM-DD' })
   dueAfter?: string;
+
+  @ApiPropertyOptional({ description: 'only open items with no 办理时限 at all (true)' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'noDeadline must be true or false' })
+  noDeadline?: 'true' | 'false';
 }
 
 export class DueSoonQuery extends ItemFilterQuery {

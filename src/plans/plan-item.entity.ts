@@ -108,7 +108,11 @@ export class PlanItem {
   @Column({ type: 'varchar', length: 200, nullable: true })
   dueText!: string | null;
 
-  /** Effective due date after an approved extension (延期); `dueOn` keeps the original. */
+  /**
+   * The item's effective due date when it differs from `dueOn`, derived from its lead assignments (their own
+   * 办理时限 and approved 延期: the earliest still open, itemEffectiveDueSql) by ItemStatusService.recompute;
+   * `dueOn` keeps the plan's date. Never written directly.
+   */
   @Column({ type: 'date', nullable: true })
   extendedDueOn!: string | null;
 

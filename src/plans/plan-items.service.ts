@@ -4,13 +4,14 @@ import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { AssignmentStatus } from './assignment-status.policy';
 import { AssignmentsService, type AssignmentView } from './assignments.service';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
-import { addDays, type CalendarDate } from '../common/calendar-date';
+import type { CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ProgressAssessment } from './expected-progress.policy';
 import { decodeCursor, encodeCursor, type ItemSort, SORT_SPECS } from './item-cursor';
 import { deriveItemStatus, OPEN_STATUSES } from './item-status.policy';
+import { assignmentEffectiveDueSql, itemOverdueSql, overdueDays } from './assignment-deadline.policy';
 import { ItemStatusService } from './item-status.service';
 import type { ItemKind } from './plan-file.schema';
 import { type ItemIncentive, type ItemTarget, PlanItem } from './plan-item.entity';
@@ -29,6 +30,10 @@ export interface ItemListFilter {
   dueAfter?: string;
   /** only open work (not submitted, completed or cancelled) */
   open?: boolean;
+  /** only overdue items (any lead late by its own date, whatever the review state) */
+  overdue?: boolean;
+  /** only items with no 办理时限 at all (open, not a heading: item and every assignment without a date) */
+  noDeadline?: boolean;
   sort?: ItemSort;
   cursor?: string;
   limit?: number;
@@ -51,6 +56,10 @@ export interface ItemSummary {
   extendedDueOn: string | null;
   /** extendedDueOn ?? dueOn: what status, overdue and due-soon are measured against. */
   effectiveDueOn: string | null;
+  /** Some lead assignment is past its own effective date and not done (shown next to any review state). */
+  overdue: boolean;
+  /** 逾期天数: calendar days past the item's effective date while overdue, else 0. */
+  overdueDays: number;
   recurrence: string | null;
   indicator: string | null;
   depth: number;
@@ -106,6 +115,7 @@ interface ItemRow {
   dueOn: string | null;
   dueText: string | null;
   extendedDueOn: string | null;
+  overdue: boolean;
   createdOn: string;
   recurrence: string | null;
   indicator: string | null;
@@ -184,6 +194,16 @@ export class PlanItemsService {
     if (filter.status?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: filter.status });
     else if (!filter.open) qb.andWhere(`i.status <> 'cancelled'`);
     if (filter.open) qb.andWhere('i.status IN (:...open)', { open: OPEN_STATUSES });
+    if (filter.overdue) qb.andWhere(itemOverdueSql(':today'));
+    if (filter.noDeadline) {
+      qb.andWhere(`i.status NOT IN ('completed', 'cancelled') AND i.kind <> 'goal'`);
+      qb.andWhere('COALESCE(i.extended_due_on, i.due_on) IS NULL');
+      qb.andWhere(
+        `NOT EXISTS (SELECT 1 FROM assignments nd WHERE nd.item_id = i.id AND nd.removed_at IS NULL
+                       AND ${assignmentEffectiveDueSql('nd', 'i')} IS NOT NULL)`,
+      );
+      qb.andWhere('EXISTS (SELECT 1 FROM assignments na WHERE na.item_id = i.id AND na.removed_at IS NULL)');
+    }
     // Due-date filters (and so the overdue and due-soon lists) use the effective due date.
     if (filter.dueBefore) {
       qb.andWhere('COALESCE(i.extended_due_on, i.due_on) <= :dueBefore', { dueBefore: filter.dueBefore });
@@ -231,15 +251,18 @@ export class PlanItemsService {
     };
   }
 
-  /** Open items whose (effective) due date has passed, soonest overdue first. */
+  /**
+   * Items with a lead past its own effective date and not done, soonest overdue first — whatever the review
+   * state: a report waiting for review does not hide an overdue item (issue 13).
+   */
   overdue(user: ScopedUser, filter: ItemListFilter): Promise<ItemPage> {
-    const yesterday = addDays(this.clock.today(), -1);
     return this.list(user, {
       ...filter,
       status: undefined,
       dueAfter: undefined,
-      dueBefore: yesterday,
-      open: true,
+      dueBefore: undefined,
+      open: false,
+      overdue: true,
     });
   }
 
@@ -328,6 +351,7 @@ export class PlanItemsService {
         'i.due_on::text AS "dueOn"',
         'i.due_text AS "dueText"',
         'i.extended_due_on::text AS "extendedDueOn"',
+        `${itemOverdueSql(':today')} AS "overdue"`,
         `(i.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "createdOn"`,
         'i.recurrence AS "recurrence"',
         'i.indicator AS "indicator"',
@@ -335,7 +359,8 @@ export class PlanItemsService {
         'i.version AS "version"',
         'i.updated_at AS "updatedAt"',
       ])
-      .where('TRUE');
+      .where('TRUE')
+      .setParameter('today', this.clock.today());
   }
 
   private summary(r: ItemRow): Omit<ItemSummary, 'assignments' | 'progress'> {
@@ -353,6 +378,8 @@ export class PlanItemsService {
       dueText: r.dueText,
       extendedDueOn: r.extendedDueOn,
       effectiveDueOn: r.extendedDueOn ?? r.dueOn,
+      overdue: r.overdue,
+      overdueDays: r.overdue ? overdueDays(r.extendedDueOn ?? r.dueOn, this.clock.today()) : 0,
       recurrence: r.recurrence,
       indicator: r.indicator,
       depth: r.depth,

@@ -75,7 +75,7 @@ export class EscalationService {
     today: CalendarDate,
     reportedPercent: number | undefined,
   ): Promise<EscalationNotice | null> {
-    const dueOn = parseCalendarDate(item.dueOn!);
+    const dueOn = parseCalendarDate(item.dueOn ?? item.effectiveDueOn!);
     const effectiveDueOn = parseCalendarDate(item.effectiveDueOn!);
     // Expected progress only where it is measurable: an item with a start date and a report to compare.
     const progressRedSince =
@@ -112,7 +112,9 @@ export class EscalationService {
 
     const departments = await this.facts.departments([item.id]);
     const lead = departments.filter((d) => d.role === 'lead');
-    const contacts = await this.facts.contacts(lead.map((d) => d.departmentId));
+    // The notice goes to the lead departments that are late by their own date (all leads if none has a date).
+    const late = lead.filter((d) => d.effectiveDueOn !== null && d.effectiveDueOn < today);
+    const contacts = await this.facts.contacts((late.length ? late : lead).map((d) => d.departmentId));
     const people = async (ids: string[], as: NoticePerson['as']): Promise<NoticePerson[]> =>
       (await this.notifications.recipients(ids)).map((r) => ({
         userId: r.userId,

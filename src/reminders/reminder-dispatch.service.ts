@@ -46,7 +46,10 @@ export class ReminderDispatchService {
     if (!stillPlanned) return 'stale';
     if (item.backlogUntil && job.sendOn <= item.backlogUntil) return 'backlog';
 
-    const duties = await this.duties(item, 'once');
+    // A reminder planned against one department's date goes to the departments with that date only.
+    const duties = (await this.duties(item, 'once')).filter(
+      (d) => d.department.effectiveDueOn === null || d.department.effectiveDueOn === job.dueOn,
+    );
     const contacts = await this.facts.contacts(duties.map((d) => d.department.departmentId));
     let recipients = 0;
     let queued = 0;

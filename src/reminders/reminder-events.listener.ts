@@ -57,10 +57,8 @@ export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
     }
     if (!RESCHEDULING.has(event.type) || !('itemId' in event)) return;
     if (event.type === 'extension.decided' && event.approved) {
-      await this.facts.setState([event.itemId], {
-        effectiveDueOn: event.newDueOn ?? undefined,
-        extensionApprovedOn: this.clock.today(),
-      });
+      // The dates themselves live on the assignments (assignmentEffectiveDueSql); only the approval day is kept.
+      await this.facts.setState([event.itemId], { extensionApprovedOn: this.clock.today() });
     }
     await this.queue.add(
       RemindersJob.RescheduleItem,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ItemRef } from '../notifications/notification-templates';
 import type { Recurrence } from '../plans/deadline-reading.policy';
+import { assignmentEffectiveDueSql } from '../plans/assignment-deadline.policy';
 import { GLOBAL_SCOPE_ID } from './reminder-policy.entity';
 import type { ReminderPolicyOverride } from './reminder.policy';
 
@@ -20,8 +21,10 @@ export interface ItemFacts {
   status: string;
   startOn: string | null;
   dueOn: string | null;
-  /** After an approved extension (extension_requests, or the `extension.decided` event), else `dueOn`. */
+  /** The item's effective date: the earliest of its open lead assignments (plans/assignment-deadline.policy). */
   effectiveDueOn: string | null;
+  /** The distinct effective due dates of its active assignments (each department is reminded against its own). */
+  assignmentDueDates: string[];
   extensionApprovedOn: string | null;
   backlogUntil: string | null;
   recurrence: Recurrence | null;
@@ -35,6 +38,8 @@ export interface ItemDepartment {
   regionCode: string;
   role: 'lead' | 'cooperate';
   acknowledged: boolean;
+  /** This department's effective due date (assignmentEffectiveDueSql). */
+  effectiveDueOn: string | null;
 }
 
 export const CLOSED_STATUSES = ['completed', 'cancelled'];
@@ -69,16 +74,21 @@ export class ReminderFactsRepository {
       SELECT i.id, i.plan_id AS "planId", p.title AS "planTitle", p.doc_number AS "planDocNumber",
              p.region_code AS "planRegionCode", i.ref, i.number, i.title, i.kind::text AS kind,
              i.status::text AS status, i.start_on::text AS "startOn", i.due_on::text AS "dueOn",
-             COALESCE(ext.requested_due_on, s.effective_due_on, i.due_on)::text AS "effectiveDueOn",
-             GREATEST(ext.approved_on, s.extension_approved_on)::text AS "extensionApprovedOn",
+             COALESCE(i.extended_due_on, i.due_on)::text AS "effectiveDueOn",
+             ARRAY(SELECT DISTINCT ${assignmentEffectiveDueSql('ad', 'i')}::text FROM assignments ad
+                    WHERE ad.item_id = i.id AND ad.removed_at IS NULL
+                      AND ${assignmentEffectiveDueSql('ad', 'i')} IS NOT NULL) AS "assignmentDueDates",
+             ext.approved_on::text AS "extensionApprovedOn",
              s.backlog_until::text AS "backlogUntil", i.recurrence::text AS recurrence, i.indicator
         FROM plan_items i
         JOIN plans p ON p.id = i.plan_id
         LEFT JOIN reminder_item_states s ON s.item_id = i.id
         LEFT JOIN LATERAL (
-          SELECT e.requested_due_on, (e.decided_at AT TIME ZONE 'Asia/Shanghai')::date AS approved_on
+          -- The approval that set the item's current date restarts its ladder; another department's does not.
+          SELECT (e.decided_at AT TIME ZONE 'Asia/Shanghai')::date AS approved_on
             FROM extension_requests e
            WHERE e.item_id = i.id AND e.state = 'approved'
+             AND e.requested_due_on = COALESCE(i.extended_due_on, i.due_on)
            ORDER BY e.decided_at DESC NULLS LAST LIMIT 1
         ) ext ON true
        WHERE ${where}`;
@@ -93,7 +103,7 @@ export class ReminderFactsRepository {
   async openItems(afterId: string | null, limit: number): Promise<ItemFacts[]> {
     return this.dataSource.query<ItemFacts[]>(
       `${this.itemSelect(
-        `i.due_on IS NOT NULL AND i.status NOT IN ('completed', 'cancelled') AND ($1::uuid IS NULL OR i.id > $1)`,
+        `COALESCE(i.extended_due_on, i.due_on) IS NOT NULL AND i.status NOT IN ('completed', 'cancelled') AND ($1::uuid IS NULL OR i.id > $1)`,
       )} ORDER BY i.id LIMIT $2`,
       [afterId, limit],
     );
@@ -103,7 +113,7 @@ export class ReminderFactsRepository {
   async openAssignedItems(): Promise<ItemFacts[]> {
     return this.dataSource.query<ItemFacts[]>(
       this.itemSelect(
-        `i.due_on IS NOT NULL AND i.status NOT IN ('completed', 'cancelled')
+        `COALESCE(i.extended_due_on, i.due_on) IS NOT NULL AND i.status NOT IN ('completed', 'cancelled')
          AND EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.removed_at IS NULL)`,
       ),
     );
@@ -113,8 +123,9 @@ export class ReminderFactsRepository {
     if (itemIds.length === 0) return [];
     return this.dataSource.query<ItemDepartment[]>(
       `SELECT a.item_id AS "itemId", a.department_id AS "departmentId", d.name AS "departmentName",
-              d.region_code AS "regionCode", a.role::text AS role, a.acknowledged_at IS NOT NULL AS acknowledged
-         FROM assignments a JOIN departments d ON d.id = a.department_id
+              d.region_code AS "regionCode", a.role::text AS role, a.acknowledged_at IS NOT NULL AS acknowledged,
+              ${assignmentEffectiveDueSql('a', 'i')}::text AS "effectiveDueOn"
+         FROM assignments a JOIN departments d ON d.id = a.department_id JOIN plan_items i ON i.id = a.item_id
         WHERE a.item_id = ANY($1::uuid[]) AND a.removed_at IS NULL
         ORDER BY a.role, d.name`,
       [itemIds],
@@ -211,14 +222,15 @@ export class ReminderFactsRepository {
   }
 
   /**
-   * The leadership group office of the plan: the head and office-role users of the office department; when the
-   * plan names no office department, the active office-role users of departments in the plan's region.
+   * The leadership group office of the plan: the office-role users of the office department — not the head of
+   * the bureau that hosts the office (issue 13: a bureau head got the office's mail); when the plan names no
+   * office department, the active office-role users of departments in the plan's region.
    */
   async officeUsers(planId: string): Promise<string[]> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
       `WITH office AS (SELECT g.office_department_id AS id FROM leadership_groups g WHERE g.plan_id = $1)
        SELECT u.id FROM users u JOIN departments d ON d.id = (SELECT id FROM office)
-        WHERE u.is_active AND (u.id = d.head_user_id OR (u.department_id = d.id AND u.role = 'office'))
+        WHERE u.is_active AND u.department_id = d.id AND u.role = 'office'
        UNION
        SELECT u.id FROM users u JOIN departments d ON d.id = u.department_id JOIN plans p ON p.id = $1
         WHERE u.is_active AND u.role = 'office' AND d.region_code = p.region_code
@@ -276,10 +288,11 @@ export class ReminderFactsRepository {
     if (departmentIds.length === 0) return [];
     return this.dataSource.query<ItemDepartment[]>(
       `SELECT a.item_id AS "itemId", a.department_id AS "departmentId", d.name AS "departmentName",
-              d.region_code AS "regionCode", a.role::text AS role, a.acknowledged_at IS NOT NULL AS acknowledged
+              d.region_code AS "regionCode", a.role::text AS role, a.acknowledged_at IS NOT NULL AS acknowledged,
+              ${assignmentEffectiveDueSql('a', 'i')}::text AS "effectiveDueOn"
          FROM assignments a JOIN departments d ON d.id = a.department_id JOIN plan_items i ON i.id = a.item_id
         WHERE a.department_id = ANY($1::uuid[]) AND a.removed_at IS NULL
-          AND i.due_on IS NOT NULL AND i.status NOT IN ('completed', 'cancelled')`,
+          AND ${assignmentEffectiveDueSql('a', 'i')} IS NOT NULL AND i.status NOT IN ('completed', 'cancelled')`,
       [departmentIds],
     );
   }
@@ -297,10 +310,11 @@ export class ReminderFactsRepository {
     return this.dataSource.query(
       `SELECT a.item_id AS "itemId", a.department_id AS "departmentId", d.name AS "departmentName",
               d.region_code AS "regionCode", a.role::text AS role, a.acknowledged_at IS NOT NULL AS acknowledged,
+              ${assignmentEffectiveDueSql('a', 'i')}::text AS "effectiveDueOn",
               CASE WHEN r.level = 'county' THEN r.name END AS "countyName"
          FROM assignments a JOIN departments d ON d.id = a.department_id JOIN regions r ON r.code = d.region_code
          JOIN plan_items i ON i.id = a.item_id
-        WHERE a.role = 'lead' AND a.removed_at IS NULL AND i.due_on IS NOT NULL
+        WHERE a.role = 'lead' AND a.removed_at IS NULL AND COALESCE(i.extended_due_on, i.due_on) IS NOT NULL
           AND i.status NOT IN ('completed', 'cancelled')`,
     );
   }

@@ -74,11 +74,15 @@ export class ReminderSchedulerService {
   ): PlannedReminder[] {
     if (!item.effectiveDueOn || CLOSED_STATUSES.includes(item.status)) return [];
     const today = this.clock.today();
-    const dueOn = parseCalendarDate(item.effectiveDueOn);
-    const startOn = item.startOn && item.startOn <= dueOn ? parseCalendarDate(item.startOn) : null;
-    return planReminders({ startOn, dueOn }, policy, this.calendar, {
-      from: from ?? today,
-      to: to ?? addDays(today, PLANNING_HORIZON_DAYS),
+    // Each department is reminded against its own 办理时限: one plan per distinct assignment date.
+    const dates = item.assignmentDueDates.length ? item.assignmentDueDates : [item.effectiveDueOn];
+    return dates.flatMap((date) => {
+      const dueOn = parseCalendarDate(date);
+      const startOn = item.startOn && item.startOn <= dueOn ? parseCalendarDate(item.startOn) : null;
+      return planReminders({ startOn, dueOn }, policy, this.calendar, {
+        from: from ?? today,
+        to: to ?? addDays(today, PLANNING_HORIZON_DAYS),
+      });
     });
   }
 

@@ -291,46 +291,57 @@ describe('escalationLevel', () => {
   });
 
   it.each([
-    ['2025-11-08', 'blue', '2025-11-08'],
-    ['2025-11-14', 'blue', '2025-11-08'],
+    ['2025-11-08', 'none', null],
+    ['2025-11-10', 'blue', '2025-11-10'],
+    ['2025-11-14', 'blue', '2025-11-10'],
     ['2025-11-17', 'yellow', '2025-11-17'],
     ['2025-11-21', 'yellow', '2025-11-17'],
     ['2025-11-24', 'red', '2025-11-24'],
     ['2026-03-01', 'red', '2025-11-24'],
-  ] as const)('overdue since Saturday: on %s it is %s since %s', (today, level, since) => {
+  ] as const)('due Friday: on %s it is %s since %s', (today, level, since) => {
+    if (level === 'none') {
+      expect(at(dueFriday, today).level).toBe('none');
+      return;
+    }
     expect(at(dueFriday, today)).toEqual({
       level,
       reasons: ['overdue'],
       since,
-      // Overdue on Saturday; counting starts Monday: 5 working days at blue, 10 before red.
-      ladder: { blue: '2025-11-08', yellow: '2025-11-17', red: '2025-11-24' },
+      // Past due on Saturday, but escalation starts on the first working day after the deadline (Monday):
+      // 5 working days at blue, 10 before red.
+      ladder: { blue: '2025-11-10', yellow: '2025-11-17', red: '2025-11-24' },
     });
   });
 
   it('counts working days through National Day and its make-up days', () => {
-    // Overdue on Sat Sep 27; the first working day is the make-up Sunday Sep 28.
+    // Due Fri Sep 26; the first working day after it is the make-up Sunday Sep 28.
     // Yellow after Sep 29, 30, Oct 9, 10, 11 (make-up Saturday); red after Oct 13, 14, 15, 16, 17.
+    expect(at({ dueOn: d('2025-09-26') }, '2025-09-27').level).toBe('none');
     expect(at({ dueOn: d('2025-09-26') }, '2025-10-08')).toMatchObject({
       level: 'blue',
-      ladder: { blue: '2025-09-27', yellow: '2025-10-11', red: '2025-10-17' },
+      ladder: { blue: '2025-09-28', yellow: '2025-10-11', red: '2025-10-17' },
     });
     expect(at({ dueOn: d('2025-09-26') }, '2025-10-11').level).toBe('yellow');
     expect(at({ dueOn: d('2025-09-26') }, '2025-10-17').level).toBe('red');
   });
 
-  it('starts with a red progress light before the due date, and adds overdue later', () => {
-    const behind: EscalationItem = { ...dueFriday, progressRedSince: d('2025-10-20') };
-    expect(at(behind, '2025-10-24')).toEqual({
+  it('issues nothing before the deadline has passed, even with a red progress light (issue 13)', () => {
+    // The case from the issue: due 2027-06-30 (Wednesday), a red light for weeks; nothing on 06-29 or 06-30.
+    const behind: EscalationItem = { dueOn: d('2027-06-30'), progressRedSince: d('2027-05-20') };
+    expect(at(behind, '2027-06-29').level).toBe('none');
+    expect(at(behind, '2027-06-30').level).toBe('none');
+    expect(at(behind, '2027-07-01')).toEqual({
       level: 'blue',
-      reasons: ['progress_red'],
-      since: '2025-10-20',
-      ladder: { blue: '2025-10-20', yellow: '2025-10-27', red: '2025-11-03' },
+      reasons: ['overdue', 'progress_red'],
+      since: '2027-07-01',
+      ladder: { blue: '2027-07-01', yellow: '2027-07-08', red: '2027-07-15' },
     });
-    expect(at(behind, '2025-11-10')).toMatchObject({ level: 'red', reasons: ['overdue', 'progress_red'] });
   });
 
   it('ignores a red-light date that is still in the future', () => {
-    expect(at({ ...dueFriday, progressRedSince: d('2025-11-01') }, '2025-10-31').level).toBe('none');
+    expect(at({ ...dueFriday, progressRedSince: d('2025-11-20') }, '2025-11-10').reasons).toEqual([
+      'overdue',
+    ]);
   });
 
   it.each([['closed'], ['cancelled']] as const)('stops when the item is %s', (flag) => {
@@ -342,21 +353,23 @@ describe('escalationLevel', () => {
   it('stops when an extension moves the due date past today', () => {
     const extended: EscalationItem = { ...dueFriday, effectiveDueOn: d('2025-12-31') };
     expect(at(extended, '2025-11-24').level).toBe('none');
-    expect(at(extended, '2026-01-01')).toMatchObject({ level: 'blue', since: '2026-01-01' });
+    // Due Wednesday 2025-12-31; 01-01..03 are the New Year holiday, so escalation starts on the make-up
+    // working Sunday 2026-01-04.
+    expect(at(extended, '2026-01-03').level).toBe('none');
+    expect(at(extended, '2026-01-04')).toMatchObject({ level: 'blue', since: '2026-01-04' });
   });
 
-  it('restarts the ladder at the approval when the light is still red after an extension', () => {
-    const stillBehind: EscalationItem = {
+  it('restarts the ladder at the approval when the item is still overdue after an extension', () => {
+    const stillLate: EscalationItem = {
       ...dueFriday,
-      effectiveDueOn: d('2025-12-31'),
-      progressRedSince: d('2025-10-20'),
-      extensionApprovedOn: d('2025-11-12'),
+      effectiveDueOn: d('2025-11-11'),
+      extensionApprovedOn: d('2025-11-14'),
     };
-    expect(at(stillBehind, '2025-11-13')).toEqual({
+    expect(at(stillLate, '2025-11-17')).toEqual({
       level: 'blue',
-      reasons: ['progress_red'],
-      since: '2025-11-12',
-      ladder: { blue: '2025-11-12', yellow: '2025-11-19', red: '2025-11-26' },
+      reasons: ['overdue'],
+      since: '2025-11-14',
+      ladder: { blue: '2025-11-14', yellow: '2025-11-21', red: '2025-11-28' },
     });
   });
 

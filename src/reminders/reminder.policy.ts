@@ -28,6 +28,7 @@ import {
   type CalendarDate,
 } from '../common/calendar-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { escalationStartOn } from '../plans/assignment-deadline.policy';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Policy and its overrides
@@ -274,9 +275,9 @@ function notEscalating(): Escalation {
 }
 
 /**
- * Escalation starts the first day the item is overdue or its progress light turns red, whichever comes first,
- * and climbs blue → yellow → red after the configured numbers of working days. Counting starts on the first
- * working day of the run, so an item that falls overdue on a Saturday still gets five working days at blue.
+ * Escalation starts on the first working day after the deadline has passed (`escalationStartOn`: a deadline on a
+ * rest day runs to the next working day) and climbs blue → yellow → red after the configured numbers of working
+ * days. A red progress light is listed as a reason but never starts the ladder before the deadline.
  */
 export function escalationLevel(
   item: EscalationItem,
@@ -288,19 +289,14 @@ export function escalationLevel(
   if (item.closed || item.cancelled) return notEscalating();
 
   const due = item.effectiveDueOn ?? item.dueOn;
-  const starts: CalendarDate[] = [];
-  const reasons: EscalationReason[] = [];
-  if (today > due) {
-    reasons.push('overdue');
-    starts.push(addDays(due, 1));
-  }
-  if (item.progressRedSince && item.progressRedSince <= today) {
-    reasons.push('progress_red');
-    starts.push(item.progressRedSince);
-  }
-  if (starts.length === 0) return notEscalating();
+  // No 督办单 of any colour before the deadline has passed by the working-day rules (issue 13): a red light
+  // before then is a reason on the notice, not a start.
+  const start = escalationStartOn(due, calendar);
+  if (today < start) return notEscalating();
+  const reasons: EscalationReason[] = ['overdue'];
+  if (item.progressRedSince && item.progressRedSince <= today) reasons.push('progress_red');
 
-  let blue = starts.reduce((min, day) => (day < min ? day : min));
+  let blue = start;
   if (item.extensionApprovedOn && item.extensionApprovedOn > blue && item.extensionApprovedOn <= today) {
     blue = item.extensionApprovedOn;
   }

@@ -27,7 +27,7 @@ export class AssignmentFlowFactsReader {
   ) {}
 
   async forAssignments(
-    rows: ReadonlyArray<{ id: string; item: { id: string } }>,
+    rows: ReadonlyArray<{ id: string; item: { id: string }; effectiveDueOn?: string | null }>,
   ): Promise<Map<string, AssignmentFlowFacts>> {
     const out = new Map<string, AssignmentFlowFacts>();
     if (rows.length === 0) return out;
@@ -55,7 +55,9 @@ export class AssignmentFlowFactsReader {
       const report = latest.get(r.id);
       out.set(r.id, {
         progress: progress.get(r.item.id) ?? null,
-        effectiveDueOn: s ? (s.extendedDueOn ?? s.dueOn) : null,
+        // The department's own effective date (办理时限 per assignment), not the item's.
+        effectiveDueOn:
+          r.effectiveDueOn !== undefined ? r.effectiveDueOn : s ? (s.extendedDueOn ?? s.dueOn) : null,
         latestReport: report ? { state: report.state, percent: report.percent } : null,
       });
     }

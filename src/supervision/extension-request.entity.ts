@@ -14,11 +14,15 @@ import { User } from '../users/user.entity';
 export const EXTENSION_STATES = ['pending', 'approved', 'rejected'] as const;
 export type ExtensionState = (typeof EXTENSION_STATES)[number];
 
-/** 延期申请: the lead department asks for a later due date; the office or a leader decides. */
+/** 延期申请: an assigned department asks for its own later due date (its assignment's); the office or a leader decides.
+ * (Formerly: the lead department asks for a later due date; the office or a leader decides.) */
 @Entity('extension_requests')
 @Index(['itemId', 'createdAt'])
-// One open request per item at a time.
-@Index('UQ_extension_requests_pending', ['itemId'], { unique: true, where: `"state" = 'pending'` })
+// One open request per department and item at a time (each 承办单位 asks for its own 延期).
+@Index('UQ_extension_requests_pending', ['itemId', 'departmentId'], {
+  unique: true,
+  where: `"state" = 'pending'`,
+})
 export class ExtensionRequest {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

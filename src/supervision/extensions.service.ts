@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, IsNull } from 'typeorm';
 import { AuditService, change, userActor } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode, replaceNotFound } from '../common/domain-error';
 import { ItemStatusService } from '../plans/item-status.service';
 import { PlanEvents } from '../plans/plan-events';
-import { PlanItem } from '../plans/plan-item.entity';
 import { PlanItemsService } from '../plans/plan-items.service';
 import { PlanScope, type ScopedUser } from '../access/plan-scope';
 import { ExtensionRequest, type ExtensionState } from './extension-request.entity';
+import { Assignment } from '../plans/assignment.entity';
+import { assignmentEffectiveDueOn } from '../plans/assignment-deadline.policy';
 import { inPlanTransaction } from '../plans/plan-transaction';
 import { ReportsService } from './reports.service';
 import type { DecideExtensionDto, RequestExtensionDto } from './supervision.dto';
@@ -40,8 +41,8 @@ const isRealDate = (s: string) => {
 };
 
 /**
- * 延期申请: the lead department asks for a later date; the office or a leader approves (the item's
- * `extendedDueOn` becomes the effective due date, `dueOn` keeps the original) or rejects.
+ * 延期申请: an assigned department asks for a later date for its own assignment; the office or a leader
+ * approves (the assignment's `extendedDueOn` moves; the item's date and the other departments' stay) or rejects.
  */
 @Injectable()
 export class ExtensionsService {
@@ -64,20 +65,15 @@ export class ExtensionsService {
   ): Promise<ExtensionView> {
     const id = await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
       const { item, assignment } = await this.reports.actingAssignment(user, itemId, em);
-      if (assignment.role !== 'lead') {
-        throw new DomainError(
-          ErrorCode.AUTH_FORBIDDEN,
-          '只有牵头单位可以申请延期 / Only the lead department may ask for an extension',
-        );
-      }
       if (item.cancelledAt || item.closedAt) {
         throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销或办结 / The item is cancelled or closed');
       }
-      const current = item.extendedDueOn ?? item.dueOn;
+      // Each 承办单位 asks for its own 延期: the date moved is its assignment's, never the other departments'.
+      const current = assignmentEffectiveDueOn(assignment, item);
       if (!current) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '任务没有截止日期 / The item has no due date to extend',
+          '本单位的办理时限尚未设定 / Your department has no due date to extend',
         );
       }
       if (!isRealDate(dto.newDueOn) || dto.newDueOn <= current) {
@@ -88,7 +84,7 @@ export class ExtensionsService {
         );
       }
       const repo = em.getRepository(ExtensionRequest);
-      if (await repo.existsBy({ itemId, state: 'pending' })) {
+      if (await repo.existsBy({ itemId, departmentId: assignment.departmentId, state: 'pending' })) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
           '已有待审批的延期申请 / An extension request is already pending',
@@ -117,6 +113,7 @@ export class ExtensionsService {
             itemId,
             action: 'requested',
             changes: [
+              change('department', null, assignment.departmentId),
               change('currentDueOn', null, current),
               change('requestedDueOn', null, dto.newDueOn),
               change('reason', null, dto.reason),
@@ -193,17 +190,36 @@ export class ExtensionsService {
           ],
         },
       ];
-      const before = item.extendedDueOn ?? item.dueOn;
-      if (approved) {
-        await em.getRepository(PlanItem).update({ id: item.id }, { extendedDueOn: request.requestedDueOn });
+      const assignment = await em
+        .getRepository(Assignment)
+        .findOneBy({ itemId: item.id, departmentId: request.departmentId, removedAt: IsNull() });
+      if (approved && !assignment) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          '申请单位已不再承办此任务 / The department no longer holds this item',
+        );
+      }
+      const before = assignment ? assignmentEffectiveDueOn(assignment, item) : null;
+      if (approved && assignment) {
+        const [{ name }] = (await em.query(`SELECT name FROM departments WHERE id = $1`, [
+          request.departmentId,
+        ])) as Array<{ name: string }>;
+        // Only the asking department's assignment moves; the item's date and the others' stay.
+        await em
+          .getRepository(Assignment)
+          .update({ id: assignment.id }, { extendedDueOn: request.requestedDueOn });
         entries.push({
           actor: userActor(user),
           source,
-          entityType: 'plan_item',
-          entityId: item.id,
+          entityType: 'assignment',
+          entityId: assignment.id,
           itemId: item.id,
           action: 'updated',
-          changes: [change('extendedDueOn', item.extendedDueOn, request.requestedDueOn)],
+          changes: [
+            change('department', name, name),
+            change('extendedDueOn', assignment.extendedDueOn, request.requestedDueOn),
+            change('effectiveDueOn', before, request.requestedDueOn),
+          ],
         });
       }
       await this.audit.record(entries, em);

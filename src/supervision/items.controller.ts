@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
   Req,
   Res,
@@ -29,7 +30,9 @@ import { readEvidenceUpload, type UploadedFile } from '../evidence/upload';
 import { Role } from '../access/role.enum';
 import { etagOf, versionFromIfMatch } from '../plans/etag';
 import {
+  AssignmentDueDto,
   CancelItemDto,
+  MissingDeadlinesDto,
   NewAssignmentDto,
   RemoveAssignmentQuery,
   UpdateItemDto,
@@ -60,7 +63,8 @@ export class ItemsController {
   @Get()
   @Authenticated()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListItemsQuery): Promise<ItemPage> {
-    return this.items.list(user, query);
+    const { noDeadline, ...filter } = query;
+    return this.items.list(user, { ...filter, noDeadline: noDeadline === 'true' });
   }
 
   @Get('overdue')
@@ -148,6 +152,31 @@ export class ItemsController {
     @Req() req: FastifyRequest,
   ): Promise<void> {
     await this.editing.removeAssignment(user, id, query.department, source(req));
+  }
+
+  /** One department's own 办理时限 on the item (null: back to the item's date). */
+  @Put(':id/assignments/due')
+  @Roles(Role.Admin, Role.Office)
+  @HttpCode(204)
+  async setAssignmentDue(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignmentDueDto,
+    @Req() req: FastifyRequest,
+  ): Promise<void> {
+    await this.editing.setAssignmentDue(user, id, dto.departmentId, dto.dueOn, source(req));
+  }
+
+  /** 批量补填办理时限: items without a date get `dueOn`; items that have one are skipped. */
+  @Post('deadlines')
+  @Roles(Role.Admin, Role.Office)
+  @HttpCode(200)
+  setMissingDeadlines(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: MissingDeadlinesDto,
+    @Req() req: FastifyRequest,
+  ): Promise<{ updated: string[]; skipped: string[] }> {
+    return this.editing.setMissingDeadlines(user, dto.itemIds, dto.dueOn, source(req));
   }
 
   /** 签收 by the signed-in user's department. */

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ISO_DATE } from '../plans/item-editing.dto';
 import { EXTENSION_STATES, type ExtensionState } from './extension-request.entity';
 import { PROGRESS_REPORT_STATES, type ProgressReportState } from './progress-report.entity';
@@ -78,4 +91,63 @@ export class ExtensionQueueQuery {
   @IsOptional()
   @IsIn(EXTENSION_STATES)
   status?: ExtensionState;
+}
+
+/** A numbered 督办通知; without a date, the 反馈 deadline is three working days from today. */
+export class IssueNoticeDto {
+  @ApiPropertyOptional({ description: '反馈 deadline (YYYY-MM-DD)', example: '2026-12-10' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'replyDueOn must be a date YYYY-MM-DD' })
+  replyDueOn?: string;
+}
+
+/** 催办: who (one department, or the late leads when absent) and what the office says. */
+export class UrgeDto {
+  @ApiPropertyOptional({ description: 'the department urged; default: the lead departments that are late' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiProperty({ description: '催办意见' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text!: string;
+}
+
+/** 反馈 on a 督办通知 (multipart with `files`, or JSON). */
+export class NoticeReplyDto {
+  @ApiProperty({ description: '反馈内容 (what was done, or why it is late)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  text!: string;
+}
+
+/** 联络人 of a department (empty fields clear them). */
+export class DepartmentContactDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) name?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9+\-() ]{0,40}$/, { message: 'phone may contain digits, spaces, +, -, ( and )' })
+  phone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== '')
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+}
+
+/** The office's own mailbox for a region. */
+export class OfficeMailboxDto {
+  @ApiProperty({ example: '640100' })
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit region code' })
+  regionCode!: string;
+  @ApiProperty() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email!: string;
+  @ApiProperty({ example: '银川市义务教育优质均衡发展领导小组办公室' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
 }

@@ -7,6 +7,7 @@ import { ReportFile } from './report-file.entity';
 import { IndicatorEvidenceModule } from '../indicators/evidence/evidence.module';
 import { ItemsController } from './items.controller';
 import { PlansModule } from '../plans/plans.module';
+import { DepartmentsModule } from '../departments/departments.module';
 import { ClosureService } from './closure.service';
 import { ExtensionRequest } from './extension-request.entity';
 import { ExtensionsController } from './extensions.controller';
@@ -15,6 +16,10 @@ import { ProgressReport } from './progress-report.entity';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { SupervisionService } from './supervision.service';
+import { NoticesController } from './notices.controller';
+import { ContactsController } from './contacts.controller';
+import { NoticesService } from './notices.service';
+import { SupervisionAction, SupervisionCounter, SupervisionNotice } from './supervision-notice.entity';
 
 /**
  * The 督办 flow on plan items: 签收, progress reports with evidence, review, extensions, 办结. Sits above
@@ -22,8 +27,16 @@ import { SupervisionService } from './supervision.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProgressReport, ExtensionRequest, ReportFile]),
+    TypeOrmModule.forFeature([
+      ProgressReport,
+      ExtensionRequest,
+      ReportFile,
+      SupervisionCounter,
+      SupervisionNotice,
+      SupervisionAction,
+    ]),
     PlansModule,
+    DepartmentsModule,
     AuditModule,
     EvidenceModule,
     IndicatorEvidenceModule,
@@ -33,9 +46,16 @@ import { SupervisionService } from './supervision.service';
     ExtensionsService,
     ClosureService,
     SupervisionService,
+    NoticesService,
     AssignmentFlowFactsReader,
   ],
-  controllers: [ItemsController, ReportsController, ExtensionsController],
-  exports: [ReportsService, ExtensionsService, SupervisionService, AssignmentFlowFactsReader],
+  controllers: [
+    ItemsController,
+    ReportsController,
+    ExtensionsController,
+    NoticesController,
+    ContactsController,
+  ],
+  exports: [ReportsService, ExtensionsService, SupervisionService, NoticesService, AssignmentFlowFactsReader],
 })
 export class SupervisionModule {}

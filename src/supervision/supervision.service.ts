@@ -15,6 +15,7 @@ import { type ClosureBlocker, ClosureService } from './closure.service';
 import { type ExtensionView, ExtensionsService } from './extensions.service';
 import { inPlanTransaction } from '../plans/plan-transaction';
 import { ReportsService, type ReportView } from './reports.service';
+import { NoticesService, type SupervisionTimeline } from './notices.service';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -47,6 +48,8 @@ export interface ItemFlowDetail extends ItemDetail {
   /** Latest indicator evidence (indicator-linked items only). */
   indicatorEvidence: ItemCompliance | null;
   closure: { ready: boolean; blockers: ClosureBlocker[] };
+  /** Numbered 督办件 with their 反馈, and the office's 催办. */
+  supervision: SupervisionTimeline;
 }
 
 /** 签收, 办结 and the item detail of the 督办 flow. */
@@ -59,6 +62,7 @@ export class SupervisionService {
     private readonly reports: ReportsService,
     private readonly extensions: ExtensionsService,
     private readonly closure: ClosureService,
+    private readonly notices: NoticesService,
     private readonly audit: AuditService,
     private readonly events: PlanEvents,
     private readonly clock: Clock,
@@ -136,12 +140,13 @@ export class SupervisionService {
   async detail(user: ScopedUser, itemId: string): Promise<ItemFlowDetail> {
     const base = await this.items.detail(user, itemId);
     const item = await this.dataSource.getRepository(PlanItem).findOneByOrFail({ id: itemId });
-    const [departments, reports, extensions, indicatorEvidence, blockers] = await Promise.all([
+    const [departments, reports, extensions, indicatorEvidence, blockers, supervision] = await Promise.all([
       this.departmentFlows(itemId),
       this.reports.forItem(user, itemId),
       this.extensions.forItem(itemId),
       this.closure.compliance(item),
       this.closure.blockers(item, this.dataSource.manager),
+      this.notices.timeline(user, itemId),
     ]);
     const today = this.clock.today();
     const closedOn = item.closedAt
@@ -162,6 +167,7 @@ export class SupervisionService {
       extensions,
       indicatorEvidence,
       closure: { ready: blockers.length === 0, blockers },
+      supervision,
     };
   }
 

@@ -26,6 +26,27 @@ export const KIND_LABELS: Record<string, [string, string]> = {
 export const statusBadge = (ctx: PageContext, status: AssignmentStatus): SafeHtml =>
   html`<span class="badge s-${status}">${ctx.t(...STATUS_LABELS[status])}</span>`;
 
+/**
+ * The review/flow status with 逾期 beside it when the dates say so: overdue is a fact about dates and closure,
+ * shown next to whatever review state (待审核 does not hide it).
+ */
+export const statusWithOverdue = (
+  ctx: PageContext,
+  status: AssignmentStatus,
+  overdue: boolean,
+  days = 0,
+): SafeHtml =>
+  overdue && status !== 'overdue'
+    ? html`${statusBadge(ctx, status)}
+        <span class="badge s-overdue" data-overdue="true"
+          >${days ? ctx.t(`逾期 ${days} 天`, `${days} days overdue`) : ctx.t('已逾期', 'Overdue')}</span
+        >`
+    : overdue
+      ? html`<span class="badge s-overdue" data-overdue="true"
+          >${days ? ctx.t(`逾期 ${days} 天`, `${days} days overdue`) : ctx.t('已逾期', 'Overdue')}</span
+        >`
+      : statusBadge(ctx, status);
+
 export const kindLabel = (ctx: PageContext, kind: string): string =>
   KIND_LABELS[kind] ? ctx.t(...KIND_LABELS[kind]) : kind;
 

@@ -32,6 +32,8 @@ export interface Dashboard {
   plans: PlanSummary[];
   departments: DepartmentCompletion[];
   redList: ItemSummary[];
+  /** 责任领导 of each red-list item (leadership group members in charge of its lead departments, else 组长). */
+  responsibleLeaders: Map<string, string[]>;
   milestones: Milestone[];
   /** null: the indicators module is not part of this application */
   ledger: LedgerSummary;
@@ -62,7 +64,36 @@ export class DashboardService {
       this.milestones(user),
       this.ledger(user),
     ]);
-    return { plans, departments, redList: red.items, milestones, ledger };
+    const responsibleLeaders = await this.responsibleLeaders(red.items.map((i) => i.id));
+    return { plans, departments, redList: red.items, responsibleLeaders, milestones, ledger };
+  }
+
+  /**
+   * 责任领导 per item: the leadership group members (name and post) whose department leads the item; when none,
+   * the group's 组长. Names as the plan lists them, not accounts.
+   */
+  private async responsibleLeaders(itemIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!itemIds.length) return out;
+    const rows = await this.dataSource.query<Array<{ itemId: string; name: string; post: string }>>(
+      `WITH leads AS (
+         SELECT i.id AS item_id, g.id AS group_id, a.department_id
+           FROM plan_items i JOIN leadership_groups g ON g.plan_id = i.plan_id
+           JOIN assignments a ON a.item_id = i.id AND a.role = 'lead' AND a.removed_at IS NULL
+          WHERE i.id = ANY($1::uuid[])),
+       by_department AS (
+         SELECT DISTINCT l.item_id, m.name, m.post, m.position FROM leads l
+           JOIN leadership_group_members m ON m.group_id = l.group_id AND m.department_id = l.department_id
+          WHERE m.group_role <> 'office_director')
+       SELECT item_id AS "itemId", name, post FROM by_department
+       UNION ALL
+       SELECT i.id, m.name, m.post FROM plan_items i JOIN leadership_groups g ON g.plan_id = i.plan_id
+         JOIN leadership_group_members m ON m.group_id = g.id AND m.group_role = 'leader'
+        WHERE i.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM by_department b WHERE b.item_id = i.id)`,
+      [itemIds],
+    );
+    for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), `${r.name}（${r.post}）`]);
+    return out;
   }
 
   /** Items led by each department (cancelled left out), the busiest and latest first. */

@@ -24,6 +24,10 @@ const item = (overrides: Partial<ItemFlowDetail> = {}): ItemFlowDetail =>
     closedAt: null,
     effectiveDueOn: '2026-12-31',
     extensions: [],
+    assignments: [
+      { departmentId: 'lead', role: 'lead', effectiveDueOn: '2026-12-31', overdue: false },
+      { departmentId: 'coop', role: 'cooperate', effectiveDueOn: '2026-10-31', overdue: true },
+    ],
     departments: [
       {
         assignmentId: 'a1',
@@ -67,7 +71,7 @@ describe('FlowForms.abilities', () => {
     expect(flow.canAcknowledge(user(Role.Leader))).toBe(false);
   });
 
-  it('lets a department 签收 first, report after, and ask for an extension only as the lead', () => {
+  it('lets a department 签收 first, report after, and ask for its own extension', () => {
     const lead = flow.abilities(user(Role.DeptHead, 'lead'), item());
     expect([lead.acknowledge, lead.report, lead.requestExtension, lead.review]).toEqual([
       true,
@@ -75,9 +79,14 @@ describe('FlowForms.abilities', () => {
       true,
       false,
     ]);
-    // the cooperating department's report awaits review: no second report, no extension
+    // the cooperating department's report awaits review: no second report; it may ask for its own 延期
     const coop = flow.abilities(user(Role.Staff, 'coop'), item());
-    expect([coop.acknowledge, coop.report, coop.requestExtension]).toEqual([false, false, false]);
+    expect([coop.acknowledge, coop.report, coop.requestExtension]).toEqual([false, false, true]);
+    // a department without any date has nothing to extend
+    const undated = item({
+      assignments: [{ departmentId: 'lead', role: 'lead', effectiveDueOn: null, overdue: false }],
+    } as unknown as Partial<ItemFlowDetail>);
+    expect(flow.abilities(user(Role.DeptHead, 'lead'), undated).requestExtension).toBe(false);
     // an unrelated department acts for nothing here
     expect(flow.abilities(user(Role.DeptHead, 'other'), item()).mine).toBeNull();
   });
@@ -95,8 +104,12 @@ describe('FlowForms.abilities', () => {
     });
     const closed = flow.abilities(user(Role.Office), item({ closedAt: new Date('2026-11-20T02:00:00Z') }));
     expect([closed.close, closed.assign]).toEqual([false, false]);
-    const pending = item({ extensions: [{ state: 'pending' }] as ItemFlowDetail['extensions'] });
+    // one pending request per department: the lead's does not stop the cooperating department
+    const pending = item({
+      extensions: [{ state: 'pending', departmentId: 'lead' }] as ItemFlowDetail['extensions'],
+    });
     expect(flow.abilities(user(Role.DeptHead, 'lead'), pending).requestExtension).toBe(false);
+    expect(flow.abilities(user(Role.DeptHead, 'coop'), pending).requestExtension).toBe(true);
   });
 });
 

@@ -43,6 +43,10 @@ export interface FlowAbilities {
   report: boolean;
   requestExtension: boolean;
   review: boolean;
+  /** 督办件 and 催办, per-department 办理时限 (office, admin) */
+  supervise: boolean;
+  /** 反馈 on a notice (an assigned department) */
+  replyToNotice: boolean;
   close: boolean;
   assign: boolean;
 }
@@ -139,12 +143,16 @@ export class FlowForms {
       mine,
       acknowledge: open && !!mine && !mine.acknowledged,
       report: open && !!mine && mine.acknowledged && mine.latestReport?.state !== 'submitted',
+      // Each 承办单位 asks for its own 延期 (one pending request per department).
       requestExtension:
         open &&
-        mine?.role === 'lead' &&
-        item.effectiveDueOn !== null &&
-        !item.extensions.some((e) => e.state === 'pending'),
+        !!mine &&
+        (item.assignments.find((a) => a.departmentId === mine.departmentId)?.effectiveDueOn ?? null) !==
+          null &&
+        !item.extensions.some((e) => e.state === 'pending' && e.departmentId === mine.departmentId),
       review: reviewer,
+      supervise: !!user && ASSIGNING_ROLES.includes(user.role) && open,
+      replyToNotice: !!mine,
       close: reviewer && open,
       assign: !!user && ASSIGNING_ROLES.includes(user.role) && open,
     };
@@ -162,7 +170,7 @@ export class FlowForms {
     return html`${this.departmentsPanel(ctx, item, can, here)}
     ${can.assign ? this.assignPanel(ctx, item, departments) : ''}
     ${this.reportsPanel(ctx, item, can, here, today)} ${this.extensionsPanel(ctx, item, can, here)}
-    ${this.closurePanel(ctx, item, can)}`;
+    ${this.supervisionPanel(ctx, item, can)} ${this.closurePanel(ctx, item, can)}`;
   }
 
   private departmentsPanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities, here: string) {
@@ -175,6 +183,7 @@ export class FlowForms {
                 <tr>
                   <th>${ctx.t('单位', 'Department')}</th>
                   <th class="w-role">${ctx.t('职责', 'Role')}</th>
+                  <th class="w-date">${ctx.t('办理时限', 'Due')}</th>
                   <th>${ctx.t('签收', 'Acknowledged')}</th>
                   <th>${ctx.t('最新报告', 'Latest report')}</th>
                 </tr>
@@ -185,6 +194,7 @@ export class FlowForms {
                     html`<tr data-department="${d.departmentName}">
                       <td>${d.departmentName}</td>
                       <td>${roleText(ctx, d.role)}</td>
+                      ${this.dueCell(ctx, item, d.departmentId, can)}
                       <td>
                         ${
                           d.acknowledged
@@ -217,6 +227,141 @@ export class FlowForms {
             </p>`
       }
     </section>`;
+  }
+
+  /** The department's own effective 办理时限 with 逾期 beside it; the office may set or clear it. */
+  private dueCell(ctx: PageContext, item: ItemFlowDetail, departmentId: string, can: FlowAbilities) {
+    const a = item.assignments.find((x) => x.departmentId === departmentId);
+    if (!a) return html`<td>—</td>`;
+    return html`<td data-due="${a.effectiveDueOn ?? ''}">
+      ${a.effectiveDueOn ?? html`<span class="warn-text">${ctx.t('未设定', 'Not set')}</span>`}
+      ${a.extendedDueOn && a.effectiveDueOn === a.extendedDueOn ? html`<small class="muted">${ctx.t('（已延期）', '(extended)')}</small>` : ''}
+      ${a.overdue ? html`<span class="badge s-overdue" data-overdue="true">${ctx.t('已逾期', 'Overdue')}</span>` : ''}
+      ${
+        can.supervise
+          ? html`<form method="post" action="/items/${item.id}/assignments/due" class="row-form due-form">
+              ${csrfField(ctx)}<input type="hidden" name="departmentId" value="${departmentId}" />
+              <input
+                type="date"
+                name="dueOn"
+                value="${a.dueOn ?? ''}"
+                aria-label="${ctx.t('本单位办理时限', 'Own due date')}"
+              />
+              <button type="submit" class="small">${ctx.t('设定', 'Set')}</button>
+            </form>`
+          : ''
+      }
+    </td>`;
+  }
+
+  /** 督办记录: numbered 督办通知 with their 反馈, the office's 催办, and the forms for both sides. */
+  private supervisionPanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities) {
+    const { notices, urges } = item.supervision;
+    if (!notices.length && !urges.length && !can.supervise) return html``;
+    return html`<section class="panel" id="supervision">
+      <h2>
+        ${ctx.t('督办记录', 'Supervision record')} <span class="count">${notices.length + urges.length}</span>
+      </h2>
+      ${
+        notices.length
+          ? html`<ul class="timeline">
+              ${notices.map(
+                (n) =>
+                  html`<li data-notice="${n.numberText}">
+                    <strong>${ctx.t('督办通知', 'Notice')} ${n.numberText}</strong>
+                    <small class="muted">
+                      ${n.issuedOn} · ${ctx.t('办理时限', 'due')} ${n.dueOn ?? '—'} ·
+                      ${ctx.t('反馈期限', 'reply by')} ${n.replyDueOn}</small
+                    >
+                    ${can.supervise ? html` · <a href="/office/notices/${n.id}">${ctx.t('打印', 'Print')}</a>` : ''}
+                    ${
+                      n.replies.length
+                        ? html`<ul>
+                            ${n.replies.map(
+                              (r) =>
+                                html`<li data-reply="${r.id}">
+                                  ${ctx.t('反馈', 'Reply')} · ${r.departmentName}：${r.text}
+                                  ${r.files.map((f) => html` <a href="/api/notices/replies/${r.id}/files/${f.id}">${f.fileName}</a>`)}
+                                  <small class="muted">${r.by ?? ''} ${dateText(r.createdAt)}</small>
+                                </li>`,
+                            )}
+                          </ul>`
+                        : html`<small class="warn-text"> ${ctx.t('尚未反馈', 'No reply yet')}</small>`
+                    }
+                    ${can.replyToNotice ? this.replyForm(ctx, n.id) : ''}
+                  </li>`,
+              )}
+            </ul>`
+          : ''
+      }
+      ${
+        urges.length
+          ? html`<ul class="timeline">
+              ${urges.map(
+                (u) =>
+                  html`<li data-urge="${u.id}">
+                    <strong>${ctx.t('催办', 'Urged')}</strong> → ${u.departmentName}：${u.text}
+                    <small class="muted"
+                      >${u.by ?? ''} ${dateText(u.createdAt)} ·
+                      ${
+                        u.mailed
+                          ? ctx.t(`已发送邮件 ${u.mailed} 封`, `${u.mailed} mail(s) sent`)
+                          : ctx.t('该单位无人可接收邮件', 'nobody in the department can receive mail')
+                      }</small
+                    >
+                  </li>`,
+              )}
+            </ul>`
+          : ''
+      }
+      ${
+        can.supervise
+          ? html`<form method="post" action="/items/${item.id}/urge" class="card" id="urge-form">
+                ${csrfField(ctx)}
+                <h3>${ctx.t('催办', 'Urge')}</h3>
+                <div class="form-row">
+                  <label
+                    >${ctx.t('催办单位', 'Department')}
+                    <select name="departmentId">
+                      <option value="">${ctx.t('逾期的牵头单位', 'the late lead departments')}</option>
+                      ${item.departments.map((d) => html`<option value="${d.departmentId}">${d.departmentName}</option>`)}
+                    </select></label
+                  >
+                  <label class="grow"
+                    >${ctx.t('催办意见', 'Message')} <input type="text" name="text" required maxlength="2000"
+                  /></label>
+                </div>
+                <button type="submit">${ctx.t('催办并发送邮件', 'Urge and send mail')}</button>
+              </form>
+              <form method="post" action="/items/${item.id}/notices" class="card" id="notice-form">
+                ${csrfField(ctx)}
+                <h3>${ctx.t('签发督办通知（编号）', 'Issue a numbered notice')}</h3>
+                <label
+                  >${ctx.t('反馈期限（默认 3 个工作日）', 'Reply by (default: 3 working days)')}
+                  <input type="date" name="replyDueOn"
+                /></label>
+                <button type="submit">${ctx.t('签发并打印', 'Issue and print')}</button>
+              </form>`
+          : ''
+      }
+    </section>`;
+  }
+
+  private replyForm(ctx: PageContext, noticeId: string): SafeHtml {
+    return html`<form
+      method="post"
+      action="/notices/${noticeId}/replies"
+      enctype="multipart/form-data"
+      class="card reply-form"
+    >
+      ${csrfField(ctx)}
+      <label
+        >${ctx.t('反馈内容（办理情况或延误原因）', 'Reply (what was done, or why it is late)')}
+        <textarea name="text" rows="3" required maxlength="20000"></textarea>
+      </label>
+      <label>${ctx.t('附件', 'Files')} <input name="files" type="file" multiple /></label>
+      <button type="submit" class="primary">${ctx.t('提交反馈', 'Send the reply')}</button>
+    </form>`;
   }
 
   private assignPanel(ctx: PageContext, item: ItemFlowDetail, departments: DepartmentView[]) {
@@ -381,6 +526,10 @@ export class FlowForms {
   }
 
   private extensionsPanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities, here: string) {
+    // The asking department's own effective date (办理时限 per assignment), not the item's.
+    const ownDue =
+      item.assignments.find((a) => a.departmentId === can.mine?.departmentId)?.effectiveDueOn ??
+      item.effectiveDueOn;
     const list = item.extensions;
     if (!list.length && !can.requestExtension) return html``;
     return html`<section class="panel" id="extensions">
@@ -424,7 +573,7 @@ export class FlowForms {
               <div class="form-row">
                 <label
                   >${ctx.t('延至', 'New due date')}
-                  <input type="date" name="newDueOn" required min="${item.effectiveDueOn ?? ''}"
+                  <input type="date" name="newDueOn" required min="${ownDue ?? ''}"
                 /></label>
                 <label class="grow"
                   >${ctx.t('理由', 'Reason')} <input type="text" name="reason" required maxlength="5000"

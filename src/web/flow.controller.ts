@@ -5,16 +5,20 @@ import { ExtensionsService } from '../supervision/extensions.service';
 import { ReportsService } from '../supervision/reports.service';
 import {
   DecideExtensionDto,
+  IssueNoticeDto,
+  NoticeReplyDto,
   RequestExtensionDto,
   ReviewReportDto,
   SubmitReportDto,
+  UrgeDto,
 } from '../supervision/supervision.dto';
+import { NoticesService } from '../supervision/notices.service';
 import { SupervisionService } from '../supervision/supervision.service';
 import { Roles } from '../access/access.decorators';
 import { validationPipe } from '../common/validation';
 import type { Env } from '../config/env.schema';
 import { readEvidenceUpload, type UploadedFile } from '../evidence/upload';
-import { NewAssignmentDto, RemoveAssignmentQuery } from '../plans/item-editing.dto';
+import { AssignmentDueDto, NewAssignmentDto, RemoveAssignmentQuery } from '../plans/item-editing.dto';
 import { ItemEditingService } from '../plans/item-editing.service';
 import { Role } from '../access/role.enum';
 import { Page, PageContext, redirect } from './page-context';
@@ -52,6 +56,7 @@ export class FlowController {
     private readonly reports: ReportsService,
     private readonly extensions: ExtensionsService,
     private readonly editing: ItemEditingService,
+    private readonly notices: NoticesService,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -138,6 +143,73 @@ export class FlowController {
   ): Promise<void> {
     await this.supervision.close(ctx.user!, id, source(request));
     redirect(reply, `/items/${id}?done=closed`);
+  }
+
+  /** A department's own 办理时限 (empty: back to the item's date). */
+  @Post('items/:id/assignments/due')
+  @Roles(Role.Admin, Role.Office)
+  async setAssignmentDue(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = formOf(request);
+    const dto = await validated(
+      { ...pick(form, ['departmentId']), dueOn: (form.dueOn || null) as unknown as string },
+      AssignmentDueDto,
+    );
+    await this.editing.setAssignmentDue(ctx.user!, id, dto.departmentId, dto.dueOn, source(request));
+    redirect(reply, `/items/${id}?done=due#departments`);
+  }
+
+  /** Issues a numbered 督办通知 and opens it for printing. */
+  @Post('items/:id/notices')
+  @Roles(Role.Admin, Role.Office)
+  async issueNotice(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const dto = await validated(pick(formOf(request), ['replyDueOn']), IssueNoticeDto);
+    const notice = await this.notices.issue(ctx.user!, id, dto, source(request));
+    redirect(reply, `/office/notices/${notice.id}`);
+  }
+
+  /** 催办: recorded on the item and mailed to the department. */
+  @Post('items/:id/urge')
+  @Roles(Role.Admin, Role.Office)
+  async urge(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const dto = await validated(pick(formOf(request), ['departmentId', 'text']), UrgeDto);
+    await this.notices.urge(ctx.user!, id, dto, source(request));
+    redirect(reply, `/items/${id}?done=urged#supervision`);
+  }
+
+  /** 反馈 on a notice with files (multipart, sent by the page script) or a plain form. */
+  @Post('notices/:id/replies')
+  @Roles(...WRITERS)
+  async replyToNotice(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    let form: Form = formOf(request);
+    let files: UploadedFile[] = [];
+    if (request.isMultipart()) {
+      const upload = await readEvidenceUpload(request, this.config.get('UPLOAD_MAX_BYTES', { infer: true }));
+      form = upload.fields;
+      files = upload.files.filter((f) => f.data.length > 0 || f.name !== 'file');
+    }
+    const dto = await validated(pick(form, ['text']), NoticeReplyDto);
+    const view = await this.notices.reply(ctx.user!, id, dto, files, source(request));
+    redirect(reply, `/items/${view.itemId}?done=replied#supervision`);
   }
 
   /** 改派: add a department (or change its role) on an item. */

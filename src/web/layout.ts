@@ -45,7 +45,15 @@ export const csrfField = (ctx: PageContext): SafeHtml =>
 /** The frame of every signed-in page: compact left navigation, header, content. */
 export function layout(
   ctx: PageContext,
-  options: { title: string; body: Renderable; scripts?: string[]; wide?: boolean; bare?: boolean },
+  options: {
+    title: string;
+    body: Renderable;
+    scripts?: string[];
+    wide?: boolean;
+    bare?: boolean;
+    /** false: the page prints its own heading (a document), so the page title stays off the paper */
+    printTitle?: boolean;
+  },
 ): SafeHtml {
   const user = ctx.user;
   const nav = user
@@ -87,7 +95,7 @@ export function layout(
                 </div>
               </nav>
               <main class="${options.wide ? 'content wide' : 'content'}">
-                <h1>${options.title}</h1>
+                <h1 class="${options.printTitle === false ? 'no-print' : ''}">${options.title}</h1>
                 ${options.body}
               </main>`
       }

@@ -10,6 +10,8 @@ import { DashboardService } from './dashboard.service';
 import { buildPackWorkbook } from './pack-workbook';
 import { Page, PageContext, sendPage } from './page-context';
 import { PageController } from './page-controller';
+import { ledgerPage } from './pages/ledger.page';
+import { LedgerQueries } from './ledger-queries';
 import { countyPage } from './pages/county.page';
 import { dashboardPage } from './pages/dashboard.page';
 import { packPage } from './pages/pack.page';
@@ -21,6 +23,7 @@ const READERS = [Role.Admin, Role.Leader, Role.Office, Role.Inspector];
 export class LeadershipController {
   constructor(
     private readonly dashboard: DashboardService,
+    private readonly ledgers: LedgerQueries,
     private readonly clock: Clock,
     private readonly evaluations: EvaluationsService,
     private readonly scope: PlanScope,
@@ -66,5 +69,22 @@ export class LeadershipController {
     }
     await this.scope.assertInArea(ctx.user!, code, `县 ${code} `);
     sendPage(reply, countyPage(ctx, await this.evaluations.forCounty(code, Number(year))));
+  }
+
+  /** 台账 of a county: entries, school, indicator, opened/closed (销号) and the closing import; blocked milestones. */
+  @Get('counties/:code/ledger')
+  @Authenticated()
+  async ledger(
+    @Page() ctx: PageContext,
+    @Param('code') code: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const name = /^\d{6}$/.test(code) ? await this.ledgers.countyName(code) : null;
+    if (!name) throw new DomainError(ErrorCode.NOT_FOUND, `没有此县 / No county ${code}`);
+    const [entries, hints] = await Promise.all([
+      this.ledgers.entries(code),
+      this.ledgers.milestoneHints(ctx.user!, code),
+    ]);
+    sendPage(reply, ledgerPage(ctx, { code, countyName: name, entries, hints }));
   }
 }

@@ -3,8 +3,18 @@ import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExtensionsService } from '../supervision/extensions.service';
 import { ReportsService } from '../supervision/reports.service';
-import { Roles } from '../access/access.decorators';
+import { NoticesService } from '../supervision/notices.service';
+import { DepartmentContactDto } from '../supervision/supervision.dto';
+import { ContactsService } from '../departments/contacts.service';
+import { DepartmentsService } from '../departments/departments.service';
+import { ItemEditingService } from '../plans/item-editing.service';
+import { MissingDeadlinesDto } from '../plans/item-editing.dto';
 import { PlanScope } from '../access/plan-scope';
+import { userActor } from '../audit/audit.service';
+import { validationPipe } from '../common/validation';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { Roles } from '../access/access.decorators';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';
 import { IndicatorImportService } from '../indicators/indicator-import.service';
@@ -17,7 +27,7 @@ import { Role } from '../access/role.enum';
 import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { importPage } from './pages/import.page';
-import { noticePage, officePage } from './pages/office.page';
+import { noticePage, noticePrintPage, officePage } from './pages/office.page';
 
 /** The office workbench and the statistics import: admin and office only. */
 @PageController()
@@ -27,12 +37,16 @@ export class OfficeController {
     private readonly plans: PlansService,
     private readonly reports: ReportsService,
     private readonly extensions: ExtensionsService,
+    private readonly notices: NoticesService,
+    private readonly contacts: ContactsService,
+    private readonly departments: DepartmentsService,
+    private readonly editing: ItemEditingService,
+    private readonly scope: PlanScope,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
     private readonly escalations: EscalationService,
     private readonly statistics: StatisticsService,
     private readonly importer: IndicatorImportService,
-    private readonly scope: PlanScope,
   ) {}
 
   @Get('office')
@@ -43,13 +57,19 @@ export class OfficeController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const user = ctx.user!;
-    const [review, extensions, overdue, notices, plans] = await Promise.all([
+    const query = request.query as Record<string, string | undefined>;
+    const published = query.plan && UUID.test(query.plan) ? query.plan : null;
+    const visible = await this.scope.area(user);
+    const [review, extensions, overdue, notices, plans, unreachable, noDeadline] = await Promise.all([
       this.reports.queue(user, 'submitted'),
       this.extensions.queue(user, 'pending'),
       this.items.overdue(user, { limit: 100 }),
       this.escalations.list({ limit: 50, area: await this.scope.area(user) }),
       this.plans.list(user),
+      this.contacts.unreachable(visible),
+      this.items.list(user, { noDeadline: true, limit: 200 }),
     ]);
+    const publishedPlan = published ? (plans.find((p) => p.id === published) ?? null) : null;
     // Only notices of plans this user sees (the same PlanScope as every list here).
     const visiblePlans = new Set(plans.map((p) => p.id));
     sendPage(
@@ -60,12 +80,20 @@ export class OfficeController {
         extensions,
         escalations: notices.filter((n) => visiblePlans.has(n.planId)),
         overdue: overdue.items,
-        done: (request.query as Record<string, string | undefined>).done ?? null,
+        unreachable,
+        noDeadline: noDeadline.items,
+        published: publishedPlan
+          ? {
+              title: publishedPlan.title,
+              unreachable: await this.contacts.unreachable(visible, publishedPlan.id),
+            }
+          : null,
+        done: query.done ?? null,
       }),
     );
   }
 
-  /** A printable 督办通知 for an item (to its lead and cooperating departments). */
+  /** The 督办通知 of an item: its numbered notices and the form to issue the next one. */
   @Get('office/notice/:id')
   @Roles(Role.Admin, Role.Office)
   async notice(
@@ -73,12 +101,73 @@ export class OfficeController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const item = await this.items.detail(ctx.user!, id);
+    const [item, timeline] = await Promise.all([
+      this.items.detail(ctx.user!, id),
+      this.notices.timeline(ctx.user!, id),
+    ]);
+    sendPage(reply, noticePage(ctx, { item, notices: timeline.notices }));
+  }
+
+  /** A numbered 督办通知 to print: 〔year〕第N号, 办理时限 and 反馈 deadline. */
+  @Get('office/notices/:id')
+  @Roles(Role.Admin, Role.Office)
+  async printNotice(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const notice = await this.notices.notice(ctx.user!, id);
+    const item = await this.items.detail(ctx.user!, notice.itemId);
     const plan = await this.plans.detail(ctx.user!, item.plan.id);
-    sendPage(
-      reply,
-      noticePage(ctx, { item, planTitle: plan.title, docNumber: plan.docNumber, today: this.clock.today() }),
+    sendPage(reply, noticePrintPage(ctx, { notice, item, planTitle: plan.title, docNumber: plan.docNumber }));
+  }
+
+  /** 联络人 of a department, from the workbench (office within its area). */
+  @Post('office/departments/:id/contact')
+  @Roles(Role.Admin, Role.Office)
+  async setContact(
+    @Page() ctx: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = (request.body ?? {}) as Record<string, string | undefined>;
+    const dto = (await validationPipe.transform(
+      { name: form.name ?? '', phone: form.phone ?? '', email: form.email ?? '' },
+      { type: 'body', metatype: DepartmentContactDto },
+    )) as DepartmentContactDto;
+    const department = await this.departments.get(id);
+    await this.scope.assertInArea(ctx.user!, department.regionCode, `${department.name} `);
+    await this.contacts.setContact(
+      id,
+      { name: dto.name ?? null, phone: dto.phone ?? null, email: dto.email ?? null },
+      userActor(ctx.user!),
+      `web ${request.method} ${request.url}`,
     );
+    redirect(reply, '/office?done=contact#unreachable');
+  }
+
+  /** 批量补填办理时限 for the ticked items. */
+  @Post('office/deadlines')
+  @Roles(Role.Admin, Role.Office)
+  async setDeadlines(
+    @Page() ctx: PageContext,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = (request.body ?? {}) as Record<string, string | string[] | undefined>;
+    const ids = form.itemIds === undefined ? [] : Array.isArray(form.itemIds) ? form.itemIds : [form.itemIds];
+    const dto = (await validationPipe.transform(
+      { itemIds: ids, dueOn: form.dueOn ?? '' },
+      { type: 'body', metatype: MissingDeadlinesDto },
+    )) as MissingDeadlinesDto;
+    const result = await this.editing.setMissingDeadlines(
+      ctx.user!,
+      dto.itemIds,
+      dto.dueOn,
+      `web ${request.method} ${request.url}`,
+    );
+    redirect(reply, `/office?done=deadlines&n=${result.updated.length}#no-deadline`);
   }
 
   @Get('import')

@@ -62,7 +62,7 @@ export async function buildPackWorkbook(d: Dashboard, today: string): Promise<Bu
   );
   sheet(
     '逾期任务',
-    ['任务', '方案', '牵头单位', '期限'],
+    ['任务', '方案', '牵头单位', '责任领导', '期限', '逾期天数'],
     d.redList.map((i) => [
       `${i.number} ${i.title}`,
       i.plan.title,
@@ -70,7 +70,9 @@ export async function buildPackWorkbook(d: Dashboard, today: string): Promise<Bu
         .filter((a) => a.role === 'lead')
         .map((a) => a.departmentName)
         .join('、'),
-      i.dueOn,
+      (d.responsibleLeaders.get(i.id) ?? []).join('、'),
+      i.effectiveDueOn ?? i.dueOn,
+      i.overdueDays,
     ]),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -113,7 +113,8 @@ export class PlanDraftsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const result = await this.drafts.publish(ctx.user!, id, { update: formOf(request).update === 'true' });
-    redirect(reply, `/items?plan=${result.planId}`);
+    // The workbench says at once which of the plan's departments nobody can receive mail for.
+    redirect(reply, `/office?done=published&plan=${result.planId}#published`);
   }
 
   @Post(':id/discard')

@@ -12,6 +12,7 @@ import { DashboardService } from './dashboard.service';
 import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
 import { LeadershipController } from './leadership.controller';
+import { LedgerQueries } from './ledger-queries';
 import { OfficeController } from './office.controller';
 import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
 import { WhatIfController } from './what-if.controller';
@@ -32,7 +33,7 @@ import { WorkspaceController } from './workspace.controller';
     IndicatorsModule,
     RemindersModule,
   ],
-  providers: [FlowForms, DashboardService],
+  providers: [FlowForms, DashboardService, LedgerQueries],
   controllers: [
     AuthPagesController,
     WorkspaceController,

@@ -85,10 +85,33 @@ describe('plan drafts in Chromium', () => {
     await page.click('form.draft-edit button[type=submit]');
     await expect(page.locator('.notice.ok').textContent()).resolves.toContain('草稿已保存');
 
+    // Publishing lands on the workbench, which warns about the plan's departments nobody can receive mail for
+    // (the new 安溪县教育局 and the others have no 联络人 and no account yet).
     await Promise.all([
-      page.waitForURL((url) => url.pathname === '/items' && url.searchParams.has('plan')),
+      page.waitForURL((url) => url.pathname === '/office' && url.searchParams.has('plan')),
       page.click('.draft-actions button.primary'),
     ]);
+    const warning = page.locator('#published');
+    await expect(warning.textContent()).resolves.toContain('收不到交办、催办和督办通知');
+    await expect(warning.locator('[data-unreachable="安溪县教育局"]').count()).resolves.toBe(1);
+    await screenshot(page, 'draft-published-warning');
+    // A contact from the workbench makes the department reachable: the warning's list shrinks.
+    const row = page.locator('#unreachable tr[data-unreachable="安溪县教育局"]');
+    await row.locator('input[name=name]').fill('王联络');
+    await row.locator('input[name=phone]').fill('0595-23201234');
+    await row.locator('input[name=email]').fill('wang@anxi.example.gov.cn');
+    await Promise.all([
+      page.waitForURL('**/office?done=contact*'),
+      row.locator('button[type=submit]').click(),
+    ]);
+    await expect(page.locator('#unreachable tr[data-unreachable="安溪县教育局"]').count()).resolves.toBe(0);
+    const [contact] = await sql<{ contactEmail: string }>(
+      t,
+      `SELECT contact_email AS "contactEmail" FROM departments WHERE name = '安溪县教育局'`,
+    );
+    expect(contact.contactEmail).toBe('wang@anxi.example.gov.cn');
+    const [{ id: planId }] = await sql<{ id: string }>(t, 'SELECT id FROM plans');
+    await page.goto(`/items?plan=${planId}`);
     const body = await page.locator('main').textContent();
     expect(body).toContain('组织城区学校与乡村学校一对一结对');
     expect(body).toContain('将结对帮扶经费纳入年度预算');

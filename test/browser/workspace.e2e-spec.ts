@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { addDays } from '../../src/common/calendar-date';
 import { IndicatorImportService } from '../../src/indicators/indicator-import.service';
+import { RecomputeService } from '../../src/indicators/recompute.service';
 import { projectPath } from '../../src/config/paths';
 import { Role } from '../../src/access/role.enum';
 import { UsersService } from '../../src/users/users.service';
@@ -118,6 +119,19 @@ describe('web workspace in Chromium', () => {
     );
     await screenshot(page, 'county-evaluation');
     await page.goto('/dashboard/pack');
+    // 逾期天数 and 责任领导 columns; in print nothing is cut off with "…".
+    const red = page.locator('table.red-list');
+    await expect(red.locator('thead').textContent()).resolves.toContain('逾期天数');
+    await expect(red.locator('thead').textContent()).resolves.toContain('责任领导');
+    const days = Number(await red.locator('[data-field=overdue-days]').first().textContent());
+    expect(days).toBeGreaterThan(0);
+    await expect(red.locator('[data-field=leaders]').first().textContent()).resolves.toMatch(/（.+）/);
+    await page.emulateMedia({ media: 'print' });
+    const clipped = await red
+      .locator('td')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+    expect(clipped).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
     await screenshot(page, 'pack');
     const xlsx = await page.request.get('/dashboard/pack.xlsx');
     expect(xlsx.status()).toBe(200);
@@ -174,7 +188,28 @@ describe('web workspace in Chromium', () => {
     await expect(page.locator('#overdue').textContent()).resolves.toContain(SCRIPT_TITLE);
     await screenshot(page, 'office-overdue');
     await page.goto(`/office/notice/${milestone}`);
-    await expect(page.locator('.notice-doc').textContent()).resolves.toContain('督办通知');
+    // Issue a numbered notice: it opens for printing with its number and 反馈 deadline, the heading once.
+    await Promise.all([
+      page.waitForURL('**/office/notices/*'),
+      page.click('#notice-form button[type=submit]'),
+    ]);
+    const doc = page.locator('.notice-doc');
+    await expect(doc.locator('[data-field=number]').textContent()).resolves.toMatch(/^〔\d{4}〕第1号$/);
+    await expect(doc.locator('[data-field=reply-due]').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.emulateMedia({ media: 'print' });
+    const headings = await page
+      .locator('h1, h2')
+      .evaluateAll(
+        (els) =>
+          els.filter(
+            (e) =>
+              e.ownerDocument.defaultView!.getComputedStyle(e).display !== 'none' &&
+              /督办通知/.test(e.textContent ?? ''),
+          ).length,
+      );
+    expect(headings).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    await screenshot(page, 'numbered-notice');
     await context.close();
   });
 
@@ -358,6 +393,38 @@ describe('web workspace in Chromium', () => {
     ]);
     await expect(office.page.locator('#departments').textContent()).resolves.not.toContain('贺兰县人民政府');
     await office.context.close();
+  });
+
+  it('the 台账 page of 灵武市: entries with school, indicator and dates; 销号 after an import; the blocking report named', async () => {
+    const { context, page } = await newPage(browser, base);
+    await signIn(page, users.leader!.email);
+    // The recompute (run by the worker after an import) evaluates 2023 and opens the ledger.
+    await t.app.get(RecomputeService).run('640181', 2023);
+    await page.goto('/counties/640181/ledger');
+    const open = page.locator('#ledger tr[data-closed=false]');
+    expect(await open.count()).toBe(97);
+    await expect(page.locator('#ledger').textContent()).resolves.toContain('大班额（56人及以上）');
+    await screenshot(page, 'ledger-open');
+    // The 2024 statistics close the ledger (销号): each entry names the import that closed it.
+    const dir = projectPath('config/indicators/example-2024');
+    const files = readdirSync(dir)
+      .filter((f) => /\.(csv|xlsx)$/.test(f))
+      .map((name) => ({ name, data: readFileSync(join(dir, name)) }));
+    const imported = await t.app
+      .get(IndicatorImportService)
+      .import(files, { userId: null, label: 'test' }, { source: 'cli', enqueue: false });
+    expect(imported.ok).toBe(true);
+    await t.app.get(RecomputeService).run('640181', 2024);
+    await page.reload();
+    const closed = page.locator('#ledger tr[data-closed=true]');
+    expect(await closed.count()).toBeGreaterThan(0);
+    await expect(closed.first().textContent()).resolves.toMatch(/2024 学年统计数据（第 \d+ 版）导入/);
+    // The 灵武 milestone is blocked by 灵武市's own missing report: the page says so.
+    const hint = page.locator(`[data-hint="${milestone}"]`);
+    await expect(hint.textContent()).resolves.toContain('灵武市人民政府未报送');
+    await expect(hint.textContent()).resolves.toContain('本县自己的报告');
+    await screenshot(page, 'ledger-closed');
+    await context.close();
   });
 
   it('an expired session is sent to sign-in with the reason', async () => {

@@ -1,7 +1,9 @@
 import { ConfigService } from '@nestjs/config';
+import { ItemStatusService } from '../../src/plans/item-status.service';
 import { PlanEvents } from '../../src/plans/plan-events';
 import { DigestService } from '../../src/reminders/digest.service';
 import { EscalationService } from '../../src/reminders/escalation.service';
+import { ReminderFactsRepository } from '../../src/reminders/reminder-facts.repository';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
 import { RemindersRunner } from '../../src/reminders/reminders-runner.service';
 import { ReportCycleService } from '../../src/reminders/report-cycle.service';
@@ -84,12 +86,27 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     expect((await escalation.run()).issued).toBe(0);
   });
 
+  it('office mail goes to the office accounts, not to the head of the bureau that hosts the office', async () => {
+    const { eduHead, officeUser } = world.users;
+    // The office lives in a bureau whose head is someone else (issue 13: 银川市教育局's head got the office's mail).
+    await sql(t, `UPDATE departments SET head_user_id = $2 WHERE id = $1`, [world.office, eduHead.id]);
+    try {
+      const office = await t.app.get(ReminderFactsRepository).officeUsers(world.planId);
+      expect(office).toEqual([officeUser.id]);
+    } finally {
+      await sql(t, `UPDATE departments SET head_user_id = NULL WHERE id = $1`, [world.office]);
+    }
+  });
+
   it('an approved extension stops the ladder', async () => {
     const item = await addItem(t, world, { dueOn: '2025-08-01', title: '延期任务' });
     const escalation = t.app.get(EscalationService);
     t.clock.set('2025-08-04T01:00:00Z');
     await escalation.run();
     t.clock.set('2025-08-05T02:00:00Z');
+    // The lead department's 延期 as ExtensionsService.decide writes it: its assignment's date, then the item's.
+    await sql(t, `UPDATE assignments SET extended_due_on = '2025-12-31' WHERE item_id = $1`, [item]);
+    await t.app.get(ItemStatusService).recompute({ itemIds: [item] });
     await t.app.get(PlanEvents).emit({
       type: 'extension.decided',
       itemId: item,

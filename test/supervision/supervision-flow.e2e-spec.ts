@@ -199,7 +199,9 @@ describe('督办 flow', () => {
       call('POST', `/api/items/${id}/extensions`, token, { reason: '资金未到位', newDueOn });
     expectStatus(await ask(w.tokens.leadHead, '2026-02-30'), 400); // not a real date
     expectStatus(await ask(w.tokens.leadHead, '2026-03-31'), 400); // not after the current due date
-    expect(expectStatus(await ask(w.tokens.coopHead, '2026-06-30'), 403).json().error).toBe('AUTH.FORBIDDEN');
+    // Each 承办单位 asks for its own 延期 (issue 13): the cooperating department's request is its own.
+    const coopAsk = expectStatus(await ask(w.tokens.coopHead, '2026-05-31'), 201).json() as ExtensionView;
+    expect(coopAsk).toMatchObject({ departmentName: '测试配合局', currentDueOn: '2026-03-31' });
     const first = expectStatus(await ask(w.tokens.leadHead, '2026-06-30'), 201).json() as ExtensionView;
     expect(first).toMatchObject({
       state: 'pending',
@@ -241,6 +243,12 @@ describe('督办 flow', () => {
       200,
     ).json() as ItemPage;
     expect(overdue.items.map((i) => i.id)).not.toContain(id);
+    // Only the lead's date moved: the cooperating department keeps 03-31 and is late by it.
+    expect(item.assignments.map((a) => [a.role, a.effectiveDueOn, a.overdue])).toEqual([
+      ['lead', '2026-06-30', false],
+      ['cooperate', '2026-03-31', true],
+    ]);
+    expect(item.overdue).toBe(false);
 
     const second = expectStatus(await ask(w.tokens.leadStaff, '2026-03-01'), 400); // before the extended date
     expect(second.json().message).toContain('2026-06-30');
@@ -256,18 +264,26 @@ describe('督办 flow', () => {
     expect(rejected.state).toBe('rejected');
     item = await detail(id);
     expect(item.effectiveDueOn).toBe('2026-06-30');
-    expect(item.extensions.map((e) => e.state)).toEqual(['rejected', 'approved']);
+    expect(item.extensions.map((e) => e.state)).toEqual(['rejected', 'approved', 'pending']);
 
-    const entries = (await history(id)).filter((e) => e.entityType !== 'assignment');
+    const all = await history(id);
+    const entries = all.filter((e) => e.entityType !== 'assignment');
     expect(entries.map((e) => `${e.entityType}:${e.action}`)).toEqual([
       'plan_item:created',
       'extension_request:requested',
+      'extension_request:requested',
       'extension_request:approved',
-      'plan_item:updated',
       'extension_request:requested',
       'extension_request:rejected',
     ]);
-    expect(entries[3].changes).toEqual([{ field: 'extendedDueOn', before: null, after: '2026-06-30' }]);
+    // The approval moved the lead's assignment, audited with before and after.
+    const moved = all.filter((e) => e.entityType === 'assignment' && e.action === 'updated');
+    expect(moved).toHaveLength(1);
+    expect(moved[0].changes).toEqual([
+      { field: 'department', before: '测试牵头局', after: '测试牵头局' },
+      { field: 'extendedDueOn', before: null, after: '2026-06-30' },
+      { field: 'effectiveDueOn', before: '2026-03-31', after: '2026-06-30' },
+    ]);
     expect(events).toContainEqual({
       type: 'item.deadline-changed',
       itemId: id,

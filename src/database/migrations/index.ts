@@ -6,7 +6,10 @@ import { SupervisionFlow1795448814533 } from './1795448814533-SupervisionFlow';
 import { Reminders1795448867959 } from './1795448867959-Reminders';
 import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
 import { PlanItemIncentives1795460000000 } from './1795460000000-PlanItemIncentives';
+import { AssignmentDeadlines1795470000000 } from './1795470000000-AssignmentDeadlines';
 import { ProvinceScale1795471600000 } from './1795471600000-ProvinceScale';
+import { SupervisionNotices1795480000000 } from './1795480000000-SupervisionNotices';
+import { DepartmentContacts1795490000000 } from './1795490000000-DepartmentContacts';
 import { UserArea1796473642788 } from './1796473642788-UserArea';
 
 /**
@@ -21,6 +24,9 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Reminders1795448867959,
   PlanDrafts1795450649050,
   PlanItemIncentives1795460000000,
+  AssignmentDeadlines1795470000000,
   ProvinceScale1795471600000,
+  SupervisionNotices1795480000000,
+  DepartmentContacts1795490000000,
   UserArea1796473642788,
 ];

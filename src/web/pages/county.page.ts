@@ -68,7 +68,9 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
       <a href="/api/counties/${e.county_code}/evaluations/${e.school_year}/export.xlsx"
         >${ctx.t('导出 Excel', 'Export XLSX')}</a
       >
-      · <a href="/counties/${e.county_code}/what-if/${e.school_year}">${ctx.t('达标测算推演', 'What-if')}</a>
+      ·
+      <a href="/counties/${e.county_code}/what-if/${e.school_year}">${ctx.t('达标测算推演', 'What-if')}</a> ·
+      <a href="/counties/${e.county_code}/ledger">${ctx.t('台账', 'Ledger')}</a>
     </p>
     <table class="grid passfail summary">
       <thead>

@@ -198,12 +198,14 @@ export function passFailGrid(ctx: PageContext, milestones: Milestone[]): SafeHtm
 }
 
 export function redListTable(ctx: PageContext, d: Dashboard): SafeHtml {
-  return html`<table class="grid">
+  return html`<table class="grid red-list">
     <thead>
       <tr>
         <th>${ctx.t('任务', 'Item')}</th>
         <th class="w-plan">${ctx.t('牵头单位', 'Lead')}</th>
+        <th class="w-plan">${ctx.t('责任领导', 'Responsible leader')}</th>
         <th class="w-date">${ctx.t('期限', 'Due')}</th>
+        <th class="w-num">${ctx.t('逾期天数', 'Days overdue')}</th>
       </tr>
     </thead>
     <tbody>
@@ -221,7 +223,11 @@ export function redListTable(ctx: PageContext, d: Dashboard): SafeHtml {
                     > `,
                 )}
             </td>
-            <td>${i.dueOn}</td>
+            <td class="ellipsis" data-field="leaders">
+              ${(d.responsibleLeaders.get(i.id) ?? []).join('、') || '—'}
+            </td>
+            <td>${i.effectiveDueOn ?? i.dueOn}</td>
+            <td class="num" data-field="overdue-days">${i.overdueDays}</td>
           </tr>`,
       )}
     </tbody>

@@ -6,7 +6,7 @@ import type { ItemFlowDetail } from '../../supervision/supervision.service';
 import type { ItemPage } from '../../plans/plan-items.service';
 import type { PlanSummary } from '../../plans/plans.service';
 import { ASSIGNMENT_STATUSES } from '../../plans/assignment-status.policy';
-import { dateText, kindLabel, lightDot, STATUS_LABELS, statusBadge } from '../components';
+import { dateText, kindLabel, lightDot, STATUS_LABELS, statusWithOverdue } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -97,7 +97,7 @@ export function itemsPage(
               <td>
                 ${i.effectiveDueOn ?? i.dueText ?? '—'}${i.extendedDueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${i.dueOn}</small>` : ''}
               </td>
-              <td>${statusBadge(ctx, i.status)}</td>
+              <td>${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}</td>
             </tr>`,
         )}
       </tbody>
@@ -137,6 +137,9 @@ const DONE: Record<string, [string, string]> = {
   'extension-reject': ['延期未批准。', 'Extension rejected.'],
   assigned: ['已增加责任单位。', 'Department added.'],
   unassigned: ['已移除责任单位。', 'Department removed.'],
+  due: ['已设定该单位的办理时限。', 'The department’s due date is set.'],
+  urged: ['已催办，并已发送邮件。', 'Urged; mail sent.'],
+  replied: ['反馈已提交。', 'Reply sent.'],
 };
 
 export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
@@ -144,7 +147,8 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
   const done = view.done && DONE[view.done];
   const body = html`${done ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
     <p class="sub">
-      ${kindLabel(ctx, i.kind)} · ${i.number ? html`${i.number} · ` : ''}${statusBadge(ctx, i.status)}
+      ${kindLabel(ctx, i.kind)} ·
+      ${i.number ? html`${i.number} · ` : ''}${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}
       ${lightDot(ctx, i.progress)}
       ${i.overdueAgainstOriginal ? html`<span class="badge s-overdue" data-badge="overdue-original">${ctx.t('超过原定期限', 'Overdue against original')}</span>` : ''}
       ${i.closedAt ? html`<span class="badge s-completed" data-badge="closed">${ctx.t('已办结', 'Closed')}</span>` : ''}

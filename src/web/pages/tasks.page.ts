@@ -1,7 +1,7 @@
 import type { DepartmentAssignmentView } from '../../plans/assignments.service';
 import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemSummary } from '../../plans/plan-items.service';
-import { dateText, kindLabel, lightDot, section, statusBadge } from '../components';
+import { dateText, kindLabel, lightDot, section, statusWithOverdue } from '../components';
 import { acknowledgeForm, reportStateBadge } from '../flow-forms';
 import type { AssignmentFlowFacts } from '../../supervision/assignment-flow-facts';
 import { html, type SafeHtml } from '../html';
@@ -49,7 +49,7 @@ function assignmentRows(
     <tbody>
       ${rows.map((a) => {
         const facts = view.facts.get(a.id);
-        const due = facts?.effectiveDueOn ?? a.item.dueOn;
+        const due = a.effectiveDueOn ?? facts?.effectiveDueOn ?? a.item.dueOn;
         return html`<tr data-assignment="${a.id}">
           <td>${lightDot(ctx, facts?.progress ?? null)}</td>
           <td>
@@ -61,7 +61,7 @@ function assignmentRows(
           <td>
             ${due ?? a.item.dueText ?? '—'}${due && due !== a.item.dueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${a.item.dueOn}</small>` : ''}
           </td>
-          <td>${statusBadge(ctx, a.item.status)}</td>
+          <td>${statusWithOverdue(ctx, a.item.status, a.overdue)}</td>
           <td>
             ${facts?.latestReport ? html`${reportStateBadge(ctx, facts.latestReport.state)} ${facts.latestReport.percent}%` : html`<span class="muted">—</span>`}
           </td>
@@ -110,7 +110,7 @@ function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): Safe
               }
             </td>
             <td>${i.effectiveDueOn ?? '—'}</td>
-            <td>${statusBadge(ctx, i.status)}</td>
+            <td>${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}</td>
           </tr>`,
       )}
     </tbody>
@@ -119,8 +119,9 @@ function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): Safe
 
 export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
   const a = view.assignments;
-  const overdue = a.filter((x) => x.item.status === 'overdue');
-  const dueOf = (x: DepartmentAssignmentView) => view.facts.get(x.id)?.effectiveDueOn ?? x.item.dueOn;
+  // Overdue by this department's own date, whatever the review state.
+  const overdue = a.filter((x) => x.overdue);
+  const dueOf = (x: DepartmentAssignmentView) => x.effectiveDueOn;
   const thisWeek = a.filter((x) => {
     const due = dueOf(x);
     return OPEN.has(x.item.status) && due && due >= view.today && due <= view.weekEnd;

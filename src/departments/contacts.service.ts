@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { type AuditActor, AuditService, change } from '../audit/audit.service';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { Department } from './department.entity';
+import { OfficeMailbox } from './office-mailbox.entity';
+
+export interface DepartmentContact {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** A department that nobody can receive mail for: no 联络人 email and no active head or dept_head account. */
+export interface UnreachableDepartment {
+  id: string;
+  name: string;
+  regionCode: string;
+  /** open items it holds */
+  items: number;
+}
+
+/**
+ * SQL: the department `d` can receive mail — a 联络人 email, or an active head / dept_head account. The one
+ * definition of "reachable" for the workbench, publishing and 催办.
+ */
+export const departmentReachableSql = (d = 'd') =>
+  `(${d}.contact_email IS NOT NULL OR EXISTS (SELECT 1 FROM users ru WHERE ru.is_active AND (
+     ru.id = ${d}.head_user_id OR (ru.department_id = ${d}.id AND ru.role = 'dept_head'))))`;
+
+/** 联络人 of departments and the office's mailbox: who receives 督办 mail, audited on every change. */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async setContact(
+    departmentId: string,
+    contact: DepartmentContact,
+    actor: AuditActor,
+    source: string,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(Department);
+      const before = await repo.findOne({ where: { id: departmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw new DomainError(ErrorCode.NOT_FOUND, `没有此部门 / No department ${departmentId}`);
+      const after = {
+        contactName: contact.name?.trim() || null,
+        contactPhone: contact.phone?.trim() || null,
+        contactEmail: contact.email?.trim().toLowerCase() || null,
+      };
+      const changes = (['contactName', 'contactPhone', 'contactEmail'] as const)
+        .filter((f) => before[f] !== after[f])
+        .map((f) => change(f, before[f], after[f]));
+      if (!changes.length) return;
+      await repo.update({ id: departmentId }, after);
+      await this.audit.record(
+        [{ actor, source, entityType: 'department', entityId: departmentId, action: 'updated', changes }],
+        em,
+      );
+    });
+  }
+
+  async contactOf(departmentIds: readonly string[]): Promise<Map<string, DepartmentContact>> {
+    if (!departmentIds.length) return new Map();
+    const rows = await this.dataSource.getRepository(Department).find({
+      where: departmentIds.map((id) => ({ id })),
+    });
+    return new Map(
+      rows.map((d) => [d.id, { name: d.contactName, phone: d.contactPhone, email: d.contactEmail }]),
+    );
+  }
+
+  /**
+   * Departments holding open work in plans of these regions (null: every region) that nobody can receive mail
+   * for; with `planId`, only that plan's departments.
+   */
+  async unreachable(
+    regionCodes: readonly string[] | null,
+    planId?: string,
+  ): Promise<UnreachableDepartment[]> {
+    return this.dataSource.query<UnreachableDepartment[]>(
+      `SELECT d.id, d.name, d.region_code AS "regionCode", count(DISTINCT i.id)::int AS items
+         FROM departments d
+         JOIN assignments a ON a.department_id = d.id AND a.removed_at IS NULL
+         JOIN plan_items i ON i.id = a.item_id AND i.status NOT IN ('completed', 'cancelled')
+         JOIN plans p ON p.id = i.plan_id
+        WHERE ($1::text[] IS NULL OR p.region_code = ANY($1::text[])) AND ($2::uuid IS NULL OR p.id = $2)
+          AND NOT ${departmentReachableSql('d')}
+        GROUP BY d.id ORDER BY d.region_code, d.name`,
+      [regionCodes, planId ?? null],
+    );
+  }
+
+  async mailbox(regionCode: string): Promise<OfficeMailbox | null> {
+    return this.dataSource.getRepository(OfficeMailbox).findOneBy({ regionCode });
+  }
+
+  async setMailbox(
+    regionCode: string,
+    mailbox: { email: string; name: string },
+    actor: AuditActor,
+    source: string,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(OfficeMailbox);
+      const before = await repo.findOneBy({ regionCode });
+      const email = mailbox.email.trim().toLowerCase();
+      await repo.upsert({ regionCode, email, name: mailbox.name.trim() }, ['regionCode']);
+      await this.audit.record(
+        [
+          {
+            actor,
+            source,
+            entityType: 'office_mailbox',
+            entityId: regionCode,
+            action: before ? 'updated' : 'created',
+            changes: [
+              change('email', before?.email ?? null, email),
+              change('name', before?.name ?? null, mailbox.name),
+            ],
+          },
+        ],
+        em,
+      );
+    });
+  }
+}

@@ -1,0 +1,480 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService, change, userActor } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { PlanScope, type ScopedUser } from '../access/plan-scope';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { isCalendarDate, parseCalendarDate } from '../common/calendar-date';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { EvidenceFilesService, type StagedFile } from '../evidence/evidence-files.service';
+import type { UploadedFile } from '../evidence/upload';
+import type { UrgePayload } from '../notifications/notification-templates';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { ContactsService } from '../departments/contacts.service';
+import { assignmentEffectiveDueSql } from '../plans/assignment-deadline.policy';
+import { AssignmentsService } from '../plans/assignments.service';
+import { PlanEvents } from '../plans/plan-events';
+import { PlanItemsService } from '../plans/plan-items.service';
+import { inPlanTransaction } from '../plans/plan-transaction';
+import { SupervisionAction, SupervisionNotice } from './supervision-notice.entity';
+
+type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
+
+/** Working days a department has to answer a 督办通知 unless the office says otherwise. */
+export const DEFAULT_REPLY_WORKING_DAYS = 3;
+
+/** 〔2026〕第12号 — how a 督办件 number is written. */
+export function noticeNumberText(year: number, number: number): string {
+  return `〔${year}〕第${number}号`;
+}
+
+export interface NoticeView {
+  id: string;
+  itemId: string;
+  year: number;
+  number: number;
+  /** 〔year〕第N号 */
+  numberText: string;
+  issuedOn: string;
+  dueOn: string | null;
+  replyDueOn: string;
+  departments: string[];
+  issuedBy: string | null;
+  createdAt: Date;
+  replies: ActionView[];
+}
+
+export interface ActionView {
+  id: string;
+  itemId: string;
+  kind: 'urge' | 'reply';
+  noticeId: string | null;
+  departmentId: string;
+  departmentName: string;
+  text: string;
+  files: Array<{ id: string; fileName: string; contentType: string; sizeBytes: number }>;
+  /** 催办: mails queued (0: nobody in the department can receive mail) */
+  mailed: number | null;
+  by: string | null;
+  createdAt: Date;
+}
+
+/** The 督办 record of an item: numbered notices with their 反馈, and the office's 催办. */
+export interface SupervisionTimeline {
+  notices: NoticeView[];
+  urges: ActionView[];
+}
+
+/**
+ * Numbered 督办件 (督办通知), 催办 and 反馈. A notice takes the next number of its office and year from
+ * `supervision_counters` inside the transaction that writes it (the counter row stays locked until COMMIT), so
+ * numbers are unique and gap-free however many offices issue at once. Every step is audited on the item.
+ */
+@Injectable()
+export class NoticesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly items: PlanItemsService,
+    private readonly assignments: AssignmentsService,
+    private readonly scope: PlanScope,
+    private readonly audit: AuditService,
+    private readonly events: PlanEvents,
+    private readonly files: EvidenceFilesService,
+    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
+    private readonly directory: ContactsService,
+    private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Issues a numbered 督办通知 on an item (office within its area, admin). */
+  async issue(
+    user: Actor,
+    itemId: string,
+    dto: { replyDueOn?: string },
+    source: string,
+  ): Promise<NoticeView> {
+    const today = this.clock.today();
+    const replyDueOn = dto.replyDueOn ?? this.calendar.addWorkingDays(today, DEFAULT_REPLY_WORKING_DAYS);
+    if (!isCalendarDate(replyDueOn) || replyDueOn < today) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `反馈期限须是不早于今天（${today}）的有效日期 / replyDueOn must be a real date from ${today}`,
+        [{ field: 'replyDueOn', problems: [`must be a real date on or after ${today}`] }],
+      );
+    }
+    const id = await inPlanTransaction(this.dataSource, this.events, async (em) => {
+      const item = await this.items.getVisible(user, itemId, em);
+      await this.scope.assertCanReviewItem(user, item, em);
+      if (item.cancelledAt || item.closedAt) {
+        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销或办结 / The item is cancelled or closed');
+      }
+      const departments = await this.departmentNames(itemId, em);
+      const year = parseCalendarDate(today).slice(0, 4);
+      const officeKey = item.planRegionCode;
+      // Takes the next number and keeps the counter row locked until COMMIT (a rollback gives it back).
+      const [{ number }] = (await em.query(
+        `INSERT INTO supervision_counters (office_key, year, last_number) VALUES ($1, $2, 1)
+         ON CONFLICT (office_key, year) DO UPDATE SET last_number = supervision_counters.last_number + 1
+         RETURNING last_number AS number`,
+        [officeKey, Number(year)],
+      )) as Array<{ number: number }>;
+      const notice = em.getRepository(SupervisionNotice).create({
+        itemId,
+        officeKey,
+        year: Number(year),
+        number,
+        issuedOn: today,
+        dueOn: item.extendedDueOn ?? item.dueOn,
+        replyDueOn,
+        departments,
+        issuedByUserId: user.id,
+      });
+      await em.getRepository(SupervisionNotice).insert(notice);
+      await this.audit.record(
+        [
+          {
+            actor: userActor(user),
+            source,
+            entityType: 'supervision_notice',
+            entityId: notice.id,
+            itemId,
+            action: 'issued',
+            changes: [
+              change('number', null, noticeNumberText(Number(year), number)),
+              change('dueOn', null, notice.dueOn),
+              change('replyDueOn', null, replyDueOn),
+              change('departments', null, departments),
+            ],
+          },
+        ],
+        em,
+      );
+      return notice.id;
+    });
+    return this.notice(user, id);
+  }
+
+  /**
+   * 催办 by the office: one record per department urged (the given one, else every lead that is late by its own
+   * date, else every lead), then a mail to each department's contacts after the commit.
+   */
+  async urge(
+    user: Actor,
+    itemId: string,
+    dto: { departmentId?: string; text: string },
+    source: string,
+  ): Promise<ActionView[]> {
+    const today = this.clock.today();
+    const targets: Array<{
+      actionId: string;
+      departmentId: string;
+      departmentName: string;
+      dueOn: string | null;
+    }> = [];
+    const item = await inPlanTransaction(this.dataSource, this.events, async (em) => {
+      const visible = await this.items.getVisible(user, itemId, em);
+      await this.scope.assertCanReviewItem(user, visible, em);
+      if (visible.cancelledAt || visible.closedAt) {
+        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销或办结 / The item is cancelled or closed');
+      }
+      const rows = (await em.query(
+        `SELECT a.department_id AS "departmentId", d.name AS "departmentName", a.role,
+                ${assignmentEffectiveDueSql('a', 'i')}::text AS "dueOn"
+           FROM assignments a JOIN departments d ON d.id = a.department_id JOIN plan_items i ON i.id = a.item_id
+          WHERE a.item_id = $1 AND a.removed_at IS NULL ORDER BY a.role, d.name`,
+        [itemId],
+      )) as Array<{ departmentId: string; departmentName: string; role: string; dueOn: string | null }>;
+      let chosen = rows;
+      if (dto.departmentId) {
+        chosen = rows.filter((r) => r.departmentId === dto.departmentId);
+        if (!chosen.length) {
+          throw new DomainError(
+            ErrorCode.VALIDATION_FAILED,
+            '该部门不承办此任务 / That department holds no assignment on this item',
+            [{ field: 'departmentId', problems: ['not assigned to this item'] }],
+          );
+        }
+      } else {
+        const leads = rows.filter((r) => r.role === 'lead');
+        const late = leads.filter((r) => r.dueOn !== null && r.dueOn < today);
+        chosen = late.length ? late : leads;
+      }
+      if (!chosen.length) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          '此任务尚未交办给任何单位 / The item has no department',
+        );
+      }
+      const repo = em.getRepository(SupervisionAction);
+      for (const r of chosen) {
+        const action = repo.create({
+          itemId,
+          kind: 'urge',
+          noticeId: null,
+          departmentId: r.departmentId,
+          text: dto.text,
+          files: [],
+          mailed: null,
+          byUserId: user.id,
+        });
+        await repo.insert(action);
+        targets.push({
+          actionId: action.id,
+          departmentId: r.departmentId,
+          departmentName: r.departmentName,
+          dueOn: r.dueOn,
+        });
+      }
+      await this.audit.record(
+        targets.map((target) => ({
+          actor: userActor(user),
+          source,
+          entityType: 'supervision_action',
+          entityId: target.actionId,
+          itemId,
+          action: 'urged',
+          changes: [change('department', null, target.departmentName), change('text', null, dto.text)],
+        })),
+        em,
+      );
+      return visible;
+    });
+    const contacts = await this.contacts(targets.map((t) => t.departmentId));
+    const liaison = await this.directory.contactOf(targets.map((t) => t.departmentId));
+    const mailbox = await this.directory.mailbox(item.planRegionCode);
+    const [plan] = (await this.dataSource.query(`SELECT title FROM plans WHERE id = $1`, [
+      item.planId,
+    ])) as Array<{ title: string }>;
+    for (const target of targets) {
+      let mailed = 0;
+      const payload: UrgePayload = {
+        item: {
+          id: item.id,
+          ref: item.ref,
+          number: item.number,
+          title: item.title,
+          planTitle: plan?.title ?? '',
+          dueOn: target.dueOn,
+          departmentName: target.departmentName,
+        },
+        departmentName: target.departmentName,
+        text: dto.text,
+        dueOn: target.dueOn,
+        officeName: mailbox?.name ?? '领导小组办公室',
+      };
+      // The department's 联络人 receives it when there is one (no account needed); otherwise its head and
+      // dept_head accounts.
+      const email = liaison.get(target.departmentId)?.email ?? null;
+      if (email) {
+        const ids = await this.outbox.enqueue([
+          {
+            recipientUserId: null,
+            recipientEmail: email,
+            template: 'urge',
+            payload: payload as unknown as Record<string, unknown>,
+            idempotencyKey: `urge|${target.actionId}|${email}`,
+            mandatory: true,
+          },
+        ]);
+        mailed += ids.length;
+      }
+      const users = email ? [] : (contacts.get(target.departmentId) ?? []);
+      for (const recipient of await this.notifications.recipients(users)) {
+        const outcome = await this.notifications.notify(recipient, {
+          template: 'urge',
+          payload: payload as unknown as Record<string, unknown>,
+          key: `urge|${target.actionId}|${recipient.userId}`,
+          mandatory: true,
+        });
+        if (outcome === 'queued') mailed++;
+      }
+      await this.dataSource.query(`UPDATE supervision_actions SET mailed = $1 WHERE id = $2`, [
+        mailed,
+        target.actionId,
+      ]);
+    }
+    const timeline = await this.timeline(user, itemId);
+    const ids = new Set(targets.map((t) => t.actionId));
+    return timeline.urges.filter((u) => ids.has(u.id));
+  }
+
+  /** 反馈 on a notice by an assigned department: text and files, on the item's timeline. */
+  async reply(
+    user: Actor,
+    noticeId: string,
+    dto: { text: string },
+    uploads: readonly UploadedFile[],
+    source: string,
+  ): Promise<ActionView> {
+    let staged: StagedFile[] = [];
+    try {
+      const id = await inPlanTransaction(this.dataSource, this.events, async (em) => {
+        const notice = await em.getRepository(SupervisionNotice).findOneBy({ id: noticeId });
+        if (!notice) throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${noticeId}`);
+        const item = await this.items.getVisible(user, notice.itemId, em).catch(() => {
+          throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${noticeId}`);
+        });
+        await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
+        if (!user.departmentId) {
+          throw new DomainError(
+            ErrorCode.INVALID_STATE,
+            '您的账号未关联部门，无法以部门身份反馈 / Your account belongs to no department',
+          );
+        }
+        const assignment = await this.assignments.getActive(notice.itemId, user.departmentId, em);
+        const repo = em.getRepository(SupervisionAction);
+        const action = repo.create({
+          itemId: notice.itemId,
+          kind: 'reply',
+          noticeId,
+          departmentId: assignment.departmentId,
+          text: dto.text,
+          files: [],
+          mailed: null,
+          byUserId: user.id,
+        });
+        await repo.insert(action);
+        staged = await this.files.stage(uploads, `notices/${noticeId}/${action.id}`);
+        const files = staged.map((f) => ({
+          id: f.id,
+          storageKey: f.finalKey,
+          fileName: f.fileName,
+          contentType: f.contentType,
+          sizeBytes: f.sizeBytes,
+          sha256: f.sha256,
+        }));
+        if (files.length) await repo.update({ id: action.id }, { files });
+        await this.audit.record(
+          [
+            {
+              actor: userActor(user),
+              source,
+              entityType: 'supervision_action',
+              entityId: action.id,
+              itemId: notice.itemId,
+              action: 'replied',
+              changes: [
+                change('notice', null, noticeNumberText(notice.year, notice.number)),
+                change('text', null, dto.text),
+                change(
+                  'files',
+                  null,
+                  files.map((f) => ({ name: f.fileName, sha256: f.sha256, size: f.sizeBytes })),
+                ),
+              ],
+            },
+          ],
+          em,
+        );
+        await this.files.commit(staged);
+        return action.id;
+      });
+      const [view] = await this.actions({ id });
+      return view;
+    } catch (error) {
+      await this.files.discard(staged);
+      throw error;
+    }
+  }
+
+  /** Notices (with their 反馈) and 催办 of an item, oldest first; 404 when the item is not visible. */
+  async timeline(user: ScopedUser, itemId: string): Promise<SupervisionTimeline> {
+    await this.items.getVisible(user, itemId);
+    const notices = await this.notices({ itemId });
+    const actions = await this.actions({ itemId });
+    return {
+      notices: notices.map((n) => ({ ...n, replies: actions.filter((a) => a.noticeId === n.id) })),
+      urges: actions.filter((a) => a.kind === 'urge'),
+    };
+  }
+
+  async notice(user: ScopedUser, id: string): Promise<NoticeView> {
+    const [found] = await this.notices({ id });
+    if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${id}`);
+    await this.items.getVisible(user, found.itemId).catch(() => {
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${id}`);
+    });
+    return { ...found, replies: await this.actions({ noticeId: id }) };
+  }
+
+  /** A 反馈 attachment, for anyone who sees the item. */
+  async openReplyFile(
+    user: ScopedUser,
+    actionId: string,
+    fileId: string,
+  ): Promise<{ fileName: string; contentType: string; sizeBytes: number; stream: Readable }> {
+    const action = await this.dataSource.getRepository(SupervisionAction).findOneBy({ id: actionId });
+    const file = action?.files.find((f) => f.id === fileId);
+    if (!action || !file) throw new DomainError(ErrorCode.NOT_FOUND, `没有此附件 / No file ${fileId}`);
+    await this.items.getVisible(user, action.itemId).catch(() => {
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有此附件 / No file ${fileId}`);
+    });
+    return { ...file, stream: await this.files.open(file.storageKey) };
+  }
+
+  private async departmentNames(itemId: string, em: EntityManager): Promise<string[]> {
+    const rows = (await em.query(
+      `SELECT d.name FROM assignments a JOIN departments d ON d.id = a.department_id
+        WHERE a.item_id = $1 AND a.removed_at IS NULL ORDER BY a.role, d.region_code, d.name`,
+      [itemId],
+    )) as Array<{ name: string }>;
+    return rows.map((r) => r.name);
+  }
+
+  /** Who receives a department's mail: its head and its dept_head users (active). */
+  private async contacts(departmentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(departmentIds.map((id) => [id, []]));
+    if (!departmentIds.length) return out;
+    const rows = (await this.dataSource.query(
+      `SELECT d.id AS "departmentId", u.id AS "userId"
+         FROM departments d JOIN users u ON u.id = d.head_user_id
+        WHERE d.id = ANY($1::uuid[]) AND u.is_active
+       UNION
+       SELECT u.department_id, u.id FROM users u
+        WHERE u.department_id = ANY($1::uuid[]) AND u.is_active AND u.role = 'dept_head'`,
+      [departmentIds],
+    )) as Array<{ departmentId: string; userId: string }>;
+    for (const r of rows) out.get(r.departmentId)?.push(r.userId);
+    return out;
+  }
+
+  private async notices(filter: { id?: string; itemId?: string }): Promise<Omit<NoticeView, 'replies'>[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.item_id AS "itemId", n.year, n.number, n.issued_on::text AS "issuedOn",
+              n.due_on::text AS "dueOn", n.reply_due_on::text AS "replyDueOn", n.departments,
+              u.name AS "issuedBy", n.created_at AS "createdAt"
+         FROM supervision_notices n LEFT JOIN users u ON u.id = n.issued_by_user_id
+        WHERE ($1::uuid IS NULL OR n.id = $1) AND ($2::uuid IS NULL OR n.item_id = $2)
+        ORDER BY n.created_at, n.number`,
+      [filter.id ?? null, filter.itemId ?? null],
+    )) as Array<Omit<NoticeView, 'replies' | 'numberText'>>;
+    return rows.map((r) => ({ ...r, numberText: noticeNumberText(r.year, r.number) }));
+  }
+
+  private async actions(filter: { id?: string; itemId?: string; noticeId?: string }): Promise<ActionView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.item_id AS "itemId", a.kind, a.notice_id AS "noticeId", a.department_id AS "departmentId",
+              d.name AS "departmentName", a.text, a.files, a.mailed, u.name AS by, a.created_at AS "createdAt"
+         FROM supervision_actions a JOIN departments d ON d.id = a.department_id
+         LEFT JOIN users u ON u.id = a.by_user_id
+        WHERE ($1::uuid IS NULL OR a.id = $1) AND ($2::uuid IS NULL OR a.item_id = $2)
+          AND ($3::uuid IS NULL OR a.notice_id = $3)
+        ORDER BY a.created_at, a.id`,
+      [filter.id ?? null, filter.itemId ?? null, filter.noticeId ?? null],
+    )) as Array<ActionView & { files: Array<ActionView['files'][number] & { storageKey: string }> }>;
+    return rows.map((r) => ({
+      ...r,
+      files: r.files.map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        sizeBytes: f.sizeBytes,
+      })),
+    }));
+  }
+}
