@@ -4,6 +4,7 @@ import { ProgressReport } from './supervision/progress-report.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Session } from './auth/session.entity';
 import { CalendarOverrideRow } from './calendar/calendar-override.entity';
+import { CalendarYearRow } from './calendar/calendar-year.entity';
 import { Department } from './departments/department.entity';
 import { ReportFile } from './supervision/report-file.entity';
 import { PlanDraft } from './extraction/plan-draft.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   ReportFile,
   ExtensionRequest,
   CalendarOverrideRow,
+  CalendarYearRow,
   ReminderPolicyRow,
   ReminderItemState,
   EscalationNotice,

@@ -31,7 +31,7 @@ export class RemindersProcessor extends DubanProcessor {
           (job.data as RemindersPayloads[RemindersJob.RescheduleItem]).itemId,
         );
       case RemindersJob.Replan:
-        return this.runner.replan();
+        return this.runner.replan((job.data as RemindersPayloads[RemindersJob.Replan]).prune === true);
       case RemindersJob.DailyRun:
         return this.runner.daily();
       case RemindersJob.ImportBacklog: {
