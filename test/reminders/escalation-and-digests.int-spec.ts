@@ -220,7 +220,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     ).toHaveLength(0);
   });
 
-  it('caps non-mandatory mail per recipient and day, folding the rest into the next digest', async () => {
+  it('caps non-mandatory mail per recipient and day, folding the rest into the next digest; deadline mail is never capped', async () => {
     const capped = await startTestApp({ env: { REMINDER_DAILY_CAP: '2' } });
     try {
       const w = await seedWorld(capped);
@@ -228,8 +228,13 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
       capped.clock.set('2025-09-15T02:00:00Z');
       const scheduler = capped.app.get(ReminderSchedulerService);
       for (let i = 0; i < 4; i++) {
+        // Due Fri 12 Sep: the first overdue reminder goes out on Monday 15 Sep (capped mail).
         await scheduler.rescheduleItem(
-          await addItem(capped, w, { dueOn: '2025-09-16', title: `封顶${i}`, cooperate: [] }),
+          await addItem(capped, w, { dueOn: '2025-09-12', title: `封顶${i}`, cooperate: [] }),
+        );
+        // Due Tue 16 Sep: the 1-day reminder, also on Monday 15 Sep (deadline mail: never capped).
+        await scheduler.rescheduleItem(
+          await addItem(capped, w, { dueOn: '2025-09-16', title: `必达${i}`, cooperate: [] }),
         );
       }
       capped.clock.set('2025-09-15T01:00:30Z');
@@ -245,6 +250,9 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
         [w.users.eduHead.id],
       );
       expect(overflow).toHaveLength(2);
+      expect(
+        to(capped.mail.messages, w.users.eduHead).filter((m) => m.subject.includes('还有 1 个工作日到期：必达')),
+      ).toHaveLength(4);
     } finally {
       await capped.close();
     }
