@@ -297,7 +297,9 @@ export function parseYearNotice(
           continue;
         }
         if (kind === 'workday' && !isWeekend(day)) {
-          problems.push(`${day} 不是周末，无需调休上班 / ${day} is a weekday: a make-up working day is a weekend day`);
+          problems.push(
+            `${day} 不是周末，无需调休上班 / ${day} is a weekday: a make-up working day is a weekend day`,
+          );
           continue;
         }
         const existing = byDate.get(day);

@@ -13,11 +13,19 @@ const item = (n: number, number = `（${n}）`): ItemRef => ({
 
 describe('mail wording', () => {
   it('a due date on a day off is announced by its real distance, with its weekday', () => {
-    expect(ruleLabel('due_day', { dueOn: '2026-12-13', sendOn: '2026-12-11' })['zh-CN']).toBe('后日（周日）到期');
-    expect(ruleLabel('due_day', { dueOn: '2026-12-12', sendOn: '2026-12-11' })['zh-CN']).toBe('明日（周六）到期');
-    expect(ruleLabel('due_day', { dueOn: '2026-10-08', sendOn: '2026-09-30' })['zh-CN']).toBe('10月8日（周四）到期');
+    expect(ruleLabel('due_day', { dueOn: '2026-12-13', sendOn: '2026-12-11' })['zh-CN']).toBe(
+      '后日（周日）到期',
+    );
+    expect(ruleLabel('due_day', { dueOn: '2026-12-12', sendOn: '2026-12-11' })['zh-CN']).toBe(
+      '明日（周六）到期',
+    );
+    expect(ruleLabel('due_day', { dueOn: '2026-10-08', sendOn: '2026-09-30' })['zh-CN']).toBe(
+      '10月8日（周四）到期',
+    );
     expect(ruleLabel('due_day', { dueOn: '2026-12-11', sendOn: '2026-12-11' })['zh-CN']).toBe('今日到期');
-    expect(ruleLabel('overdue_1', { dueOn: '2026-12-11', sendOn: '2026-12-14' })['zh-CN']).toBe('已逾期 3 天');
+    expect(ruleLabel('overdue_1', { dueOn: '2026-12-11', sendOn: '2026-12-14' })['zh-CN']).toBe(
+      '已逾期 3 天',
+    );
   });
 
   it('after the deadline nobody is asked to "请尽快签收"', () => {

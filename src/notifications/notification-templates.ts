@@ -230,7 +230,10 @@ export function renderMail(
               ? t('任务已逾期，请立即报送本部门的办理情况。', 'The item is overdue: submit your report now.')
               : t('请报送本部门的办理情况。', 'Please submit your department’s progress report.')
             : late
-              ? t('任务已逾期，请抓紧办理并报送办理情况。', 'The item is overdue: act and report progress now.')
+              ? t(
+                  '任务已逾期，请抓紧办理并报送办理情况。',
+                  'The item is overdue: act and report progress now.',
+                )
               : t('请按期完成并报送办理情况。', 'Please complete it on time and report progress.');
       const role =
         p.role === 'lead' ? t('牵头单位', 'lead department') : t('配合单位', 'cooperating department');
@@ -331,7 +334,9 @@ export function renderMail(
         });
       }
       // The subject counts what it names: "【红色督办】22 项" — a mixed batch lists every level.
-      const subjectCounts = counts.map((c) => (L === 'en' ? `${c.n} ${c.level}` : `${LEVEL[c.level]['zh-CN'].slice(0, 2)} ${c.n} 项`));
+      const subjectCounts = counts.map((c) =>
+        L === 'en' ? `${c.n} ${c.level}` : `${LEVEL[c.level]['zh-CN'].slice(0, 2)} ${c.n} 项`,
+      );
       const mail = layout(
         L === 'en'
           ? `[Duban] ${LEVEL[top].en}: ${subjectCounts.join(', ')}`
@@ -361,7 +366,9 @@ export function renderMail(
               L === 'en'
                 ? `${p.backlogCount} item(s) of the imported plan were already past due. They go into each department’s next digest instead of one mail per item.`
                 : `导入的方案中有 ${p.backlogCount} 项任务已过截止日期，已汇入各部门下一期摘要，不再逐项发送。`,
-              ...p.byDepartment.map((d) => (L === 'en' ? `${d.name}: ${d.count}` : `${d.name}：${d.count} 项`)),
+              ...p.byDepartment.map((d) =>
+                L === 'en' ? `${d.name}: ${d.count}` : `${d.name}：${d.count} 项`,
+              ),
             ],
           },
           { items: p.items.map((item) => ({ item })) },

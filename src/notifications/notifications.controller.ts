@@ -38,7 +38,10 @@ const page = (title: string, body: string, form = '') =>
   `<p>${escapeHtml(body)}</p>${form}</body></html>`;
 
 const INVALID = () =>
-  page('链接无效 / Invalid link', '此退订链接无效或已过期，请在个人设置中管理邮件。/ This unsubscribe link is not valid or has expired; manage mail in your settings.');
+  page(
+    '链接无效 / Invalid link',
+    '此退订链接无效或已过期，请在个人设置中管理邮件。/ This unsubscribe link is not valid or has expired; manage mail in your settings.',
+  );
 
 const WHAT_STOPS =
   '退订后不再收到摘要和一般提醒；截止前 7 个工作日、前 1 个工作日和到期当日的提醒以及督办单为必达通知，仍会发送（可在个人设置中调整摘要频率）。' +

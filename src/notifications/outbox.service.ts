@@ -163,7 +163,10 @@ export class OutboxService {
           'X-Duban-Template': row.template,
           // RFC 8058 one-click unsubscribe (RFC 2369 header); mandatory deadline mail and 督办单 carry none.
           ...(unsubscribe
-            ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            ? {
+                'List-Unsubscribe': `<${unsubscribe}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
             : {}),
         },
       });

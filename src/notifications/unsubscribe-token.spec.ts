@@ -18,7 +18,9 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken('y'.repeat(40), token, issued)).toBeNull();
     expect(verifyUnsubscribeToken(secret, token.replace(user, user.replace('6f', '7f')), issued)).toBeNull();
     const [id, expires, sig] = token.split('.');
-    expect(verifyUnsubscribeToken(secret, `${id}.${Number(expires) + 86400 * 365}.${sig}`, issued)).toBeNull();
+    expect(
+      verifyUnsubscribeToken(secret, `${id}.${Number(expires) + 86400 * 365}.${sig}`, issued),
+    ).toBeNull();
     expect(verifyUnsubscribeToken(secret, 'nonsense', issued)).toBeNull();
     expect(verifyUnsubscribeToken(secret, `${user}.`, issued)).toBeNull();
   });

@@ -78,7 +78,14 @@ export class DigestService {
   async sendDigest(recipient: Recipient, scope: 'full' | 'notes-only' | 'backlog'): Promise<boolean> {
     const today = this.clock.today();
     const payload: DigestPayload = {
-      period: scope === 'backlog' ? 'backlog' : scope === 'notes-only' ? 'notes' : recipient.mode === 'daily' ? 'daily' : 'weekly',
+      period:
+        scope === 'backlog'
+          ? 'backlog'
+          : scope === 'notes-only'
+            ? 'notes'
+            : recipient.mode === 'daily'
+              ? 'daily'
+              : 'weekly',
       dueToday: [],
       dueSoon: [],
       overdue: [],

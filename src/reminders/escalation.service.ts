@@ -106,7 +106,9 @@ export class EscalationService {
       `SELECT level, issued_on::text AS "issuedOn" FROM escalation_notices WHERE item_id = $1 AND ladder_start = $2`,
       [item.id, ladderStart],
     );
-    const issued: IssuedLevels = Object.fromEntries(rows0.map((r) => [r.level, parseCalendarDate(r.issuedOn)]));
+    const issued: IssuedLevels = Object.fromEntries(
+      rows0.map((r) => [r.level, parseCalendarDate(r.issuedOn)]),
+    );
     const { issue: level, escalation: esc } = escalationDecision(
       escItem,
       issued,

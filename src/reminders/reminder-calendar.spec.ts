@@ -8,11 +8,7 @@
  * (moved to the next working day); ladder blue → yellow after 5 working days → red after 5 more.
  */
 import { addDays, type CalendarDate } from '../common/calendar-date';
-import {
-  parseYearNotice,
-  WorkingCalendar,
-  yearsWithoutOfficialCalendar,
-} from '../calendar/working-calendar';
+import { parseYearNotice, WorkingCalendar, yearsWithoutOfficialCalendar } from '../calendar/working-calendar';
 import {
   DEFAULT_REMINDER_POLICY,
   escalationDecision,
@@ -132,7 +128,8 @@ describe('the schedule on the official calendar (2026) and an entered year (2027
     });
     expect(Object.fromEntries(planned.map((p) => [p.rule, p.sendOn]))).toEqual(row.sends);
     // Every reminder and every notice lands on a working day.
-    for (const p of planned) expect([p.sendOn, row.calendar.isWorkingDay(p.sendOn)]).toEqual([p.sendOn, true]);
+    for (const p of planned)
+      expect([p.sendOn, row.calendar.isWorkingDay(p.sendOn)]).toEqual([p.sendOn, true]);
     const ladder = escalationSchedule({ dueOn: due }, row.calendar, { from: due, to: addDays(due, 60) });
     expect(ladder).toEqual(row.ladder);
     for (const day of Object.values(ladder)) expect(row.calendar.isWorkingDay(day!)).toBe(true);
@@ -207,7 +204,9 @@ describe('the ladder never skips a level and never issues on a day off', () => {
     expect(escalationDecision(item, {}, d('2026-10-05'), official).issue).toBeNull(); // 国庆
     expect(escalationDecision(item, {}, d('2026-10-09'), official).issue).toBe('blue');
     // Red's date is long past, but yellow was never issued: yellow comes first.
-    expect(escalationDecision(item, { blue: d('2026-10-09') }, d('2026-12-07'), official).issue).toBe('yellow');
+    expect(escalationDecision(item, { blue: d('2026-10-09') }, d('2026-12-07'), official).issue).toBe(
+      'yellow',
+    );
     expect(
       escalationDecision(item, { blue: d('2026-10-09'), yellow: d('2026-12-07') }, d('2026-12-11'), official)
         .issue,
@@ -221,7 +220,12 @@ describe('the ladder never skips a level and never issues on a day off', () => {
 
 describe('deadline mail', () => {
   it('7-day, 1-day and due-day reminders are deadline-critical; 30-day, start and overdue ones are not', () => {
-    expect(['before_7', 'before_1', 'due_day', 'before_3'].map(isDeadlineCritical)).toEqual([true, true, true, true]);
+    expect(['before_7', 'before_1', 'due_day', 'before_3'].map(isDeadlineCritical)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['before_30', 'before_8', 'start', 'overdue_1'].map(isDeadlineCritical)).toEqual([
       false,
       false,

@@ -14,10 +14,7 @@ import { Clock } from '../common/clock';
 import { isDeadlineCritical, reminderDueNow, reminderKey, type ReminderRule } from './reminder.policy';
 
 export type DispatchOutcome =
-  | 'stale'
-  | 'backlog'
-  | 'late'
-  | { rule: string; recipients: number; queued: number; digested: number };
+  'stale' | 'backlog' | 'late' | { rule: string; recipients: number; queued: number; digested: number };
 
 /**
  * The due date a department works to. Today every assignment shares the item's (effective) due date; the one

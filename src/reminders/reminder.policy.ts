@@ -226,7 +226,10 @@ export function reminderKey(
  * that moves a reminder to another day therefore gives it a new job id — re-adding the old id would be ignored
  * by BullMQ and the reminder would stay on its old (now wrong) date.
  */
-export function reminderJobId(itemId: string | number, p: Pick<PlannedReminder, 'rule' | 'dueOn' | 'sendOn'>): string {
+export function reminderJobId(
+  itemId: string | number,
+  p: Pick<PlannedReminder, 'rule' | 'dueOn' | 'sendOn'>,
+): string {
   return `${reminderKey(itemId, p.rule, p.dueOn)}|${encodeURIComponent(p.sendOn)}`;
 }
 

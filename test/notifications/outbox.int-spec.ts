@@ -152,10 +152,18 @@ describe('notification outbox, delivery guarantees and admin', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('已退订');
     // The token expires.
-    const old = unsubscribeToken(t.app.get(AppSecret).value, user.id, new Date(t.clock.now().getTime() - 61 * 86400_000));
+    const old = unsubscribeToken(
+      t.app.get(AppSecret).value,
+      user.id,
+      new Date(t.clock.now().getTime() - 61 * 86400_000),
+    );
     expect(
-      (await t.request({ method: 'POST', url: `/api/notifications/unsubscribe?token=${encodeURIComponent(old)}` }))
-        .statusCode,
+      (
+        await t.request({
+          method: 'POST',
+          url: `/api/notifications/unsubscribe?token=${encodeURIComponent(old)}`,
+        })
+      ).statusCode,
     ).toBe(400);
     const notifications = t.app.get(NotificationsService);
     const [recipient] = await notifications.recipients([user.id]);

@@ -251,7 +251,9 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
       );
       expect(overflow).toHaveLength(2);
       expect(
-        to(capped.mail.messages, w.users.eduHead).filter((m) => m.subject.includes('还有 1 个工作日到期：必达')),
+        to(capped.mail.messages, w.users.eduHead).filter((m) =>
+          m.subject.includes('还有 1 个工作日到期：必达'),
+        ),
       ).toHaveLength(4);
     } finally {
       await capped.close();

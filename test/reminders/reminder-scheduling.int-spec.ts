@@ -155,7 +155,9 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
     t.clock.set(`${calendar.addWorkingDays(d('2025-11-20'), -7)}T01:00:30Z`);
     await scheduler.rescheduleItem(item);
     await scheduler.promoteDue();
-    await t.mail.waitFor((m) => m.subject.includes('还有 7 个工作日到期：校舍改造') && m.to.includes(other.email));
+    await t.mail.waitFor(
+      (m) => m.subject.includes('还有 7 个工作日到期：校舍改造') && m.to.includes(other.email),
+    );
     await drained(t);
   });
 });

@@ -1,0 +1,123 @@
+import { Role } from '../../src/access/role.enum';
+import type { CalendarDate } from '../../src/common/calendar-date';
+import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { addItem, drained, remindersQueue, seedWorld, type World, waitUntil } from './reminder-fixtures';
+
+/**
+ * Issue 20, points 1 and 2: 2027 has no official calendar in the bundled chinese-days; the admin sees that, enters
+ * 元旦 2027 in one step, and every reminder moves to its right day — none stays behind on a holiday, none is lost.
+ */
+describe('an unknown year, entered by the admin, re-plans every reminder', () => {
+  let t: TestApp;
+  let world: World;
+  let scheduler: ReminderSchedulerService;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await seedWorld(t);
+    scheduler = t.app.get(ReminderSchedulerService);
+    admin = await t.sessionFor(await t.createUser(Role.Admin));
+  });
+  afterAll(() => t?.close());
+
+  const pending = async (itemId: string) => {
+    const ids = await scheduler.pendingJobIds(itemId);
+    const jobs = await Promise.all(ids.map((id) => remindersQueue(t).getJob(id)));
+    return jobs.map((j) => `${j!.data.rule} ${j!.data.sendOn}`).sort();
+  };
+  const get = (url: string) =>
+    t.request({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+
+  it('shows the missing year, takes the notice as a list of dates, and moves the reminders', async () => {
+    t.clock.set('2026-12-05T02:00:00Z'); // Saturday 5 Dec 2026, 10:00 in Shanghai
+    expect((await get('/api/health')).json().calendar).toEqual({ missingYears: [2027] });
+    expect((await get('/api/calendar/coverage')).json()).toMatchObject({
+      missingYears: [2027],
+      enteredYears: [],
+    });
+
+    const newYearsDay = await addItem(t, world, { dueOn: '2027-01-01', title: '元旦到期' });
+    const monday = await addItem(t, world, { dueOn: '2027-01-04', title: '元旦后到期' });
+    await scheduler.rescheduleItem(newYearsDay);
+    await scheduler.rescheduleItem(monday);
+    // Monday–Friday guesses: the due-day mail on 元旦, the 1-day mail of the Monday item on 元旦 too.
+    expect(await pending(newYearsDay)).toEqual([
+      'before_1 2026-12-31',
+      'before_7 2026-12-23',
+      'due_day 2027-01-01',
+      'overdue_1 2027-01-04',
+    ]);
+    expect(await pending(monday)).toEqual([
+      'before_1 2027-01-01',
+      'before_7 2026-12-24',
+      'due_day 2027-01-04',
+      'overdue_1 2027-01-05',
+    ]);
+
+    const bad = await t.request({
+      method: 'PUT',
+      url: '/api/calendar/years/2027',
+      payload: { holidays: ['2027-01-01..2027-01-03 元旦', '2026-12-31'], workdays: [] },
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('2026-12-31 不在 2027 年');
+
+    const put = await t.request({
+      method: 'PUT',
+      url: '/api/calendar/years/2027',
+      payload: { holidays: ['2027-01-01..2027-01-03 元旦'], workdays: [] },
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ missingYears: [], enteredYears: [2027] });
+    expect((await get('/api/health')).json().calendar).toEqual({ missingYears: [] });
+
+    // The pruning replan runs in the worker: old jobs removed, new ones on the right days.
+    await waitUntil(
+      async () =>
+        (await pending(monday)).includes('before_1 2026-12-31') &&
+        !(await pending(monday)).includes('before_1 2027-01-01'),
+      'the Monday item re-planned',
+    );
+    await drained(t);
+    expect(await pending(newYearsDay)).toEqual([
+      'before_7 2026-12-23',
+      'due_day 2026-12-31',
+      'overdue_1 2027-01-04',
+    ]);
+    expect(await pending(monday)).toEqual([
+      'before_1 2026-12-31',
+      'before_7 2026-12-23',
+      'due_day 2027-01-04',
+      'overdue_1 2027-01-05',
+    ]);
+  });
+
+  it('a stale job left on its old day re-plans the item instead of vanishing', async () => {
+    const item = await addItem(t, world, { dueOn: '2027-01-04', title: '残留任务' });
+    await scheduler.rescheduleItem(item);
+    const planned = await pending(item);
+    // Lose every pending job of the item (a failed replan), then let an old-calendar job fire.
+    for (const id of await scheduler.pendingJobIds(item))
+      await (await remindersQueue(t).getJob(id))!.remove();
+    expect(await pending(item)).toEqual([]);
+    const stale = await remindersQueue(t).add('remind', {
+      itemId: item,
+      rule: 'before_1',
+      dueOn: '2027-01-04' as CalendarDate,
+      sendOn: '2027-01-01',
+      sendAtUtc: '2027-01-01T01:00:00.000Z',
+    });
+    await waitUntil(
+      async () => (await remindersQueue(t).getJob(stale.id!))?.returnvalue,
+      'the stale job ran',
+    );
+    expect((await remindersQueue(t).getJob(stale.id!))!.returnvalue).toEqual({ outcome: 'stale' });
+    expect(await pending(item)).toEqual(planned);
+    expect(t.mail.messages.filter((m) => m.subject.includes('残留任务'))).toEqual([]);
+    await drained(t);
+  });
+});
