@@ -104,6 +104,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /counties/:code/evaluations/:year': ANY,
   // The 督办 flow's page forms: the same rules as the API routes they share services with.
   'POST /items/:id/acknowledge': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
+  'POST /calendar/years/:year': [Role.Admin],
   'POST /items/:id/reports': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
   'POST /items/:id/extensions': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
   'POST /items/:id/close': [Role.Admin, Role.Office, Role.Leader],

@@ -56,6 +56,21 @@ describe('an unknown year, entered by the admin, re-plans every reminder', () =>
       'overdue_1 2027-01-05',
     ]);
 
+    // The admin's workbench says so and offers the one step; a wrong line is named, nothing is stored.
+    const workbench = await get('/');
+    expect(workbench.statusCode).toBe(200);
+    expect(workbench.body).toContain('2027 年尚无官方节假日安排');
+    expect(workbench.body).toContain('action="/calendar/years/2027"');
+    const badForm = await t.request({
+      method: 'POST',
+      url: '/calendar/years/2027',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'holidays=2027-01-01..2027-01-03+%E5%85%83%E6%97%A6%0D%0A2027-13-01&workdays=',
+    });
+    expect(badForm.statusCode).toBe(400);
+    expect(badForm.body).toContain('2027-13-01');
+    expect((await get('/api/calendar/coverage')).json()).toMatchObject({ missingYears: [2027] });
+
     const bad = await t.request({
       method: 'PUT',
       url: '/api/calendar/years/2027',
@@ -74,6 +89,7 @@ describe('an unknown year, entered by the admin, re-plans every reminder', () =>
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ missingYears: [], enteredYears: [2027] });
     expect((await get('/api/health')).json().calendar).toEqual({ missingYears: [] });
+    expect((await get('/')).body).not.toContain('尚无官方节假日安排');
 
     // The pruning replan runs in the worker: old jobs removed, new ones on the right days.
     await waitUntil(
