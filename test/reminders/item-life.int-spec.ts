@@ -156,6 +156,17 @@ describe('one item, day by day, from creation to closure', () => {
       t.clock.set(`${day}T01:00:30Z`); // 09:00:30: reminders due, 督办单, digests, summary
       await runner.runDue();
       await drained(t);
+      for (const m of t.mail.messages) {
+        // Mandatory mail (deadline reminders, 督办单) cannot be unsubscribed; the rest offers RFC 8058 one-click.
+        const mandatory = /还有 [17] 个工作日到期|今日到期|【[蓝黄红]色督办】/.test(m.subject);
+        expect([m.subject, m.listUnsubscribe === null]).toEqual([m.subject, mandatory]);
+        if (m.listUnsubscribe) {
+          expect(m.listUnsubscribe.post).toBe('List-Unsubscribe=One-Click');
+          expect(m.listUnsubscribe.url).toMatch(
+            /^http:\/\/localhost:\d+\/api\/notifications\/unsubscribe\?token=/,
+          );
+        }
+      }
       const today = t.mail.messages
         .flatMap((m) => m.to.map((to) => `${names.get(to) ?? to} ← ${m.subject}`))
         .sort();
