@@ -2,7 +2,15 @@ import { Role } from '../../src/access/role.enum';
 import type { CalendarDate } from '../../src/common/calendar-date';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { addItem, drained, remindersQueue, seedWorld, type World, waitUntil } from './reminder-fixtures';
+import {
+  addItem,
+  drained,
+  remindersQueue,
+  seedWorld,
+  setMode,
+  type World,
+  waitUntil,
+} from './reminder-fixtures';
 
 /**
  * Issue 20, points 1 and 2: 2027 has no official calendar in the bundled chinese-days; the admin sees that, enters
@@ -135,5 +143,27 @@ describe('an unknown year, entered by the admin, re-plans every reminder', () =>
     expect(await pending(item)).toEqual(planned);
     expect(t.mail.messages.filter((m) => m.subject.includes('残留任务'))).toEqual([]);
     await drained(t);
+  });
+
+  it('a worker down over a deadline sends one overdue notice, never a "今日到期" after the fact', async () => {
+    const { eduHead, eduDeputy, finHead } = world.users;
+    for (const user of [eduHead, eduDeputy, finHead]) await setMode(t, user, 'immediate');
+    t.clock.set('2027-01-05T02:00:00Z');
+    const item = await addItem(t, world, { dueOn: '2027-01-08', title: '停机任务' });
+    await scheduler.rescheduleItem(item);
+    expect((await pending(item)).slice(0, 3)).toEqual([
+      'before_1 2027-01-07',
+      'due_day 2027-01-08',
+      'overdue_1 2027-01-11',
+    ]);
+    // The worker is down from 6 to 11 January: on the 11th the 1-day, due-day and first overdue jobs all run.
+    t.clock.set('2027-01-11T01:00:30Z');
+    t.mail.clear();
+    await scheduler.promoteDue();
+    await drained(t);
+    const mine = t.mail.messages.filter((m) => m.subject.includes('停机任务'));
+    expect(mine.map((m) => `${m.to.join()} ${m.subject}`).sort()).toEqual(
+      [eduDeputy, eduHead, finHead].map((u) => `${u.email} 【督办提醒】已逾期 3 天：停机任务`).sort(),
+    );
   });
 });
