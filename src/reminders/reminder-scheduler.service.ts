@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import type IORedis from 'ioredis';
-import { addDays, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
+import { addDays, isCalendarDate, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';
@@ -135,6 +135,7 @@ export class ReminderSchedulerService {
       const pipeline = this.redis.pipeline();
       const chunk = items.slice(i, i + CHUNK);
       const existing = prune ? await this.existingIds(chunk) : null;
+      const today = this.clock.today();
       for (const [index, item] of chunk.entries()) {
         const policy = plain
           ? global
@@ -148,6 +149,9 @@ export class ReminderSchedulerService {
         if (existing) {
           const unwanted = existing[index].filter((id) => !ids.includes(id));
           for (const id of unwanted) {
+            // Ids of days already past are done (sent or stale): only the set entry goes, no queue round trip.
+            const sendOn = decodeURIComponent(id.slice(id.lastIndexOf('|') + 1));
+            if (isCalendarDate(sendOn) && sendOn < today) continue;
             const job = await this.queue.getJob(id);
             if (job && (await this.removeIfPending(job))) removed++;
           }
