@@ -77,6 +77,18 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     expect(print.body).toContain('红色督办单');
     expect(print.body).toContain('@media print');
     expect(print.body).toContain('消除大班额');
+    // The print link of the mail works for the department the notice concerns, not for another one.
+    for (const [user, status] of [
+      [eduHead, 200],
+      [world.users.idleHead, 403],
+    ] as const) {
+      const res = await t.request({
+        method: 'GET',
+        url: `/api/escalations/${red.id}/print`,
+        headers: { authorization: `Bearer ${await t.sessionFor(user)}` },
+      });
+      expect([user.name, res.statusCode]).toEqual([user.name, status]);
+    }
 
     // Closing the item stops the ladder; an approved extension would restart it from its approval day.
     await sql(t, `UPDATE plan_items SET status = 'completed' WHERE id = $1`, [item]);
