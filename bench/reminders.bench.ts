@@ -157,6 +157,7 @@ async function benchDelivery(): Promise<void> {
       queueStub,
       mail,
       { value: 'x'.repeat(40) } as never,
+      new Clock(),
       config({ PUBLIC_URL: 'http://localhost:3000' }),
     );
     const messages = Array.from({ length: MESSAGES }, (_, i) => ({

@@ -251,6 +251,7 @@ async function main() {
       // Nothing listens there: readiness must say `degraded`, liveness stay 200 (a mail outage is not fatal).
       SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
       APP_SECRET: crypto.randomBytes(32).toString('hex'),
+      PUBLIC_URL: base,
       LOG_LEVEL: 'info',
     });
     if (env.NODE_ENV !== 'production')

@@ -4,6 +4,7 @@ import { ProgressReport } from './supervision/progress-report.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Session } from './auth/session.entity';
 import { CalendarOverrideRow } from './calendar/calendar-override.entity';
+import { CalendarYearRow } from './calendar/calendar-year.entity';
 import { Department } from './departments/department.entity';
 import { OfficeMailbox } from './departments/office-mailbox.entity';
 import { ReportFile } from './supervision/report-file.entity';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   ReportFile,
   ExtensionRequest,
   CalendarOverrideRow,
+  CalendarYearRow,
   ReminderPolicyRow,
   ReminderItemState,
   EscalationNotice,

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarOverrideRow } from './calendar-override.entity';
+import { CalendarYearRow } from './calendar-year.entity';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { LiveWorkingCalendar } from './live-working-calendar';
@@ -12,7 +13,7 @@ import { WorkingCalendar } from './working-calendar';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarOverrideRow])],
+  imports: [TypeOrmModule.forFeature([CalendarOverrideRow, CalendarYearRow])],
   providers: [
     { provide: LiveWorkingCalendar, useFactory: () => new LiveWorkingCalendar() },
     { provide: WorkingCalendar, useExisting: LiveWorkingCalendar },

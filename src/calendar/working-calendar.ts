@@ -235,3 +235,85 @@ function listedDayKind(working: boolean, weekend: boolean): DayKind {
   if (!working) return 'holiday';
   return weekend ? 'makeup_workday' : 'workday';
 }
+
+/** How far ahead the admin is warned about a year without an official schedule (the notice comes in November). */
+export const CALENDAR_WARNING_DAYS = 90;
+
+/**
+ * Years touched by the next `aheadDays` days (today included) that neither chinese-days nor an admin covers:
+ * counting there falls back to Monday–Friday, which is wrong around 元旦 and 春节.
+ */
+export function yearsWithoutOfficialCalendar(
+  calendar: Pick<WorkingCalendar, 'knowsYear'>,
+  today: CalendarDate,
+  aheadDays: number = CALENDAR_WARNING_DAYS,
+): number[] {
+  const years: number[] = [];
+  for (let year = yearOf(today); year <= yearOf(addDays(today, aheadDays)); year++) {
+    if (!calendar.knowsYear(year)) years.push(year);
+  }
+  return years;
+}
+
+/** A year's schedule as the State Council's notice states it: days off, and weekend days worked (调休上班). */
+export interface YearNotice {
+  /** `2027-01-01`, `2027-02-06..2027-02-12`, each optionally followed by a name: `2027-02-06..2027-02-12 春节`. */
+  holidays: readonly string[];
+  workdays: readonly string[];
+}
+
+const NOTICE_LINE = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|–|—|~|至)\s*(\d{4}-\d{2}-\d{2}))?(?:\s+(.+))?$/;
+const MAX_NOTICE_RANGE_DAYS = 31;
+
+/**
+ * Reads a year notice into override rows; problems (a bad line, a date outside the year, a day listed as both,
+ * a make-up working day that is not a weekend day) are all reported together and nothing is returned then.
+ */
+export function parseYearNotice(
+  year: number,
+  notice: YearNotice,
+): { overrides: CalendarOverride[]; problems: string[] } {
+  const problems: string[] = [];
+  const byDate = new Map<CalendarDate, CalendarOverride>();
+  const read = (lines: readonly string[], kind: CalendarOverrideKind, defaultName: string) => {
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (!line) continue;
+      const match = NOTICE_LINE.exec(line);
+      if (!match || !isCalendarDate(match[1]) || (match[2] && !isCalendarDate(match[2]))) {
+        problems.push(`无法识别的日期 / Not a date or range: "${line}"`);
+        continue;
+      }
+      const from = match[1];
+      const to = match[2] ?? from;
+      const name = (match[3] ?? defaultName).trim().slice(0, 100);
+      if (to < from || addDays(from, MAX_NOTICE_RANGE_DAYS) < to) {
+        problems.push(`日期范围无效 / Bad range: "${line}"`);
+        continue;
+      }
+      for (let day = from; day <= to; day = addDays(day, 1)) {
+        if (yearOf(day) !== year) {
+          problems.push(`${day} 不在 ${year} 年 / ${day} is not in ${year}`);
+          continue;
+        }
+        if (kind === 'workday' && !isWeekend(day)) {
+          problems.push(
+            `${day} 不是周末，无需调休上班 / ${day} is a weekday: a make-up working day is a weekend day`,
+          );
+          continue;
+        }
+        const existing = byDate.get(day);
+        if (existing && existing.kind !== kind) {
+          problems.push(`${day} 同时列为放假和上班 / ${day} is listed as both a holiday and a working day`);
+          continue;
+        }
+        byDate.set(day, { date: day, kind, name });
+      }
+    }
+  };
+  read(notice.holidays, 'holiday', '法定节假日');
+  read(notice.workdays, 'workday', '调休上班');
+  if (byDate.size === 0 && problems.length === 0) problems.push('没有任何日期 / No dates given');
+  if (problems.length) return { overrides: [], problems };
+  return { overrides: [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1)), problems };
+}

@@ -74,6 +74,7 @@ describe('validateEnv', () => {
       expect.arrayContaining([
         expect.stringMatching(/^SMTP_URL is required in production/),
         expect.stringMatching(/^DATABASE_URL is required in production/),
+        expect.stringMatching(/^PUBLIC_URL is required in production/),
       ]),
     );
   });

@@ -27,7 +27,8 @@ export const envSchema = z
     DUBAN_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: port.default(3000),
-    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    /** Where mail links point; defaults to http://localhost:PORT outside production, required in production. */
+    PUBLIC_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: z
@@ -152,6 +153,13 @@ export const envSchema = z
         message: 'must be greater than ESCALATION_YELLOW_AFTER_DAYS',
       });
     }
+    if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PUBLIC_URL'],
+        message: 'is required in production (links in mail would point at http://localhost)',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -159,7 +167,9 @@ export const envSchema = z
         message: 'is required in production (the embedded PostgreSQL is for development only)',
       });
     }
-  });
+  })
+  // Links in mail point at the port the app really listens on unless told otherwise (outside production).
+  .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -175,11 +185,7 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   // Empty strings mean "unset" (docker-compose passes `VAR=` through).
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) {
-    // Links in mail point at the port the app really listens on unless told otherwise.
-    if (cleaned.PUBLIC_URL === undefined) result.data.PUBLIC_URL = `http://localhost:${result.data.PORT}`;
-    return result.data;
-  }
+  if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const got = issue.path.length ? raw[String(issue.path[0])] : undefined;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { MailService } from '../mail/mail.service';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
@@ -11,6 +12,11 @@ export interface HealthReport {
   status: Readiness;
   checks: DependencyChecks;
   worker: { lastHeartbeat: string | null };
+  /**
+   * Coming years without an official holiday schedule (reminders and 督办单 there would count Monday–Friday):
+   * a warning for the admin, not a readiness failure.
+   */
+  calendar: { missingYears: number[] };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -39,6 +45,7 @@ export class HealthService {
     @InjectRedis() private readonly redis: IORedis,
     private readonly keys: RedisKeys,
     private readonly mail: MailService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -52,6 +59,11 @@ export class HealthService {
         ? await this.redis.get(this.keys.key('worker', 'heartbeat')).catch(() => null)
         : null;
     const checks = { database, redis, smtp };
-    return { status: readinessOf(checks), checks, worker: { lastHeartbeat } };
+    return {
+      status: readinessOf(checks),
+      checks,
+      worker: { lastHeartbeat },
+      calendar: { missingYears: this.calendar.coverage().missingYears },
+    };
   }
 }

@@ -13,6 +13,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** `List-Unsubscribe` and `List-Unsubscribe-Post` as sent (null when absent). */
+  listUnsubscribe: { url: string; post: string | null } | null;
   /** Where the raw message was written, when the sink keeps files. */
   file: string | null;
 }
@@ -105,10 +107,27 @@ export class MailSink {
       subject: parsed.subject ?? '',
       text: parsed.text ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : null,
+      listUnsubscribe: listUnsubscribe(parsed.headerLines),
       file,
     });
     const keep = this.options.keep ?? 1000;
     if (this.received.length > keep) this.received.splice(0, this.received.length - keep);
     for (const w of [...this.waiters]) w();
   }
+}
+
+function listUnsubscribe(
+  lines: ReadonlyArray<{ key: string; line: string }>,
+): ReceivedMail['listUnsubscribe'] {
+  const value = (key: string) => {
+    const line = lines.find((h) => h.key === key)?.line;
+    return line === undefined
+      ? null
+      : line
+          .slice(line.indexOf(':') + 1)
+          .replace(/\s+/g, ' ')
+          .trim();
+  };
+  const url = value('list-unsubscribe');
+  return url === null ? null : { url: url.replace(/^<|>$/g, ''), post: value('list-unsubscribe-post') };
 }

@@ -2,6 +2,7 @@
  * Mail templates (pure): every mail in Simplified Chinese (default) or English, as HTML and plain text, with a
  * deep link to each item and, for non-mandatory mail, a one-click unsubscribe link.
  */
+import { addDays, daysBetween, isCalendarDate, isoWeekday } from '../common/calendar-date';
 import type { Language } from './notification-preference.entity';
 import type { TemplateName } from './notification-outbox.entity';
 
@@ -24,6 +25,8 @@ export interface ReminderPayload {
   role: 'lead' | 'cooperate';
   /** what the department still owes: 签收 or a report; null for the lead's general reminder */
   outstanding: 'acknowledge' | 'report' | null;
+  /** The day the reminder went out (absent in messages queued before it was recorded). */
+  sendOn?: string;
 }
 
 export interface DigestNote {
@@ -33,7 +36,8 @@ export interface DigestNote {
 }
 
 export interface DigestPayload {
-  period: 'daily' | 'weekly' | 'backlog';
+  /** `notes`: an immediate user's roundup of what could not be sent on its own. */
+  period: 'daily' | 'weekly' | 'backlog' | 'notes';
   dueToday: ItemRef[];
   dueSoon: ItemRef[];
   overdue: ItemRef[];
@@ -48,6 +52,10 @@ export interface EscalationMailPayload {
     item: ItemRef;
     reasons: string[];
     cc: string[];
+    overdueWorkingDays?: number;
+    overdueCalendarDays?: number | null;
+    /** The written reply is due by this day. */
+    replyBy?: string | null;
   }>;
 }
 
@@ -107,15 +115,50 @@ const LEVEL: Record<'blue' | 'yellow' | 'red', Text> = {
 };
 const LEVEL_COLOR = { blue: '#1f5fbf', yellow: '#b58900', red: '#c0392b' };
 
-export function ruleLabel(rule: string): Text {
+const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const WEEKDAY_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * What a reminder says about the deadline. With the send day known it says what is true that day: a due date on
+ * a day off is reminded on the last working day before it, so "今日到期" would be false — it says
+ * "明日（周六）到期" / "后日（周日）到期" instead; an overdue reminder says by how many days.
+ */
+export function ruleLabel(rule: string, when?: { dueOn: string; sendOn?: string | null }): Text {
+  const sendOn = when?.sendOn && isCalendarDate(when.sendOn) ? when.sendOn : null;
+  const dueOn = when && isCalendarDate(when.dueOn) ? when.dueOn : null;
   if (rule === 'start') return t('今日开始', 'starts today');
-  if (rule === 'due_day') return t('今日到期', 'due today');
+  if (rule === 'due_day') {
+    if (!sendOn || !dueOn || sendOn >= dueOn) return t('今日到期', 'due today');
+    const weekday = isoWeekday(dueOn);
+    const day =
+      addDays(sendOn, 1) === dueOn
+        ? t('明日', 'tomorrow')
+        : addDays(sendOn, 2) === dueOn
+          ? t('后日', 'the day after tomorrow')
+          : t(`${Number(dueOn.slice(5, 7))}月${Number(dueOn.slice(8))}日`, `on ${dueOn}`);
+    return t(
+      `${day['zh-CN']}（${WEEKDAY_ZH[weekday]}）到期`,
+      `due ${day.en} (${WEEKDAY_EN[weekday]}), the last working day before it is today`,
+    );
+  }
   const before = /^before_(\d+)$/.exec(rule);
   if (before) return t(`还有 ${before[1]} 个工作日到期`, `due in ${before[1]} working days`);
   const overdue = /^overdue_(\d+)$/.exec(rule);
-  if (overdue) return t('已逾期', 'overdue');
+  if (overdue) {
+    if (!sendOn || !dueOn || sendOn <= dueOn) return t('已逾期', 'overdue');
+    const days = daysBetween(dueOn, sendOn);
+    return t(`已逾期 ${days} 天`, `overdue by ${days} day${days === 1 ? '' : 's'}`);
+  }
   return t(rule, rule);
 }
+
+/** "（三）" and the title, without a leading space when the item has no number. */
+export function itemHeading(item: Pick<ItemRef, 'number' | 'title'>): string {
+  return [item.number?.trim(), item.title].filter(Boolean).join(' ');
+}
+
+export const printUrl = (publicUrl: string, noticeId: string) =>
+  `${publicUrl.replace(/\/$/, '')}/api/escalations/${noticeId}/print`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -148,9 +191,9 @@ function layout(subject: string, blocks: Block[], ctx: RenderContext): RenderedM
         const url = itemUrl(ctx.publicUrl, item.id);
         const due = item.dueOn ? `${L === 'en' ? 'due' : '截止'} ${item.dueOn}` : '';
         const meta = [item.planTitle, item.departmentName, due, note].filter(Boolean).join(' · ');
-        textParts.push(`- ${item.number} ${item.title}（${meta}）\n  ${url}`);
+        textParts.push(`- ${itemHeading(item)}（${meta}）\n  ${url}`);
         li.push(
-          `<li style="margin:4px 0"><a href="${escapeHtml(url)}">${escapeHtml(`${item.number} ${item.title}`)}</a>` +
+          `<li style="margin:4px 0"><a href="${escapeHtml(url)}">${escapeHtml(itemHeading(item))}</a>` +
             `<br><small style="color:#555">${escapeHtml(meta)}</small></li>`,
         );
       }
@@ -182,13 +225,26 @@ export function renderMail(
   switch (template) {
     case 'reminder': {
       const p = payload as unknown as ReminderPayload;
-      const what = ruleLabel(p.rule)[L];
+      const what = ruleLabel(p.rule, { dueOn: p.dueOn, sendOn: p.sendOn })[L];
+      const late = p.rule.startsWith('overdue_');
       const owe =
         p.outstanding === 'acknowledge'
-          ? t('请尽快签收此任务。', 'Please acknowledge (签收) the assignment.')
+          ? late
+            ? t(
+                '任务已超过办理期限仍未签收，请立即签收并报送办理情况。',
+                'The deadline has passed and the assignment is still not acknowledged: acknowledge it and report now.',
+              )
+            : t('请尽快签收此任务。', 'Please acknowledge (签收) the assignment.')
           : p.outstanding === 'report'
-            ? t('请报送本部门的办理情况。', 'Please submit your department’s progress report.')
-            : t('请按期完成并报送办理情况。', 'Please complete it on time and report progress.');
+            ? late
+              ? t('任务已逾期，请立即报送本部门的办理情况。', 'The item is overdue: submit your report now.')
+              : t('请报送本部门的办理情况。', 'Please submit your department’s progress report.')
+            : late
+              ? t(
+                  '任务已逾期，请抓紧办理并报送办理情况。',
+                  'The item is overdue: act and report progress now.',
+                )
+              : t('请按期完成并报送办理情况。', 'Please complete it on time and report progress.');
       const role =
         p.role === 'lead' ? t('牵头单位', 'lead department') : t('配合单位', 'cooperating department');
       return layout(
@@ -212,9 +268,11 @@ export function renderMail(
       const title =
         p.period === 'backlog'
           ? t('已逾期任务汇总', 'Overdue backlog')
-          : p.period === 'daily'
-            ? t('每日督办摘要', 'Daily digest')
-            : t('每周督办摘要', 'Weekly digest');
+          : p.period === 'notes'
+            ? t('督办提醒汇总', 'Reminders in one mail')
+            : p.period === 'daily'
+              ? t('每日督办摘要', 'Daily digest')
+              : t('每周督办摘要', 'Weekly digest');
       return layout(
         L === 'en' ? `[Duban] ${title.en}` : `【督办】${title['zh-CN']}`,
         [
@@ -240,12 +298,26 @@ export function renderMail(
         : p.notices.some((n) => n.level === 'yellow')
           ? 'yellow'
           : 'blue';
+      const counts = (['red', 'yellow', 'blue'] as const)
+        .map((level) => ({ level, n: p.notices.filter((x) => x.level === level).length }))
+        .filter((c) => c.n > 0);
+      const replyBy = p.notices
+        .map((n) => n.replyBy)
+        .filter((d): d is string => !!d)
+        .sort()[0];
       const blocks: Block[] = [
         {
           lines: [
             L === 'en'
               ? `${p.notices.length} supervision notice(s) (督办单) were issued. Please act and report.`
               : `现发出督办单 ${p.notices.length} 份，请抓紧办理并报送情况。`,
+            ...(replyBy
+              ? [
+                  L === 'en'
+                    ? `A written reply is due by ${replyBy}.`
+                    : `请于 ${replyBy} 前书面回复办理情况。`,
+                ]
+              : []),
           ],
         },
       ];
@@ -253,17 +325,34 @@ export function renderMail(
         const notices = p.notices.filter((n) => n.level === level);
         if (!notices.length) continue;
         blocks.push({
-          heading: LEVEL[level][L],
+          heading: `${LEVEL[level][L]}（${notices.length}）`,
           items: notices.map((n) => ({
             item: n.item,
-            note: n.cc.length ? `${L === 'en' ? 'cc' : '抄送'} ${n.cc.join('、')}` : undefined,
+            note: [
+              n.overdueCalendarDays
+                ? L === 'en'
+                  ? `overdue ${n.overdueCalendarDays} day(s) (${n.overdueWorkingDays ?? 0} working)`
+                  : `已逾期 ${n.overdueCalendarDays} 天（${n.overdueWorkingDays ?? 0} 个工作日）`
+                : undefined,
+              n.replyBy ? (L === 'en' ? `reply by ${n.replyBy}` : `${n.replyBy} 前回复`) : undefined,
+              n.cc.length ? `${L === 'en' ? 'cc' : '抄送'} ${n.cc.join('、')}` : undefined,
+              `${L === 'en' ? 'print' : '打印督办单'} ${printUrl(ctx.publicUrl, n.id)}`,
+            ]
+              .filter(Boolean)
+              .join(' · '),
           })),
         });
       }
+      // The subject counts what it names: "【红色督办】22 项" — a mixed batch lists every level.
+      const subjectCounts = counts.map((c) =>
+        L === 'en' ? `${c.n} ${c.level}` : `${LEVEL[c.level]['zh-CN'].slice(0, 2)} ${c.n} 项`,
+      );
       const mail = layout(
         L === 'en'
-          ? `[Duban] ${LEVEL[top].en}: ${p.notices.length} item(s)`
-          : `【${LEVEL[top]['zh-CN']}】${p.notices.length} 项任务`,
+          ? `[Duban] ${LEVEL[top].en}: ${subjectCounts.join(', ')}`
+          : counts.length === 1
+            ? `【${LEVEL[top]['zh-CN']}】${p.notices.length} 项任务`
+            : `【${LEVEL[top]['zh-CN']}】督办单 ${p.notices.length} 份（${subjectCounts.join('，')}）`,
         blocks,
         ctx,
       );
@@ -287,7 +376,9 @@ export function renderMail(
               L === 'en'
                 ? `${p.backlogCount} item(s) of the imported plan were already past due. They go into each department’s next digest instead of one mail per item.`
                 : `导入的方案中有 ${p.backlogCount} 项任务已过截止日期，已汇入各部门下一期摘要，不再逐项发送。`,
-              ...p.byDepartment.map((d) => `${d.name}: ${d.count}`),
+              ...p.byDepartment.map((d) =>
+                L === 'en' ? `${d.name}: ${d.count}` : `${d.name}：${d.count} 项`,
+              ),
             ],
           },
           { items: p.items.map((item) => ({ item })) },

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Authenticated, CurrentUser, Public } from '../access/access.decorators';
@@ -12,6 +13,7 @@ import {
 } from './notification-preference.entity';
 import { escapeHtml } from './notification-templates';
 import { NotificationsService, type PreferencesView } from './notifications.service';
+import { Clock } from '../common/clock';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 export class PreferencesDto {
@@ -29,9 +31,21 @@ export class PreferencesDto {
   subscribed?: boolean;
 }
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-  `<body style="font-family:sans-serif;max-width:36em;margin:3em auto"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p></body></html>`;
+const page = (title: string, body: string, form = '') =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+  `<title>${escapeHtml(title)}</title></head>` +
+  `<body style="font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em"><h1>${escapeHtml(title)}</h1>` +
+  `<p>${escapeHtml(body)}</p>${form}</body></html>`;
+
+const INVALID = () =>
+  page(
+    '链接无效 / Invalid link',
+    '此退订链接无效或已过期，请在个人设置中管理邮件。/ This unsubscribe link is not valid or has expired; manage mail in your settings.',
+  );
+
+const WHAT_STOPS =
+  '退订后不再收到摘要和一般提醒；截止前 7 个工作日、前 1 个工作日和到期当日的提醒以及督办单为必达通知，仍会发送（可在个人设置中调整摘要频率）。' +
+  ' / Digests and general reminders stop; the 7-day, 1-day and due-day reminders and escalation notices are mandatory and still arrive (digest frequency can be changed in your settings).';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -39,21 +53,48 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly secret: AppSecret,
+    private readonly clock: Clock,
   ) {}
 
-  /** The one-click link in non-mandatory mail (signed, no sign-in). Escalation notices keep coming. */
+  /**
+   * The link in non-mandatory mail (signed, expiring, no sign-in). GET (and HEAD: mail link scanners follow
+   * links) only shows what unsubscribing does and a button; the POST of that button — or the mail client's
+   * RFC 8058 one-click POST to the `List-Unsubscribe` address — unsubscribes.
+   */
   @Get('unsubscribe')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribe(@Query('token') token?: string): Promise<string> {
-    const userId = token ? verifyUnsubscribeToken(this.secret.value, token) : null;
-    if (!userId || !(await this.notifications.unsubscribe(userId))) {
-      return page('链接无效 / Invalid link', '此退订链接无效或已失效。/ This unsubscribe link is not valid.');
+  @Header('Cache-Control', 'no-store')
+  confirmUnsubscribe(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('token') token?: string,
+  ): string {
+    if (!token || !verifyUnsubscribeToken(this.secret.value, token, this.clock.now())) {
+      void reply.status(400);
+      return INVALID();
     }
-    return page(
-      '已退订 / Unsubscribed',
-      '您将不再收到提醒和摘要邮件；督办单（强制通知）仍会发送。可在个人设置中重新订阅。/ You will no longer receive reminders and digests; escalation notices are mandatory and still arrive.',
-    );
+    const form =
+      `<form method="post" action="?token=${escapeHtml(encodeURIComponent(token))}">` +
+      `<input type="hidden" name="List-Unsubscribe" value="One-Click">` +
+      `<button type="submit" style="font-size:1rem;padding:.6em 1.2em">确认退订 / Unsubscribe</button></form>`;
+    return page('退订督办邮件 / Unsubscribe', WHAT_STOPS, form);
+  }
+
+  @Post('unsubscribe')
+  @Public()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  async unsubscribe(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('token') token?: string,
+  ): Promise<string> {
+    const userId = token ? verifyUnsubscribeToken(this.secret.value, token, this.clock.now()) : null;
+    if (!userId || !(await this.notifications.unsubscribe(userId))) {
+      void reply.status(400);
+      return INVALID();
+    }
+    return page('已退订 / Unsubscribed', WHAT_STOPS);
   }
 
   @Get('preferences')

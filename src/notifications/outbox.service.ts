@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { MailService } from '../mail/mail.service';
@@ -12,7 +13,7 @@ import { AppSecret } from './app-secret.provider';
 import type { Language } from './notification-preference.entity';
 import type { OutboxMessage, OutboxStatus, TemplateName } from './notification-outbox.entity';
 import { renderMail } from './notification-templates';
-import { unsubscribeToken } from './unsubscribe-token';
+import { unsubscribeUrl } from './unsubscribe-token';
 
 export interface NewOutboxMessage {
   recipientUserId: string | null;
@@ -67,6 +68,7 @@ export class OutboxService {
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
     private readonly mail: MailService,
     private readonly secret: AppSecret,
+    private readonly clock: Clock,
     config: ConfigService<Env, true>,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true });
@@ -139,15 +141,14 @@ export class OutboxService {
       return 'skipped';
     }
     const language: Language = recipient?.language ?? 'zh-CN';
+    const unsubscribe =
+      !row.mandatory && row.recipientUserId
+        ? unsubscribeUrl(this.publicUrl, this.secret.value, row.recipientUserId, this.clock.now())
+        : undefined;
     const rendered = renderMail(row.template, row.payload, {
       language,
       publicUrl: this.publicUrl,
-      unsubscribeUrl:
-        !row.mandatory && row.recipientUserId
-          ? `${this.publicUrl.replace(/\/$/, '')}/api/notifications/unsubscribe?token=${encodeURIComponent(
-              unsubscribeToken(this.secret.value, row.recipientUserId),
-            )}`
-          : undefined,
+      unsubscribeUrl: unsubscribe,
     });
     try {
       const info = await this.mail.send({
@@ -160,6 +161,13 @@ export class OutboxService {
         headers: {
           'X-Duban-Outbox-Id': id,
           'X-Duban-Template': row.template,
+          // RFC 8058 one-click unsubscribe (RFC 2369 header); mandatory deadline mail and 督办单 carry none.
+          ...(unsubscribe
+            ? {
+                'List-Unsubscribe': `<${unsubscribe}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
+            : {}),
         },
       });
       await this.finish(id, 'sent', info.messageId, null);

@@ -43,7 +43,7 @@ export interface PlansPayloads {
 }
 
 export enum RemindersJob {
-  /** One reminder of one item; job id `reminderKey(item, rule, dueOn)`, delayed until its send time. */
+  /** One reminder of one item; job id `reminderJobId(item, reminder)`, delayed until its send time. */
   Remind = 'remind',
   /** Recompute an item's pending reminders after a change (PlanEvents). */
   RescheduleItem = 'reschedule-item',
@@ -58,7 +58,8 @@ export enum RemindersJob {
 export interface RemindersPayloads {
   [RemindersJob.Remind]: { itemId: string; rule: string; dueOn: string; sendOn: string; sendAtUtc: string };
   [RemindersJob.RescheduleItem]: { itemId: string };
-  [RemindersJob.Replan]: Record<string, never>;
+  /** `prune`: after a calendar change, also remove reminders no longer planned (they moved to another day). */
+  [RemindersJob.Replan]: { prune?: boolean };
   [RemindersJob.DailyRun]: Record<string, never>;
   [RemindersJob.ImportBacklog]: { planId: string; itemIds: string[] };
 }

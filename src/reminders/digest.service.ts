@@ -78,7 +78,14 @@ export class DigestService {
   async sendDigest(recipient: Recipient, scope: 'full' | 'notes-only' | 'backlog'): Promise<boolean> {
     const today = this.clock.today();
     const payload: DigestPayload = {
-      period: scope === 'backlog' ? 'backlog' : recipient.mode === 'daily' ? 'daily' : 'weekly',
+      period:
+        scope === 'backlog'
+          ? 'backlog'
+          : scope === 'notes-only'
+            ? 'notes'
+            : recipient.mode === 'daily'
+              ? 'daily'
+              : 'weekly',
       dueToday: [],
       dueSoon: [],
       overdue: [],
@@ -161,7 +168,10 @@ export class DigestService {
     );
   }
 
-  /** Monday: counts by department and county, the red list and CERT milestones at risk, to leaders and office. */
+  /**
+   * Monday: counts by department and county, the red list and CERT milestones at risk, to leaders and office —
+   * each reading only the plans of their own region subtree (`summaryRegions`), never another city's items.
+   */
   async leadershipSummary(): Promise<number> {
     const today = this.clock.today();
     const rows = await this.facts.leadAssignmentsOfOpenItems();
@@ -169,12 +179,41 @@ export class DigestService {
     const items = new Map(
       (await this.facts.items([...new Set(rows.map((r) => r.itemId))])).map((i) => [i.id, i]),
     );
+    let sent = 0;
+    for (const recipient of await this.notifications.recipients(
+      await this.facts.usersByRole(['leader', 'office']),
+    )) {
+      const regions = await this.facts.summaryRegions(recipient.userId);
+      const inScope = (item: ItemFacts | undefined): item is ItemFacts =>
+        !!item?.effectiveDueOn && (regions === null || regions.has(item.planRegionCode));
+      const payload = this.summaryPayload(
+        today,
+        rows.filter((r) => inScope(items.get(r.itemId))),
+        [...items.values()].filter(inScope),
+        items,
+      );
+      if (payload.byDepartment.length === 0) continue;
+      const outcome = await this.notifications.notify(recipient, {
+        template: 'leadership-summary',
+        payload: payload as unknown as Record<string, unknown>,
+        key: `leadership-summary|${recipient.userId}|${today}`,
+      });
+      if (outcome === 'queued') sent++;
+    }
+    return sent;
+  }
+
+  private summaryPayload(
+    today: CalendarDate,
+    rows: Array<{ itemId: string; departmentName: string; countyName: string | null }>,
+    open: ItemFacts[],
+    items: Map<string, ItemFacts>,
+  ): LeadershipSummaryPayload {
     const byDepartment = new Map<string, { name: string; open: number; overdue: number }>();
     const byCounty = new Map<string, { name: string; open: number; overdue: number }>();
     for (const row of rows) {
-      const item = items.get(row.itemId);
-      if (!item?.effectiveDueOn) continue;
-      const overdue = item.effectiveDueOn < today ? 1 : 0;
+      const item = items.get(row.itemId)!;
+      const overdue = item.effectiveDueOn! < today ? 1 : 0;
       const bump = (map: Map<string, { name: string; open: number; overdue: number }>, key: string) => {
         const entry = map.get(key) ?? { name: key, open: 0, overdue: 0 };
         entry.open++;
@@ -184,7 +223,6 @@ export class DigestService {
       bump(byDepartment, row.departmentName);
       if (row.countyName) bump(byCounty, row.countyName);
     }
-    const open = [...items.values()].filter((i) => i.effectiveDueOn);
     const red: ItemRef[] = open
       .filter((i) => i.effectiveDueOn! < today)
       .sort((a, b) => (a.effectiveDueOn! < b.effectiveDueOn! ? -1 : 1))
@@ -194,25 +232,13 @@ export class DigestService {
     const certAtRisk = open
       .filter((i) => i.kind === 'milestone' && i.indicator === 'CERT' && i.effectiveDueOn! <= horizon)
       .map((i) => itemRef(i));
-    const payload: LeadershipSummaryPayload = {
+    return {
       weekOf: today,
       byDepartment: [...byDepartment.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
       byCounty: [...byCounty.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
       red,
       certAtRisk,
     };
-    let sent = 0;
-    for (const recipient of await this.notifications.recipients(
-      await this.facts.usersByRole(['leader', 'office']),
-    )) {
-      const outcome = await this.notifications.notify(recipient, {
-        template: 'leadership-summary',
-        payload: payload as unknown as Record<string, unknown>,
-        key: `leadership-summary|${recipient.userId}|${today}`,
-      });
-      if (outcome === 'queued') sent++;
-    }
-    return sent;
   }
 
   /** The next Monday on or after `day` (for docs and tests). */

@@ -35,6 +35,10 @@ export interface NoticeSnapshot {
   leadDepartments: string[];
   cooperatingDepartments: string[];
   overdueWorkingDays: number;
+  /** Calendar days past the due date on the day of issue (absent in notices issued before it was recorded). */
+  overdueCalendarDays?: number;
+  /** The written reply (书面回复) is due by this day. */
+  replyBy?: string;
 }
 
 /** One 督办单: an escalation step of an item. One row per item, ladder and level (issuing twice is a no-op). */

@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { itemInAreaSql } from '../access/plan-scope';
 import type { DataSource } from 'typeorm';
-import { parseCalendarDate, type CalendarDate } from '../common/calendar-date';
+import { daysBetween, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { firstRedLightDay } from '../plans/expected-progress.policy';
 import { Clock } from '../common/clock';
@@ -14,7 +14,12 @@ import type { EscalationMailPayload } from '../notifications/notification-templa
 import { NotificationsService, type Recipient } from '../notifications/notifications.service';
 import type { EscalationNotice, NoticeLevel, NoticePerson, NoticeSnapshot } from './escalation-notice.entity';
 import { type ItemFacts, ReminderFactsRepository } from './reminder-facts.repository';
-import { escalationLevel, type EscalationThresholds } from './reminder.policy';
+import {
+  escalationDecision,
+  escalationReplyBy,
+  type EscalationThresholds,
+  type IssuedLevels,
+} from './reminder.policy';
 
 export interface EscalationRunReport {
   checked: number;
@@ -25,11 +30,12 @@ export interface EscalationRunReport {
 const ORDER: Record<NoticeLevel, number> = { blue: 1, yellow: 2, red: 3 };
 
 /**
- * The escalation ladder (督办单). Daily: every open item that is overdue, or whose expected-progress light is
- * red, is placed on the ladder by `escalationLevel` (blue → yellow after ESCALATION_YELLOW_AFTER_DAYS working
- * days → red after ESCALATION_RED_AFTER_DAYS); each level reached is one `escalation_notices` row (unique per
- * item, ladder and level, so a second run issues nothing). Blue goes to the lead department's contacts, yellow
- * also to the leadership group office, red also to the responsible leaders. A closed item, or an approved
+ * The escalation ladder (督办单). Daily, on working days only: every open item that is overdue, or whose
+ * expected-progress light is red, gets the next level `escalationDecision` allows — blue first, yellow
+ * ESCALATION_YELLOW_AFTER_DAYS working days after blue, red ESCALATION_RED_AFTER_DAYS after blue, never two
+ * levels at once; each level is one `escalation_notices` row (unique per item, ladder and level, so a second run
+ * issues nothing). Blue goes to the lead department's contacts, yellow also to the leadership group office,
+ * red also to the plan's responsible leaders (组长、副组长 of its leadership group). A closed item, or an approved
  * extension that moves the due date ahead, stops the ladder. Recipients get one mail per run listing their new
  * notices, never one per item; notices are mandatory mail (no unsubscribe, no cap).
  */
@@ -58,6 +64,8 @@ export class EscalationService {
 
   async run(): Promise<EscalationRunReport> {
     const today = this.clock.today();
+    // 督办单 are issued on working days only: nobody reads them on a Sunday, and the reply clock would start wrong.
+    if (!this.calendar.isWorkingDay(today)) return { checked: 0, issued: 0, mails: 0 };
     const items = await this.facts.openAssignedItems();
     const percents = await this.facts.reportedPercent(items.map((i) => i.id));
     const issued: EscalationNotice[] = [];
@@ -91,24 +99,30 @@ export class EscalationService {
             parseCalendarDate(item.startOn),
           )
         : null;
-    const esc = escalationLevel(
-      {
-        dueOn,
-        effectiveDueOn,
-        progressRedSince: progressRedSince && progressRedSince <= today ? progressRedSince : null,
-        extensionApprovedOn: item.extensionApprovedOn ? parseCalendarDate(item.extensionApprovedOn) : null,
-      },
+    const escItem = {
+      dueOn,
+      effectiveDueOn,
+      progressRedSince: progressRedSince && progressRedSince <= today ? progressRedSince : null,
+      extensionApprovedOn: item.extensionApprovedOn ? parseCalendarDate(item.extensionApprovedOn) : null,
+    };
+    const probe = escalationDecision(escItem, {}, today, this.calendar, this.thresholds);
+    if (!probe.issue || !probe.escalation.ladder) return null;
+    const ladderStart = probe.escalation.ladder.blue;
+    const rows0 = await this.dataSource.query<Array<{ level: NoticeLevel; issuedOn: string }>>(
+      `SELECT level, issued_on::text AS "issuedOn" FROM escalation_notices WHERE item_id = $1 AND ladder_start = $2`,
+      [item.id, ladderStart],
+    );
+    const issued: IssuedLevels = Object.fromEntries(
+      rows0.map((r) => [r.level, parseCalendarDate(r.issuedOn)]),
+    );
+    const { issue: level, escalation: esc } = escalationDecision(
+      escItem,
+      issued,
       today,
       this.calendar,
       this.thresholds,
     );
-    if (esc.level === 'none' || !esc.ladder) return null;
-    const level = esc.level;
-    const highest = await this.dataSource.query<Array<{ level: NoticeLevel }>>(
-      `SELECT level FROM escalation_notices WHERE item_id = $1 AND ladder_start = $2`,
-      [item.id, esc.ladder.blue],
-    );
-    if (highest.some((n) => ORDER[n.level] >= ORDER[level])) return null;
+    if (!level) return null;
 
     const departments = await this.facts.departments([item.id]);
     const lead = departments.filter((d) => d.role === 'lead');
@@ -150,6 +164,8 @@ export class EscalationService {
       cooperatingDepartments: departments.filter((d) => d.role === 'cooperate').map((d) => d.departmentName),
       overdueWorkingDays:
         today > effectiveDueOn ? this.calendar.workingDaysBetween(effectiveDueOn, today) : 0,
+      overdueCalendarDays: today > effectiveDueOn ? daysBetween(effectiveDueOn, today) : 0,
+      replyBy: escalationReplyBy(today, this.calendar),
     };
     const rows = await this.dataSource.query<EscalationNotice[]>(
       `INSERT INTO escalation_notices (item_id, plan_id, level, ladder_start, issued_on, issued_at, recipients, cc, snapshot)
@@ -161,7 +177,7 @@ export class EscalationService {
         item.id,
         item.planId,
         level,
-        esc.ladder.blue,
+        ladderStart,
         today,
         this.clock.now(),
         JSON.stringify(recipients),
@@ -199,6 +215,9 @@ export class EscalationService {
           },
           reasons: n.snapshot.reasons,
           cc: n.cc.map((p) => p.name),
+          overdueWorkingDays: n.snapshot.overdueWorkingDays,
+          overdueCalendarDays: n.snapshot.overdueCalendarDays ?? null,
+          replyBy: n.snapshot.replyBy ?? null,
         })),
       };
       const digest = createHash('sha256')

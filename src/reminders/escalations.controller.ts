@@ -1,16 +1,19 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ConfigService } from '@nestjs/config';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { PlanScope } from '../access/plan-scope';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Env } from '../config/env.schema';
 import { itemUrl } from '../notifications/notification-templates';
 import { Role } from '../access/role.enum';
 import { ESCALATION_LEVELS, type EscalationNotice, type NoticeLevel } from './escalation-notice.entity';
 import { renderNoticeHtml } from './escalation-print';
 import { EscalationService } from './escalation.service';
+import { ReminderFactsRepository } from './reminder-facts.repository';
 
 export class EscalationQueryDto {
   @IsOptional()
@@ -22,7 +25,10 @@ export class EscalationQueryDto {
   itemId?: string;
 }
 
-/** 督办单: the office (and the read-only leaders and inspectors) list and print them. */
+/**
+ * 督办单: the office (and the read-only leaders and inspectors) list and print them; a department prints the
+ * notices of items it is assigned (the print link in its escalation mail).
+ */
 @ApiTags('escalations')
 @Controller('escalations')
 export class EscalationsController {
@@ -31,6 +37,7 @@ export class EscalationsController {
   constructor(
     private readonly escalations: EscalationService,
     private readonly scope: PlanScope,
+    private readonly facts: ReminderFactsRepository,
     config: ConfigService<Env, true>,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true });
@@ -46,13 +53,26 @@ export class EscalationsController {
   }
 
   @Get(':id/print')
-  @Roles(Role.Admin, Role.Office, Role.Leader, Role.Inspector)
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Roles(Role.Admin, Role.Office, Role.Leader, Role.Inspector, Role.DeptHead, Role.Staff)
   async print(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const notice = await this.escalations.get(id, await this.scope.area(user));
+    // A department reads the notices addressed to it; everyone else those of plans in their area.
+    const departmental = user.role === Role.DeptHead || user.role === Role.Staff;
+    const notice = await this.escalations.get(id, departmental ? null : await this.scope.area(user));
+    if (departmental) {
+      const departments = await this.facts.departments([notice.itemId]);
+      if (!user.departmentId || !departments.some((d) => d.departmentId === user.departmentId)) {
+        throw new DomainError(
+          ErrorCode.AUTH_FORBIDDEN,
+          '此督办单不涉及您的部门 / This notice does not concern your department',
+        );
+      }
+    }
+    // Set only once allowed: an error must still leave as the app's JSON error shape.
+    void reply.header('Content-Type', 'text/html; charset=utf-8');
     return renderNoticeHtml(notice, itemUrl(this.publicUrl, notice.itemId));
   }
 }

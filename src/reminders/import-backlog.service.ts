@@ -69,9 +69,15 @@ export class ImportBacklogService {
         report.recipients++;
         if (recipient.mode === 'immediate') await this.digests.sendDigest(recipient, 'backlog');
       }
-      const counts = new Map<string, number>();
+      // One line per lead (or set of joint leads), so the lines add up to the total the mail states.
+      const leads = new Map<string, string[]>();
       for (const d of departments.filter((x) => x.role === 'lead')) {
-        counts.set(d.departmentName, (counts.get(d.departmentName) ?? 0) + 1);
+        leads.set(d.itemId, [...(leads.get(d.itemId) ?? []), d.departmentName]);
+      }
+      const counts = new Map<string, number>();
+      for (const item of backlog) {
+        const name = [...new Set(leads.get(item.id) ?? [])].sort().join('、') || '未分配牵头单位';
+        counts.set(name, (counts.get(name) ?? 0) + 1);
       }
       const payload: ImportSummaryPayload = {
         planTitle: backlog[0].planTitle,

@@ -10,12 +10,19 @@ import {
   ReminderFactsRepository,
 } from './reminder-facts.repository';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
-import { reminderKey, type ReminderRule } from './reminder.policy';
+import { Clock } from '../common/clock';
+import { isDeadlineCritical, reminderDueNow, reminderKey, type ReminderRule } from './reminder.policy';
 
-export type DispatchOutcome = 'stale' | 'backlog' | { recipients: number; queued: number; digested: number };
+export type DispatchOutcome =
+  'stale' | 'backlog' | 'late' | { rule: string; recipients: number; queued: number; digested: number };
 
-/** Rules that reach digest users at once too: the last working day before the deadline and the day itself. */
-const URGENT_RULES = new Set(['before_1', 'due_day']);
+/**
+ * The due date a department works to. Today every assignment shares the item's (effective) due date; the one
+ * place to change when assignments get their own.
+ */
+export function assignmentDueOn(item: ItemFacts, _department: ItemDepartment): string | null {
+  return item.effectiveDueOn;
+}
 
 export interface DepartmentDuty {
   department: ItemDepartment;
@@ -34,17 +41,36 @@ export class ReminderDispatchService {
     private readonly facts: ReminderFactsRepository,
     private readonly scheduler: ReminderSchedulerService,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
+  /**
+   * A job whose reminder is no longer planned on its day (new due date, calendar change, closure) re-plans the
+   * item instead of just ending, so a reminder moved to another day is never lost. A job that runs after its
+   * day sends what is true now (`reminderDueNow`): an overdue notice, or nothing.
+   */
   async fire(job: RemindersPayloads[RemindersJob.Remind]): Promise<DispatchOutcome> {
     const [item] = await this.facts.items([job.itemId]);
     if (!item) return 'stale';
     const sendOn = parseCalendarDate(job.sendOn);
+    const policy = await this.scheduler.policyFor(item);
     const stillPlanned = this.scheduler
-      .planFor(item, await this.scheduler.policyFor(item), sendOn, sendOn)
+      .planFor(item, policy, sendOn, sendOn)
       .some((p) => p.rule === job.rule && p.dueOn === job.dueOn);
-    if (!stillPlanned) return 'stale';
-    if (item.backlogUntil && job.sendOn <= item.backlogUntil) return 'backlog';
+    if (!stillPlanned) {
+      await this.scheduler.rescheduleItem(item.id);
+      return 'stale';
+    }
+    const today = this.clock.today();
+    const rule = reminderDueNow(
+      { rule: job.rule as ReminderRule, sendOn, dueOn: parseCalendarDate(job.dueOn) },
+      today,
+      policy.overdueEveryCalendarDays,
+    );
+    if (!rule) return 'late';
+    if (item.backlogUntil && today <= item.backlogUntil) return 'backlog';
+    // Deadline mail stays deadline mail when it turns into an overdue notice on a late run.
+    const critical = isDeadlineCritical(job.rule);
 
     // A reminder planned against one department's date goes to the departments with that date only.
     const duties = (await this.duties(item, 'once')).filter(
@@ -62,8 +88,9 @@ export class ReminderDispatchService {
         recipients++;
         const payload: ReminderPayload = {
           item: itemRef(item, duty.department.departmentName),
-          rule: job.rule,
-          dueOn: job.dueOn,
+          rule,
+          dueOn: assignmentDueOn(item, duty.department) ?? job.dueOn,
+          sendOn: today,
           departmentName: duty.department.departmentName,
           role: duty.department.role,
           outstanding: duty.outstanding,
@@ -71,16 +98,17 @@ export class ReminderDispatchService {
         const notification: Notification = {
           template: 'reminder',
           payload: payload as unknown as Record<string, unknown>,
-          key: reminderKey(item.id, job.rule as ReminderRule, parseCalendarDate(job.dueOn), recipient.userId),
-          urgent: URGENT_RULES.has(job.rule),
-          digest: { kind: 'reminder', itemId: item.id, payload: { rule: job.rule, dueOn: job.dueOn } },
+          key: reminderKey(item.id, rule, parseCalendarDate(job.dueOn), recipient.userId),
+          // Never capped, never folded into a digest, never stopped by unsubscribing: see isDeadlineCritical.
+          mandatory: critical,
+          digest: { kind: 'reminder', itemId: item.id, payload: { rule, dueOn: job.dueOn } },
         };
         const outcome = await this.notifications.notify(recipient, notification);
         if (outcome === 'queued') queued++;
         if (outcome === 'digest') digested++;
       }
     }
-    return { recipients, queued, digested };
+    return { rule, recipients, queued, digested };
   }
 
   /** Which departments of the item still owe something for `period` (签收, or the period's report). */

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { type PlanEvent, PlanEvents } from '../plans/plan-events';
 import { QueueName, RemindersJob } from '../queue/queues';
@@ -24,7 +25,8 @@ const RESCHEDULING = new Set<PlanEvent['type']>([
 /**
  * Changes reschedule at once: every item event enqueues a `reschedule-item` job (the worker recomputes the
  * item's pending reminders); an import enqueues `import-backlog`. Runs in every process role, since events are
- * emitted where the change was made. An approved extension is also recorded for the escalation ladder.
+ * emitted where the change was made. An approved extension is also recorded for the escalation ladder. A
+ * calendar change enqueues a pruning `replan` of every open item.
  */
 @Injectable()
 export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
@@ -36,10 +38,19 @@ export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
     private readonly facts: ReminderFactsRepository,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.events.subscribe((event) => this.handle(event));
+    // A holiday entered or removed moves reminders to other days: re-plan everything, removing the old jobs.
+    this.calendar.onChange(async () => {
+      await this.queue.add(
+        RemindersJob.Replan,
+        { prune: true },
+        { jobId: `replan|calendar|${randomUUID()}`, removeOnComplete: true },
+      );
+    });
   }
 
   onModuleDestroy(): void {

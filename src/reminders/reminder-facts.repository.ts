@@ -44,6 +44,9 @@ export interface ItemDepartment {
 
 export const CLOSED_STATUSES = ['completed', 'cancelled'];
 
+/** SQL: account `u` is group member `m` (same name, or the name followed by a bracketed post). */
+const LEADER_NAME_MATCH = `(u.name = m.name OR u.name LIKE m.name || '（%' OR u.name LIKE m.name || '(%')`;
+
 export function itemRef(item: ItemFacts, departmentName?: string): ItemRef {
   return {
     id: item.id,
@@ -241,16 +244,48 @@ export class ReminderFactsRepository {
   }
 
   /**
-   * The responsible leaders: the group's 组长/副组长 are names in the plan file, not accounts, so they are
-   * mapped to the active `leader`-role users whose department is in the plan's region.
+   * The responsible leaders of the plan: the `leader`-role accounts of its leadership group's 组长 and 副组长.
+   * Group members are names in the plan file, not accounts; an account is theirs when its name is the member's
+   * name (optionally followed by a bracketed post, "李晓鹏（副组长）"), or when it sits in the member's department.
+   * Leader accounts of a department in the plan's region count too (a plan without a group list).
    */
   async leaderUsers(planId: string): Promise<string[]> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT u.id FROM users u JOIN departments d ON d.id = u.department_id JOIN plans p ON p.id = $1
-        WHERE u.is_active AND u.role = 'leader' AND d.region_code = p.region_code`,
+      `SELECT u.id FROM users u
+        WHERE u.is_active AND u.role = 'leader' AND (
+          EXISTS (SELECT 1 FROM leadership_groups g JOIN leadership_group_members m ON m.group_id = g.id
+                   WHERE g.plan_id = $1 AND m.group_role IN ('leader', 'deputy_leader')
+                     AND (${LEADER_NAME_MATCH} OR (m.department_id IS NOT NULL AND u.department_id = m.department_id)))
+          OR EXISTS (SELECT 1 FROM departments d JOIN plans p ON p.id = $1
+                      WHERE d.id = u.department_id AND d.region_code = p.region_code))`,
       [planId],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The regions a leader's or office user's weekly summary covers: the subtrees of the plans they lead (as a
+   * group's 组长/副组长) and of their own department's region. Null when neither is known (the summary then
+   * covers everything, as the user's reading scope does).
+   */
+  async summaryRegions(userId: string): Promise<Set<string> | null> {
+    const rows = await this.dataSource.query<Array<{ code: string }>>(
+      `WITH RECURSIVE roots AS (
+         SELECT p.region_code AS code FROM users u
+           JOIN leadership_group_members m ON m.group_role IN ('leader', 'deputy_leader') AND ${LEADER_NAME_MATCH}
+           JOIN leadership_groups g ON g.id = m.group_id JOIN plans p ON p.id = g.plan_id
+          WHERE u.id = $1 AND u.role = 'leader'
+         UNION
+         SELECT d.region_code FROM users u JOIN departments d ON d.id = u.department_id WHERE u.id = $1
+       ), tree AS (
+         SELECT code FROM roots
+         UNION
+         SELECT r.code FROM regions r JOIN tree t ON r.parent_code = t.code
+       )
+       SELECT code FROM tree`,
+      [userId],
+    );
+    return rows.length ? new Set(rows.map((r) => r.code)) : null;
   }
 
   async usersByRole(roles: readonly string[]): Promise<string[]> {

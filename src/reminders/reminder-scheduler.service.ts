@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import type IORedis from 'ioredis';
-import { addDays, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
+import { addDays, isCalendarDate, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';
@@ -19,7 +19,7 @@ import {
   planReminders,
   type ReminderPolicy,
   type ReminderPolicyOverride,
-  reminderKey,
+  reminderJobId,
 } from './reminder.policy';
 
 /** How far ahead delayed jobs exist; the daily replan extends the horizon (self-healing). */
@@ -34,10 +34,12 @@ export interface ScheduleReport {
 }
 
 /**
- * Turns items into delayed `remind` jobs. Job ids are `reminderKey(item, rule, dueOn)` (no ':'), so scheduling
- * the same reminder twice — a second replan, a restarted worker, two workers — adds nothing. Each item's job
- * ids are also kept in a Redis set, so a new due date or a closure finds and removes the old ones at once.
- * A job that fires re-checks the item (ReminderDispatchService), so a stale job can never send.
+ * Turns items into delayed `remind` jobs. Job ids are `reminderJobId(item, rule, dueOn, sendOn)` (no ':'), so
+ * scheduling the same reminder twice — a second replan, a restarted worker, two workers — adds nothing, while a
+ * reminder a calendar change moves to another day gets a new id (BullMQ would ignore the old one re-added).
+ * Each item's job ids are also kept in a Redis set, so a new due date, a closure or a calendar change finds and
+ * removes the old ones. A job that fires re-checks the item (ReminderDispatchService): a stale job never sends,
+ * it re-plans the item.
  */
 @Injectable()
 export class ReminderSchedulerService {
@@ -94,7 +96,7 @@ export class ReminderSchedulerService {
   async rescheduleItem(itemId: string): Promise<ScheduleReport> {
     const [item] = await this.facts.items([itemId]);
     const planned = item ? this.planFor(item, await this.policyFor(item)) : [];
-    const wanted = new Map(planned.map((p) => [reminderKey(itemId, p.rule, p.dueOn), p]));
+    const wanted = new Map(planned.map((p) => [reminderJobId(itemId, p), p]));
     const setKey = this.itemSetKey(itemId);
     const existing = await this.redis.smembers(setKey);
 
@@ -115,16 +117,19 @@ export class ReminderSchedulerService {
 
   /**
    * Schedules many items at once (the daily replan, the benchmark): one `addBulk` and one pipeline per chunk;
-   * existing job ids are left alone by BullMQ. Does not remove stale jobs (those cannot send anyway).
+   * existing job ids are left alone by BullMQ. With `prune` (after a calendar change) it also removes each
+   * item's pending jobs that are no longer planned, so no reminder stays on a day that is now a holiday.
    */
   async scheduleMany(
     items: readonly ItemFacts[],
     policies?: Map<string, ReminderPolicyOverride>,
+    prune = false,
   ): Promise<ScheduleReport> {
     const layers = policies ?? (await this.facts.allPolicyLayers());
     const global = this.globalPolicy(layers.get(`global|${GLOBAL_SCOPE_ID}`));
     const plain = layers.size === 0 || (layers.size === 1 && layers.has(`global|${GLOBAL_SCOPE_ID}`));
     let scheduled = 0;
+    let removed = 0;
     const CHUNK = 2000;
     // A few chunks in flight at once: planning the next chunk overlaps the round trips of the previous ones.
     const inFlight = new Set<Promise<unknown>>();
@@ -132,15 +137,29 @@ export class ReminderSchedulerService {
     for (let i = 0; i < items.length; i += CHUNK) {
       const jobs: Array<{ name: string; data: RemindPayload; opts: JobsOptions }> = [];
       const pipeline = this.redis.pipeline();
-      for (const item of items.slice(i, i + CHUNK)) {
+      const chunk = items.slice(i, i + CHUNK);
+      const existing = prune ? await this.existingIds(chunk) : null;
+      const today = this.clock.today();
+      for (const [index, item] of chunk.entries()) {
         const policy = plain
           ? global
           : mergePolicy(global, layers.get(`plan|${item.planId}`), layers.get(`item|${item.id}`));
         const ids: string[] = [];
         for (const p of this.planFor(item, policy)) {
-          const id = reminderKey(item.id, p.rule, p.dueOn);
+          const id = reminderJobId(item.id, p);
           ids.push(id);
           jobs.push(this.jobFor(item.id, id, p));
+        }
+        if (existing) {
+          const unwanted = existing[index].filter((id) => !ids.includes(id));
+          for (const id of unwanted) {
+            // Ids of days already past are done (sent or stale): only the set entry goes, no queue round trip.
+            const sendOn = decodeURIComponent(id.slice(id.lastIndexOf('|') + 1));
+            if (isCalendarDate(sendOn) && sendOn < today) continue;
+            const job = await this.queue.getJob(id);
+            if (job && (await this.removeIfPending(job))) removed++;
+          }
+          if (unwanted.length) pipeline.srem(this.itemSetKey(item.id), ...unwanted);
         }
         if (ids.length) pipeline.sadd(this.itemSetKey(item.id), ...ids);
       }
@@ -153,20 +172,31 @@ export class ReminderSchedulerService {
     }
     await Promise.all(inFlight);
     if (failure) throw failure;
-    return { items: items.length, scheduled, removed: 0 };
+    return { items: items.length, scheduled, removed };
   }
 
-  /** The daily self-healing pass over every open item. */
-  async replanAll(): Promise<ScheduleReport> {
+  private async existingIds(items: readonly ItemFacts[]): Promise<string[][]> {
+    const pipeline = this.redis.pipeline();
+    for (const item of items) pipeline.smembers(this.itemSetKey(item.id));
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, ids]) => {
+      if (error) throw error;
+      return ids as string[];
+    });
+  }
+
+  /** The daily self-healing pass over every open item; `prune` after a calendar change (see scheduleMany). */
+  async replanAll(prune = false): Promise<ScheduleReport> {
     const total: ScheduleReport = { items: 0, scheduled: 0, removed: 0 };
     const policies = await this.facts.allPolicyLayers();
     let after: string | null = null;
     for (;;) {
       const page = await this.facts.openItems(after, 5000);
       if (page.length === 0) break;
-      const report = await this.scheduleMany(page, policies);
+      const report = await this.scheduleMany(page, policies, prune);
       total.items += report.items;
       total.scheduled += report.scheduled;
+      total.removed += report.removed;
       after = page[page.length - 1].id;
     }
     return total;

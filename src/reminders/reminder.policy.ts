@@ -20,6 +20,7 @@ import { z } from 'zod';
 
 import {
   addDays,
+  daysBetween,
   isoWeekday,
   isTimeOfDay,
   SHANGHAI_TIME_ZONE,
@@ -221,6 +222,45 @@ export function reminderKey(
   return parts.map(encodeURIComponent).join('|');
 }
 
+/**
+ * Id of the delayed job that sends one reminder on one day: `reminderKey` plus the send date. A calendar change
+ * that moves a reminder to another day therefore gives it a new job id — re-adding the old id would be ignored
+ * by BullMQ and the reminder would stay on its old (now wrong) date.
+ */
+export function reminderJobId(
+  itemId: string | number,
+  p: Pick<PlannedReminder, 'rule' | 'dueOn' | 'sendOn'>,
+): string {
+  return `${reminderKey(itemId, p.rule, p.dueOn)}|${encodeURIComponent(p.sendOn)}`;
+}
+
+/** 7-day, 1-day and due-day reminders: never capped, never folded into a digest, never unsubscribed. */
+export const DEADLINE_CRITICAL_BEFORE_DAYS = 7;
+
+export function isDeadlineCritical(rule: string): boolean {
+  if (rule === 'due_day') return true;
+  const before = /^before_(\d+)$/.exec(rule);
+  return before !== null && Number(before[1]) <= DEADLINE_CRITICAL_BEFORE_DAYS;
+}
+
+/**
+ * What a reminder job should send when it runs on `today` (the worker may have been down): on its day, its own
+ * rule; late but the deadline not yet passed, nothing (a later reminder of the series says what is true now);
+ * late and past the deadline, the overdue notice of today's overdue period — so a "今日到期" never arrives
+ * after the deadline. Two late jobs of one item map to the same overdue rule, hence the same message key.
+ */
+export function reminderDueNow(
+  job: { rule: ReminderRule; sendOn: CalendarDate; dueOn: CalendarDate },
+  today: CalendarDate,
+  overdueEveryCalendarDays: number,
+): ReminderRule | null {
+  if (today <= job.sendOn) return job.rule;
+  if (today <= job.dueOn) return null;
+  const every = overdueEveryCalendarDays > 0 ? overdueEveryCalendarDays : Number.POSITIVE_INFINITY;
+  const k = Math.floor(daysBetween(addDays(job.dueOn, 1), today) / every) + 1;
+  return `overdue_${k}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Escalation ladder
 
@@ -308,6 +348,75 @@ export function escalationLevel(
   };
   const level: EscalationLevel = today >= ladder.red ? 'red' : today >= ladder.yellow ? 'yellow' : 'blue';
   return { level, reasons, since: ladder[level], ladder };
+}
+
+export type NoticeStep = 'blue' | 'yellow' | 'red';
+
+/** Days on which the levels of the running ladder were issued (absent: not issued yet). */
+export type IssuedLevels = Partial<Record<NoticeStep, CalendarDate>>;
+
+export interface EscalationDecision {
+  /** The 督办单 to issue today, or null. */
+  issue: NoticeStep | null;
+  escalation: Escalation;
+}
+
+/**
+ * Which 督办单 to issue today. Notices go out only on working days, one level at a time, never skipping one:
+ * blue on the first working day of the run; yellow `yellowAfterWorkingDays` working days after blue was issued;
+ * red `redAfterWorkingDays − yellowAfterWorkingDays` working days after yellow. Counting from the day a level
+ * was actually issued (not from the due date) is what keeps an item created three months overdue, or an
+ * imported backlog held back for a week, from getting red the first day: it starts at blue like any other.
+ * On schedule the dates equal `escalationLevel`'s ladder.
+ */
+export function escalationDecision(
+  item: EscalationItem,
+  issued: IssuedLevels,
+  today: CalendarDate,
+  calendar: WorkingCalendar,
+  thresholds: EscalationThresholds = DEFAULT_ESCALATION_THRESHOLDS,
+): EscalationDecision {
+  const escalation = escalationLevel(item, today, calendar, thresholds);
+  const none = { issue: null, escalation };
+  if (escalation.level === 'none' || !calendar.isWorkingDay(today)) return none;
+  if (!issued.blue) return { issue: 'blue', escalation };
+  if (!issued.yellow) {
+    const at = calendar.addWorkingDays(issued.blue, thresholds.yellowAfterWorkingDays);
+    return today >= at ? { issue: 'yellow', escalation } : none;
+  }
+  if (!issued.red) {
+    const gap = thresholds.redAfterWorkingDays - thresholds.yellowAfterWorkingDays;
+    return today >= calendar.addWorkingDays(issued.yellow, gap) ? { issue: 'red', escalation } : none;
+  }
+  return none;
+}
+
+/**
+ * The days each level would be issued if the daily pass ran every day from `from` to `to` (both inclusive) and
+ * nothing changed: the schedule the README and the table-driven test state. `notBefore` holds the ladder back
+ * (an imported backlog: no notice until the day after its digest week).
+ */
+export function escalationSchedule(
+  item: EscalationItem,
+  calendar: WorkingCalendar,
+  window: DateWindow,
+  thresholds: EscalationThresholds = DEFAULT_ESCALATION_THRESHOLDS,
+  notBefore?: CalendarDate,
+): IssuedLevels {
+  const issued: IssuedLevels = {};
+  for (let day = window.from; day <= window.to; day = addDays(day, 1)) {
+    if (notBefore && day < notBefore) continue;
+    const { issue } = escalationDecision(item, issued, day, calendar, thresholds);
+    if (issue) issued[issue] = day;
+  }
+  return issued;
+}
+
+/** The 督办单 asks for a written reply (书面回复) within this many working days of its issue. */
+export const ESCALATION_REPLY_WORKING_DAYS = 3;
+
+export function escalationReplyBy(issuedOn: CalendarDate, calendar: WorkingCalendar): CalendarDate {
+  return calendar.addWorkingDays(issuedOn, ESCALATION_REPLY_WORKING_DAYS);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

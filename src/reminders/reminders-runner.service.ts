@@ -22,9 +22,9 @@ export class RemindersRunner {
     private readonly digests: DigestService,
   ) {}
 
-  async replan(): Promise<ScheduleReport> {
+  async replan(prune = false): Promise<ScheduleReport> {
     await this.calendar.reload();
-    return this.scheduler.replanAll();
+    return this.scheduler.replanAll(prune);
   }
 
   async daily(): Promise<DailyRunReport> {

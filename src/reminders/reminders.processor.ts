@@ -26,7 +26,7 @@ export class RemindersProcessor extends DubanProcessor<RemindersPayloads> {
   protected readonly handlers: JobHandlers<RemindersPayloads> = {
     [RemindersJob.Remind]: async (data) => ({ outcome: await this.dispatch.fire(data) }),
     [RemindersJob.RescheduleItem]: ({ itemId }) => this.scheduler.rescheduleItem(itemId),
-    [RemindersJob.Replan]: () => this.runner.replan(),
+    [RemindersJob.Replan]: ({ prune }) => this.runner.replan(prune === true),
     [RemindersJob.DailyRun]: () => this.runner.daily(),
     [RemindersJob.ImportBacklog]: ({ planId, itemIds }) => this.backlog.handle(planId, itemIds),
   };

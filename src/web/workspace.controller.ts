@@ -1,12 +1,13 @@
-import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../plans/assignment-status.policy';
 import { AssignmentsService } from '../plans/assignments.service';
 import { SupervisionService } from '../supervision/supervision.service';
-import { Authenticated } from '../access/access.decorators';
+import { Authenticated, Roles } from '../access/access.decorators';
+import { CalendarService } from '../calendar/calendar.service';
+import { DomainError, ErrorCode, nullWhenNotFound } from '../common/domain-error';
 import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
-import { nullWhenNotFound } from '../common/domain-error';
 import { DepartmentsService } from '../departments/departments.service';
 import { ItemEvidenceService } from '../indicators/item-evidence.service';
 import { PlanItemsService } from '../plans/plan-items.service';
@@ -14,7 +15,7 @@ import { PlansService } from '../plans/plans.service';
 import { Role } from '../access/role.enum';
 import { FlowForms } from './flow-forms';
 import { AssignmentFlowFactsReader } from '../supervision/assignment-flow-facts';
-import { Page, PageContext, sendPage } from './page-context';
+import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { itemPage, itemsPage, type ItemsFilterView } from './pages/items.page';
 import { tasksPage } from './pages/tasks.page';
@@ -35,6 +36,7 @@ export class WorkspaceController {
     private readonly flowFacts: AssignmentFlowFactsReader,
     private readonly supervision: SupervisionService,
     private readonly evidence: ItemEvidenceService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get()
@@ -69,8 +71,31 @@ export class WorkspaceController {
         facts,
         canAcknowledge: this.flow.canAcknowledge(user),
         done: (request.query as Query).done ?? null,
+        missingCalendarYears: user.role === Role.Admin ? this.calendar.coverage().missingYears : [],
       }),
     );
+  }
+
+  /** The workbench's one step for a missing year (same rules as `PUT /api/calendar/years/:year`). */
+  @Post('calendar/years/:year')
+  @Roles(Role.Admin)
+  async enterYear(
+    @Page() ctx: PageContext,
+    @Param('year') year: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (!/^\d{4}$/.test(year)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `年份应为四位数字 / Not a year: ${year}`);
+    }
+    const form = (request.body ?? {}) as Query;
+    const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).slice(0, 100);
+    await this.calendar.putYear(
+      Number(year),
+      { holidays: lines(form.holidays), workdays: lines(form.workdays) },
+      ctx.user!.id,
+    );
+    redirect(reply, '/?done=calendar');
   }
 
   @Get('items')

@@ -1,5 +1,6 @@
 import * as net from 'node:net';
 import { DataSource } from 'typeorm';
+import { CalendarService } from '../../src/calendar/calendar.service';
 import { HealthService } from '../../src/health/health.service';
 import { MailService } from '../../src/mail/mail.service';
 import { createRedis } from '../../src/redis/redis.connection';
@@ -44,6 +45,7 @@ describe('GET /api/health, /api/health/ready, /api/health/live', () => {
         unreachable,
         t.app.get(RedisKeys),
         t.app.get(MailService),
+        t.app.get(CalendarService),
       );
       const report = await health.report();
       expect(report.status).toBe('down');

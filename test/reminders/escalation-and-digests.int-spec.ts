@@ -79,6 +79,18 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     expect(print.body).toContain('红色督办单');
     expect(print.body).toContain('@media print');
     expect(print.body).toContain('消除大班额');
+    // The print link of the mail works for the department the notice concerns, not for another one.
+    for (const [user, status] of [
+      [eduHead, 200],
+      [world.users.idleHead, 403],
+    ] as const) {
+      const res = await t.request({
+        method: 'GET',
+        url: `/api/escalations/${red.id}/print`,
+        headers: { authorization: `Bearer ${await t.sessionFor(user)}` },
+      });
+      expect([user.name, res.statusCode]).toEqual([user.name, status]);
+    }
 
     // Closing the item stops the ladder; an approved extension would restart it from its approval day.
     await sql(t, `UPDATE plan_items SET status = 'completed' WHERE id = $1`, [item]);
@@ -198,6 +210,11 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     const items: string[] = [];
     for (let i = 0; i < 25; i++)
       items.push(await addItem(t, world, { dueOn: `2025-0${1 + (i % 9)}-15`, title: `积压任务${i}` }));
+    // One item led jointly by 教育局 and 财政局: the summary's lines must still add up to its total.
+    await sql(t, `UPDATE assignments SET role = 'lead' WHERE item_id = $1 AND department_id = $2`, [
+      items[0],
+      world.fin,
+    ]);
     t.mail.clear();
     await t.app.get(PlanEvents).emit({ type: 'plan.imported', planId: world.planId, itemIds: items });
     await waitUntil(
@@ -235,9 +252,51 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     expect(
       t.mail.messages.filter((m) => /蓝色|黄色|红色/.test(m.subject) && m.text.includes('积压任务')),
     ).toHaveLength(0);
+    const [summary] = to(t.mail.messages, officeUser).filter((m) => m.subject.includes('导入时已逾期'));
+    expect(summary.subject).toContain('导入时已逾期 25 项');
+    const lines = [...summary.text.matchAll(/^(.+)：(\d+) 项$/gm)].map((m) => [m[1], Number(m[2])]);
+    expect(lines).toEqual([
+      ['教育局', 24],
+      ['教育局、财政局', 1],
+    ]);
+    // After the digest week (backlog until 10 Nov) the ladder starts at blue for all of them — no jump to red.
+    t.clock.set('2025-11-11T01:00:00Z');
+    await t.app.get(EscalationService).run();
+    const levels = await sql<{ level: string; n: number }>(
+      t,
+      `SELECT level, count(*)::int AS n FROM escalation_notices WHERE item_id = ANY($1::uuid[]) GROUP BY level`,
+      [items],
+    );
+    expect(levels).toEqual([{ level: 'blue', n: 25 }]);
+    await drained(t);
   });
 
-  it('caps non-mandatory mail per recipient and day, folding the rest into the next digest', async () => {
+  it('the Monday leadership summary covers the reader’s own region only', async () => {
+    const other = await seedWorld(t);
+    await addItem(t, world, { dueOn: '2025-12-31', title: '本市任务' });
+    await addItem(t, other, { dueOn: '2025-12-31', title: '外市任务' });
+    const county = async (w: World) =>
+      (await sql<{ name: string }>(t, `SELECT name FROM regions WHERE code = $1`, [w.countyCode]))[0].name;
+    t.clock.set('2025-12-01T01:00:00Z'); // Monday
+    t.mail.clear();
+    await t.app.get(DigestService).leadershipSummary();
+    await drained(t);
+    for (const [w, mine, theirs] of [
+      [world, await county(world), await county(other)],
+      [other, await county(other), await county(world)],
+    ] as const) {
+      for (const reader of [w.users.officeUser, w.users.leader]) {
+        const [mail] = to(t.mail.messages, reader).filter((m) => m.subject.includes('领导小组周报'));
+        expect([reader.name, mail.text.includes(mine), mail.text.includes(theirs)]).toEqual([
+          reader.name,
+          true,
+          false,
+        ]);
+      }
+    }
+  });
+
+  it('caps non-mandatory mail per recipient and day, folding the rest into the next digest; deadline mail is never capped', async () => {
     const capped = await startTestApp({ env: { REMINDER_DAILY_CAP: '2' } });
     try {
       const w = await seedWorld(capped);
@@ -245,8 +304,13 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
       capped.clock.set('2025-09-15T02:00:00Z');
       const scheduler = capped.app.get(ReminderSchedulerService);
       for (let i = 0; i < 4; i++) {
+        // Due Fri 12 Sep: the first overdue reminder goes out on Monday 15 Sep (capped mail).
         await scheduler.rescheduleItem(
-          await addItem(capped, w, { dueOn: '2025-09-16', title: `封顶${i}`, cooperate: [] }),
+          await addItem(capped, w, { dueOn: '2025-09-12', title: `封顶${i}`, cooperate: [] }),
+        );
+        // Due Tue 16 Sep: the 1-day reminder, also on Monday 15 Sep (deadline mail: never capped).
+        await scheduler.rescheduleItem(
+          await addItem(capped, w, { dueOn: '2025-09-16', title: `必达${i}`, cooperate: [] }),
         );
       }
       capped.clock.set('2025-09-15T01:00:30Z');
@@ -262,6 +326,11 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
         [w.users.eduHead.id],
       );
       expect(overflow).toHaveLength(2);
+      expect(
+        to(capped.mail.messages, w.users.eduHead).filter((m) =>
+          m.subject.includes('还有 1 个工作日到期：必达'),
+        ),
+      ).toHaveLength(4);
     } finally {
       await capped.close();
     }

@@ -2,7 +2,7 @@ import { parseCalendarDate as d } from '../../src/common/calendar-date';
 import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { PlanEvents } from '../../src/plans/plan-events';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
-import { reminderKey } from '../../src/reminders/reminder.policy';
+import { reminderJobId } from '../../src/reminders/reminder.policy';
 import { Role } from '../../src/access/role.enum';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
@@ -47,7 +47,9 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
       'overdue_1 2025-10-10T01:00:00.000Z',
       'overdue_2 2025-10-17T01:00:00.000Z',
     ]);
-    const job = await remindersQueue(t).getJob(reminderKey(item, 'before_1', d('2025-10-09')));
+    const job = await remindersQueue(t).getJob(
+      reminderJobId(item, { rule: 'before_1', dueOn: d('2025-10-09'), sendOn: d('2025-09-30') }),
+    );
     expect(job?.id).not.toContain(':');
     expect(await job?.getState()).toBe('delayed');
   });
@@ -70,7 +72,7 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
     t.clock.set('2025-09-15T02:00:00Z');
     const item = await addItem(t, world, { dueOn: '2025-10-09' });
     await scheduler.rescheduleItem(item);
-    const oldId = reminderKey(item, 'before_1', d('2025-10-09'));
+    const oldId = reminderJobId(item, { rule: 'before_1', dueOn: d('2025-10-09'), sendOn: d('2025-09-30') });
     expect(await remindersQueue(t).getJob(oldId)).toBeDefined();
 
     await sql(t, `UPDATE plan_items SET due_on = '2025-10-20' WHERE id = $1`, [item]);
@@ -80,7 +82,9 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
     await waitUntil(async () => !(await remindersQueue(t).getJob(oldId)), 'old reminder removed');
     await waitUntil(
       async () =>
-        (await scheduler.pendingJobIds(item)).includes(reminderKey(item, 'before_1', d('2025-10-20'))),
+        (await scheduler.pendingJobIds(item)).includes(
+          reminderJobId(item, { rule: 'before_1', dueOn: d('2025-10-20'), sendOn: d('2025-10-17') }),
+        ),
       'new reminder scheduled',
     );
     expect((await scheduler.pendingJobIds(item)).every((id) => id.includes('2025-10-20'))).toBe(true);
@@ -120,29 +124,40 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
     // Firing the same reminder again (a duplicate job after a crash) sends nothing.
     await remindersQueue(t).add(
       'remind',
-      (await remindersQueue(t).getJob(reminderKey(item, 'before_1', d('2025-10-09'))))!.data,
+      (await remindersQueue(t).getJob(
+        reminderJobId(item, { rule: 'before_1', dueOn: d('2025-10-09'), sendOn: d('2025-09-30') }),
+      ))!.data,
     );
     await drained(t);
     expect(t.mail.messages.filter((m) => m.subject.includes('建设标准化考场'))).toHaveLength(3);
   });
 
-  it('weekly digest users get non-urgent reminders folded into their digest', async () => {
+  it('weekly digest users get non-urgent reminders folded into their digest, deadline reminders at once', async () => {
     t.clock.set('2025-09-15T02:00:00Z');
     const other = await t.createUser(Role.DeptHead, { departmentId: world.edu });
     await setMode(t, other, 'weekly');
     await setMode(t, world.users.eduHead, 'immediate');
-    const item = await addItem(t, world, { dueOn: '2025-10-09', title: '校舍改造' });
+    const calendar = t.app.get(WorkingCalendar);
+    const item = await addItem(t, world, { dueOn: '2025-11-20', title: '校舍改造' });
     await scheduler.rescheduleItem(item);
-    t.clock.set('2025-09-23T01:00:30Z'); // before_7
+    t.clock.set(`${calendar.addWorkingDays(d('2025-11-20'), -30)}T01:00:30Z`); // before_30
     t.mail.clear();
     await scheduler.promoteDue();
     await t.mail.waitFor((m) => m.subject.includes('校舍改造') && m.to.includes(world.users.eduHead.email));
     await drained(t);
-    expect(to(t.mail.messages, other)).toHaveLength(0);
+    expect(to(t.mail.messages, other).filter((m) => m.subject.includes('校舍改造'))).toHaveLength(0);
     const entries = await sql(t, `SELECT kind FROM digest_entries WHERE user_id = $1 AND item_id = $2`, [
       other.id,
       item,
     ]);
     expect(entries).toEqual([{ kind: 'reminder' }]);
+    // The 7-day reminder is deadline mail: it reaches the weekly user on its day, not next Monday.
+    t.clock.set(`${calendar.addWorkingDays(d('2025-11-20'), -7)}T01:00:30Z`);
+    await scheduler.rescheduleItem(item);
+    await scheduler.promoteDue();
+    await t.mail.waitFor(
+      (m) => m.subject.includes('还有 7 个工作日到期：校舍改造') && m.to.includes(other.email),
+    );
+    await drained(t);
   });
 });

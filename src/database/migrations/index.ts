@@ -8,6 +8,7 @@ import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
 import { PlanItemIncentives1795460000000 } from './1795460000000-PlanItemIncentives';
 import { AssignmentDeadlines1795470000000 } from './1795470000000-AssignmentDeadlines';
 import { ProvinceScale1795471600000 } from './1795471600000-ProvinceScale';
+import { CalendarYears1795472020000 } from './1795472020000-CalendarYears';
 import { SupervisionNotices1795480000000 } from './1795480000000-SupervisionNotices';
 import { DepartmentContacts1795490000000 } from './1795490000000-DepartmentContacts';
 import { UserArea1796473642788 } from './1796473642788-UserArea';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlanItemIncentives1795460000000,
   AssignmentDeadlines1795470000000,
   ProvinceScale1795471600000,
+  CalendarYears1795472020000,
   SupervisionNotices1795480000000,
   DepartmentContacts1795490000000,
   UserArea1796473642788,

@@ -5,7 +5,7 @@ import { dateText, kindLabel, lightDot, section, statusWithOverdue } from '../co
 import { acknowledgeForm, reportStateBadge } from '../flow-forms';
 import type { AssignmentFlowFacts } from '../../supervision/assignment-flow-facts';
 import { html, type SafeHtml } from '../html';
-import { layout } from '../layout';
+import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
 
 export interface TasksView {
@@ -23,6 +23,41 @@ export interface TasksView {
   canAcknowledge: boolean;
   /** A flash after a form (`?done=acknowledged`). */
   done?: string | null;
+  /** Admins only: coming years without an official holiday schedule (reminders there count Monday–Friday). */
+  missingCalendarYears?: number[];
+}
+
+/** The admin's one step for a year chinese-days does not know yet: the State Council's notice as dates. */
+function calendarWarning(ctx: PageContext, years: number[]): SafeHtml {
+  return html`${years.map(
+    (year) =>
+      html`<section class="card notice warn" id="calendar-${year}">
+        <h2>${ctx.t(`${year} 年尚无官方节假日安排`, `No official holiday schedule for ${year}`)}</h2>
+        <p>
+          ${ctx.t(
+            `提醒和督办单在 ${year} 年暂按周一至周五计算工作日，节假日当天可能发送提醒、期限可能差一天。请按国务院办公厅通知录入放假和调休上班日期，录入后全部提醒自动重新排期。`,
+            `Reminders and notices in ${year} count Monday–Friday for now: mail may go out on a holiday and offsets may be a day off. Enter the State Council's notice; every reminder re-plans.`,
+          )}
+        </p>
+        <form method="post" action="/calendar/years/${String(year)}">
+          ${csrfField(ctx)}
+          <label
+            >${ctx.t('放假日期（每行一个日期或范围，可加名称）', 'Days off (one date or range a line, optional name)')}
+            <textarea
+              name="holidays"
+              rows="6"
+              required
+              placeholder="${year}-01-01..${year}-01-03 元旦"
+            ></textarea>
+          </label>
+          <label
+            >${ctx.t('调休上班日期（周六、周日）', 'Make-up working days (Saturdays, Sundays)')}
+            <textarea name="workdays" rows="3" placeholder="${year}-02-07 春节"></textarea>
+          </label>
+          <button type="submit" class="primary">${ctx.t(`录入 ${year} 年安排`, `Enter ${year}`)}</button>
+        </form>
+      </section>`,
+  )}`;
 }
 
 const OPEN = new Set(['not_started', 'in_progress', 'due_soon', 'overdue']);
@@ -133,6 +168,13 @@ export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
     view.done === 'acknowledged'
       ? html`<p class="notice ok" role="status">${ctx.t('已签收。', 'Acknowledged.')}</p>`
       : '';
+  const warning = calendarWarning(ctx, view.missingCalendarYears ?? []);
+  const calendarDone =
+    view.done === 'calendar'
+      ? html`<p class="notice ok" role="status">
+          ${ctx.t('节假日安排已录入，全部提醒正在重新排期。', 'Holiday schedule entered; every reminder is being re-planned.')}
+        </p>`
+      : '';
   const body = view.department
     ? html`${flash}
         <p class="sub">
@@ -157,5 +199,5 @@ export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
     : html`${view.message ? html`<p class="notice info">${view.message}</p>` : ''}
       ${section(ctx, { id: 'overdue', title: ctx.t('已逾期（我可见范围）', 'Overdue (in my scope)'), count: view.overdue.length, body: itemRows(ctx, view, view.overdue) })}
       ${section(ctx, { id: 'week', title: ctx.t('即将到期', 'Due soon'), count: view.dueSoon.length, body: itemRows(ctx, view, view.dueSoon) })}`;
-  return layout(ctx, { title: ctx.t('我的任务', 'My tasks'), body });
+  return layout(ctx, { title: ctx.t('我的任务', 'My tasks'), body: html`${calendarDone}${warning}${body}` });
 }
