@@ -13,6 +13,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** The Message-ID header (the outbox keeps one per row across attempts: duplicates share it). */
+  messageId: string | null;
   /** Where the raw message was written, when the sink keeps files. */
   file: string | null;
 }
@@ -26,7 +28,14 @@ export class MailSink {
   private readonly received: ReceivedMail[] = [];
   private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly options: { dir?: string; keep?: number } = {}) {}
+  constructor(
+    private readonly options: {
+      dir?: string;
+      keep?: number;
+      /** Wait this long before answering 250 to a message (a slow server, for fault tests). */
+      acceptDelayMs?: number;
+    } = {},
+  ) {}
 
   async listen(port = 0, host = '127.0.0.1'): Promise<number> {
     if (this.options.dir) fs.mkdirSync(this.options.dir, { recursive: true });
@@ -41,7 +50,9 @@ export class MailSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           const to = session.envelope.rcptTo.map((r) => r.address);
-          this.store(raw, to).then(() => callback(), callback);
+          const accept = () => this.store(raw, to).then(() => callback(), callback);
+          if (this.options.acceptDelayMs) setTimeout(() => void accept(), this.options.acceptDelayMs);
+          else void accept();
         });
       },
     });
@@ -105,6 +116,7 @@ export class MailSink {
       subject: parsed.subject ?? '',
       text: parsed.text ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : null,
+      messageId: parsed.messageId ?? null,
       file,
     });
     const keep = this.options.keep ?? 1000;

@@ -17,6 +17,7 @@ import { RemindersProcessor } from './reminders.processor';
 import { RemindersRunner } from './reminders-runner.service';
 import { RemindersScheduler } from './reminders.scheduler';
 import { ReportCycleService } from './report-cycle.service';
+import { WorkerWatch } from './worker-watch.service';
 
 /**
  * Reminders, escalation, digests and reporting cycles. The services exist in every role (the API enqueues,
@@ -38,7 +39,7 @@ export class RemindersModule {
         ImportBacklogService,
         RemindersRunner,
         ReminderEventsListener,
-        ...(options.worker ? [RemindersProcessor, RemindersScheduler] : []),
+        ...(options.worker ? [RemindersProcessor, RemindersScheduler, WorkerWatch] : []),
       ],
       controllers: [
         EscalationsController,

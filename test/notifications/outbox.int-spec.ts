@@ -75,7 +75,7 @@ describe('notification outbox, delivery guarantees and admin', () => {
     }
   });
 
-  it('a row left `sending` by a dead worker is never sent twice: it goes to the dead letters for the admin', async () => {
+  it('a row left `sending` by a dead worker is taken over after its lease: sent again, same Message-ID, counted', async () => {
     await notifyOnce('interrupted-test', true);
     await drained(t);
     t.mail.clear();
@@ -83,14 +83,25 @@ describe('notification outbox, delivery guarantees and admin', () => {
       t,
       `SELECT id FROM notification_outbox WHERE idempotency_key = 'interrupted-test'`,
     );
-    // Simulate: a worker claimed the row, (maybe) sent, and died before marking; its lease has run out.
+    // A worker claimed the row, maybe sent, and died before marking; while its lease runs nobody else sends.
     await sql(
       t,
-      `UPDATE notification_outbox SET status = 'sending', lease_until = now() - interval '1 second' WHERE id = $1`,
+      `UPDATE notification_outbox SET status = 'sending', lease_until = now() + interval '1 minute' WHERE id = $1`,
       [row.id],
     );
-    expect(await t.app.get(OutboxService).deliver(row.id, false)).toBe('dead');
-    expect(t.mail.messages).toHaveLength(0);
+    expect(await t.app.get(OutboxService).deliver(row.id)).toBe('busy');
+    await sql(t, `UPDATE notification_outbox SET lease_until = now() - interval '1 second' WHERE id = $1`, [
+      row.id,
+    ]);
+    expect(await t.app.get(OutboxService).deliver(row.id)).toBe('sent');
+    expect(t.mail.messages).toHaveLength(1);
+    expect(t.mail.messages[0].messageId).toBe(`<outbox-${row.id}@duban>`);
+    const after = await t.app.get(OutboxService).get(row.id);
+    expect(after).toMatchObject({ status: 'sent', interruptions: 1 });
+    await sql(t, `UPDATE notification_outbox SET status = 'dead', last_error = 'interrupted' WHERE id = $1`, [
+      row.id,
+    ]);
+    t.mail.clear();
 
     const admin = await t.sessionFor(await t.createUser(Role.Admin));
     const dead = await t.request({

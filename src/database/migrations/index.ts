@@ -6,6 +6,7 @@ import { SupervisionFlow1795448814533 } from './1795448814533-SupervisionFlow';
 import { Reminders1795448867959 } from './1795448867959-Reminders';
 import { PlanDrafts1795450649050 } from './1795450649050-PlanDrafts';
 import { PlanItemIncentives1795460000000 } from './1795460000000-PlanItemIncentives';
+import { DeliveryRecovery1796473639836 } from './1796473639836-DeliveryRecovery';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Reminders1795448867959,
   PlanDrafts1795450649050,
   PlanItemIncentives1795460000000,
+  DeliveryRecovery1796473639836,
 ];
