@@ -91,11 +91,19 @@ export const envSchema = z
       .max(30 * 24 * 3600)
       .default(24 * 3600),
     MAIL_BACKOFF_BASE_SECONDS: z.coerce.number().positive().max(3600).default(10),
-    MAIL_BACKOFF_MAX_SECONDS: z.coerce.number().positive().max(24 * 3600).default(1800),
+    MAIL_BACKOFF_MAX_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .default(1800),
     MAIL_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
     // The worker's watch: heartbeat, recovery check (marker key) and relays, every this many seconds.
     WORKER_WATCH_SECONDS: z.coerce.number().positive().max(3600).default(15),
-    WORKER_STALE_AFTER_SECONDS: z.coerce.number().positive().max(24 * 3600).default(90),
+    WORKER_STALE_AFTER_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .default(90),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === 's3') {

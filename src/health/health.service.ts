@@ -12,13 +12,7 @@ import { EXPECTED_SCHEDULERS, PLAN_MARKER_KEY, WORKER_HEARTBEAT_KEY } from '../q
 import { QueueName } from '../queue/queues';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
-import {
-  type Check,
-  type DependencyChecks,
-  heartbeatFresh,
-  type Readiness,
-  readinessOf,
-} from './readiness';
+import { type Check, type DependencyChecks, heartbeatFresh, type Readiness, readinessOf } from './readiness';
 
 export interface HealthReport {
   status: Readiness;

@@ -29,7 +29,8 @@ export function readinessOf(
   background: BackgroundState = { workerFresh: true, queuesComplete: true },
 ): Readiness {
   if (checks.database.status === 'down' || checks.redis.status === 'down') return 'down';
-  if (checks.smtp.status === 'down' || !background.workerFresh || !background.queuesComplete) return 'degraded';
+  if (checks.smtp.status === 'down' || !background.workerFresh || !background.queuesComplete)
+    return 'degraded';
   return 'ok';
 }
 

@@ -233,7 +233,9 @@ export class OutboxService {
         { outboxId: id },
         deliverJobOptions(`outbox|${id}|${attempts}`, Math.round(delay * 1000)),
       )
-      .catch((error: Error) => this.logger.warn(`retry of ${id} queued later by the relay: ${error.message}`));
+      .catch((error: Error) =>
+        this.logger.warn(`retry of ${id} queued later by the relay: ${error.message}`),
+      );
     return 'failed';
   }
 
@@ -307,7 +309,8 @@ export class OutboxService {
       const jobId = `outbox|${row.id}|${row.attempts}${row.status === 'sending' ? '|lease' : ''}`;
       const existing = await this.queue.getJob(jobId);
       const state = existing ? await existing.getState() : null;
-      if (state && ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(state)) continue;
+      if (state && ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(state))
+        continue;
       // A finished job under that id would swallow the new one: give the relay's job its own id.
       const id = existing ? `${jobId}|relay-${Date.now()}` : jobId;
       jobs.push({ name: MailJob.Deliver, data: { outboxId: row.id }, opts: deliverJobOptions(id) });
@@ -395,8 +398,14 @@ export class OutboxService {
       );
     }
     void this.queue
-      .add(MailJob.Deliver, { outboxId: id }, deliverJobOptions(`outbox|${id}|${row.attempts}|retry-${Date.now()}`))
-      .catch((error: Error) => this.logger.warn(`retry of ${id} queued later by the relay: ${error.message}`));
+      .add(
+        MailJob.Deliver,
+        { outboxId: id },
+        deliverJobOptions(`outbox|${id}|${row.attempts}|retry-${Date.now()}`),
+      )
+      .catch((error: Error) =>
+        this.logger.warn(`retry of ${id} queued later by the relay: ${error.message}`),
+      );
     return (await this.get(id))!;
   }
 

@@ -92,20 +92,25 @@ export class PlanEvents implements OnApplicationBootstrap, BeforeApplicationShut
       this.again = true;
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.nudge();
-      }
-    });
+    void this.start();
   }
 
   /** Relays what is pending now (the worker's watch, tests); resolves with how many events were delivered. */
   async relay(): Promise<number> {
-    if (this.running) await this.running.catch(() => undefined);
-    this.running = this.drain().finally(() => (this.running = null));
-    return this.running;
+    while (this.running) await this.running.catch(() => undefined);
+    return this.start();
+  }
+
+  private start(): Promise<number> {
+    const run: Promise<number> = this.drain().finally(() => {
+      if (this.running === run) this.running = null;
+      if (this.again && !this.stopped && !this.running) {
+        this.again = false;
+        void this.start();
+      }
+    });
+    this.running = run;
+    return run;
   }
 
   async pending(): Promise<number> {
@@ -166,7 +171,9 @@ export class PlanEvents implements OnApplicationBootstrap, BeforeApplicationShut
         } catch (error) {
           failed = true;
           await em.query('UPDATE plan_event_outbox SET failures = failures + 1 WHERE id = $1', [row.id]);
-          this.logger.warn(`plan event ${row.id} (${row.event.type}) not relayed: ${(error as Error).message}`);
+          this.logger.warn(
+            `plan event ${row.id} (${row.event.type}) not relayed: ${(error as Error).message}`,
+          );
           break;
         }
       }

@@ -116,6 +116,7 @@ export class ReminderSchedulerService {
   async scheduleMany(
     items: readonly ItemFacts[],
     policies?: Map<string, ReminderPolicyOverride>,
+    from?: CalendarDate,
   ): Promise<ScheduleReport> {
     const layers = policies ?? (await this.facts.allPolicyLayers());
     const global = this.globalPolicy(layers.get(`global|${GLOBAL_SCOPE_ID}`));
@@ -133,7 +134,7 @@ export class ReminderSchedulerService {
           ? global
           : mergePolicy(global, layers.get(`plan|${item.planId}`), layers.get(`item|${item.id}`));
         const ids: string[] = [];
-        for (const p of this.planFor(item, policy)) {
+        for (const p of this.planFor(item, policy, from)) {
           const id = reminderKey(item.id, p.rule, p.dueOn);
           ids.push(id);
           jobs.push(this.jobFor(item.id, id, p));
@@ -152,15 +153,18 @@ export class ReminderSchedulerService {
     return { items: items.length, scheduled, removed: 0 };
   }
 
-  /** The daily self-healing pass over every open item. */
-  async replanAll(): Promise<ScheduleReport> {
+  /**
+   * The daily self-healing pass over every open item. `from` (time travel) plans from an earlier day too: the
+   * reminders between it and today are due at once, their outbox keys dropping any already sent.
+   */
+  async replanAll(from?: CalendarDate): Promise<ScheduleReport> {
     const total: ScheduleReport = { items: 0, scheduled: 0, removed: 0 };
     const policies = await this.facts.allPolicyLayers();
     let after: string | null = null;
     for (;;) {
       const page = await this.facts.openItems(after, 5000);
       if (page.length === 0) break;
-      const report = await this.scheduleMany(page, policies);
+      const report = await this.scheduleMany(page, policies, from);
       total.items += report.items;
       total.scheduled += report.scheduled;
       after = page[page.length - 1].id;

@@ -11,6 +11,7 @@ import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
 import { WebFlowQueries } from './flow-queries';
 import { LeadershipController } from './leadership.controller';
+import { MailAdminController } from './mail-admin.controller';
 import { OfficeController } from './office.controller';
 import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
 import { WorkspaceController } from './workspace.controller';
@@ -29,6 +30,7 @@ import { WorkspaceController } from './workspace.controller';
     OfficeController,
     LeadershipController,
     PlanDraftsPagesController,
+    MailAdminController,
   ],
 })
 export class WebModule {}
