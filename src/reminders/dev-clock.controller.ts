@@ -38,7 +38,7 @@ export class DevClockController {
   ): Promise<{ now: string; replanned: unknown; promoted: number; daily: unknown }> {
     const previousToday = this.clock.today();
     if (body.now) {
-      const offset = Date.parse(body.now) - Date.now();
+      const offset = Date.parse(body.now) - this.realNow().getTime();
       this.clock.now = () => new Date(this.realNow().getTime() + offset);
     } else {
       this.clock.now = this.realNow;
