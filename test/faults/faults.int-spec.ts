@@ -17,7 +17,7 @@ import {
   sql,
   waitUntil,
 } from '../reminders/reminder-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { TEST_NOW } from '../support/test-clock';
 import { OwnRedis, WorkerProcess } from './fault-support';
 
