@@ -294,7 +294,7 @@ export class OutboxService {
    * attempt is due, `sending` rows whose lease ran out. Job ids carry the attempt count, so a relay running
    * twice queues one job; a claim is atomic, so a job too many sends nothing.
    */
-  async relay(pendingAfterSeconds = 10): Promise<number> {
+  async relay(pendingAfterSeconds = 60): Promise<number> {
     const rows = await this.dataSource.query<Array<{ id: string; attempts: number; status: OutboxStatus }>>(
       `SELECT id, attempts, status FROM notification_outbox
         WHERE (status = 'pending' AND updated_at < now() - make_interval(secs => $1))

@@ -1,3 +1,4 @@
+import { csrfTokenFor } from '../../src/auth/session-token';
 import { MailSink } from '../../src/mail/mail-sink';
 import { AppSecret } from '../../src/notifications/app-secret.provider';
 import { NotificationsService } from '../../src/notifications/notifications.service';
@@ -239,5 +240,53 @@ describe('notification outbox, delivery guarantees and admin', () => {
       if (second) await second.close();
       else await first.close();
     }
+  });
+
+  it('邮件投递 page: dead mail filtered by error, and the bulk 重新发送 of exactly what matches', async () => {
+    await notifyOnce('page-refused', true);
+    await notifyOnce('page-other', true);
+    await drained(t);
+    await sql(
+      t,
+      `UPDATE notification_outbox SET status = 'dead', last_error = CASE idempotency_key
+         WHEN 'page-refused' THEN 'connect ECONNREFUSED 127.0.0.1:25' ELSE '550 mailbox unavailable' END
+        WHERE idempotency_key IN ('page-refused', 'page-other')`,
+    );
+    const token = await t.sessionFor(await t.createUser(Role.Admin));
+    const cookies = { duban_session: token };
+    const page = await t.request({
+      method: 'GET',
+      url: '/admin/mail?status=dead&error=ECONNREFUSED',
+      cookies,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('邮件投递');
+    expect(page.body).toContain('connect ECONNREFUSED');
+    expect(page.body).not.toContain('550 mailbox unavailable');
+    expect(page.body).toContain('按当前筛选条件全部重新发送');
+
+    const retry = await t.request({
+      method: 'POST',
+      url: '/admin/mail/retry',
+      cookies,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: csrfTokenFor(token),
+        status: 'dead',
+        error: 'ECONNREFUSED',
+      }).toString(),
+    });
+    expect(retry.statusCode).toBe(303);
+    expect(retry.headers.location).toContain('done=1');
+    await drained(t);
+    const rows = await sql<{ key: string; status: string }>(
+      t,
+      `SELECT idempotency_key AS key, status FROM notification_outbox
+        WHERE idempotency_key IN ('page-refused', 'page-other') ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { key: 'page-other', status: 'dead' },
+      { key: 'page-refused', status: 'sent' },
+    ]);
   });
 });
