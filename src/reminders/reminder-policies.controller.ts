@@ -1,3 +1,4 @@
+import { redisDeadline } from '../queue/redis-deadline';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -68,11 +69,13 @@ export class ReminderPoliciesController {
        ON CONFLICT (scope, scope_id) DO UPDATE SET policy = $3, updated_at = now()`,
       [body.scope, scopeId, JSON.stringify(parsed.data)],
     );
-    if (body.scope === 'item') {
-      await this.queue.add(RemindersJob.RescheduleItem, { itemId: scopeId }, { removeOnComplete: true });
-    } else {
-      await this.queue.add(RemindersJob.Replan, {}, { removeOnComplete: true });
-    }
+    // Bounded: with Redis down the stored policy still applies (each reminder re-checks it when it fires, the
+    // nightly replan reschedules).
+    await redisDeadline(
+      body.scope === 'item'
+        ? this.queue.add(RemindersJob.RescheduleItem, { itemId: scopeId }, { removeOnComplete: true })
+        : this.queue.add(RemindersJob.Replan, {}, { removeOnComplete: true }),
+    ).catch(() => undefined);
     return { scope: body.scope, scopeId, policy: parsed.data };
   }
 }
