@@ -30,6 +30,12 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+function withoutFaketime(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')),
+  );
+}
+
 /**
  * A Redis of the test's own (never the machine's shared one): a real `redis-server` on a free port, keeping
  * nothing on disk — so stopping and starting it is "Redis restarted without its data".
@@ -53,9 +59,16 @@ export class OwnRedis {
     this.child = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
+      // redis-server does not run under libfaketime (the suite's two-years-ahead run); its clock is no business
+      // date, so it gets the real one.
+      { stdio: 'ignore', env: withoutFaketime(process.env) },
     );
-    await until(() => isListening(this.port, '127.0.0.1'), `redis-server on ${this.port}`, 10_000);
+    try {
+      await until(() => isListening(this.port, '127.0.0.1'), `redis-server on ${this.port}`, 10_000);
+    } catch (error) {
+      await this.down();
+      throw error;
+    }
   }
 
   /** SIGKILL: the data in memory is gone with it. */
@@ -82,7 +95,8 @@ export class WorkerProcess {
       ['-r', path.join(ROOT, 'test/support/swc-register.js'), path.join(ROOT, 'src/worker.ts')],
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+        // The parent's environment (faketime's variables included: the suite also runs two years ahead).
+        env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
