@@ -187,7 +187,7 @@ async function benchDelivery(): Promise<void> {
     let next = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        while (next < ids.length) await outbox.deliver(ids[next++], false);
+        while (next < ids.length) await outbox.deliver(ids[next++]);
       }),
     );
     const ours = performance.now() - started;

@@ -19,6 +19,7 @@ import { Evaluation } from './indicators/evaluation.entity';
 import { LedgerEntry } from './indicators/ledger-entry.entity';
 import { StatisticsImport, StatisticsTable } from './indicators/statistics-import.entity';
 import { LeadershipGroup, LeadershipGroupMember } from './plans/leadership-group.entity';
+import { PlanEventRecord } from './plans/plan-event-record.entity';
 import { PlanItem } from './plans/plan-item.entity';
 import { Plan } from './plans/plan.entity';
 import { Region } from './regions/region.entity';
@@ -63,4 +64,5 @@ export const ENTITIES = [
   SupervisionNotice,
   SupervisionAction,
   OfficeMailbox,
+  PlanEventRecord,
 ];

@@ -97,4 +97,18 @@ describe('validateEnv', () => {
       );
     }
   });
+
+  it('delivery and worker watch: 24 h retry window by default, bad values named', () => {
+    expect(validateEnv({})).toMatchObject({
+      MAIL_RETRY_WINDOW_SECONDS: 86400,
+      MAIL_LEASE_SECONDS: 120,
+      WORKER_WATCH_SECONDS: 15,
+    });
+    expect(problemsOf({ MAIL_RETRY_WINDOW_SECONDS: '0' })[0]).toMatch(/^MAIL_RETRY_WINDOW_SECONDS must be/);
+    const [backoff] = problemsOf({ MAIL_BACKOFF_BASE_SECONDS: '60', MAIL_BACKOFF_MAX_SECONDS: '10' });
+    expect(backoff).toMatch(/^MAIL_BACKOFF_BASE_SECONDS .*MAIL_BACKOFF_MAX_SECONDS/);
+    expect(problemsOf({ WORKER_WATCH_SECONDS: '100', WORKER_STALE_AFTER_SECONDS: '50' })[0]).toContain(
+      'WORKER_STALE_AFTER_SECONDS',
+    );
+  });
 });

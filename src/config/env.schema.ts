@@ -112,6 +112,28 @@ export const envSchema = z
     REMINDER_DAILY_CAP: z.coerce.number().int().min(1).max(10_000).default(20),
     ESCALATION_YELLOW_AFTER_DAYS: z.coerce.number().int().min(1).max(250).default(5),
     ESCALATION_RED_AFTER_DAYS: z.coerce.number().int().min(2).max(250).default(10),
+
+    // Mail delivery (README, "Reminders" → "Delivery"): retries for a window, then `dead`.
+    MAIL_RETRY_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24 * 3600)
+      .default(24 * 3600),
+    MAIL_BACKOFF_BASE_SECONDS: z.coerce.number().positive().max(3600).default(10),
+    MAIL_BACKOFF_MAX_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .default(1800),
+    MAIL_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
+    // The worker's watch: heartbeat, recovery check (marker key) and relays, every this many seconds.
+    WORKER_WATCH_SECONDS: z.coerce.number().positive().max(3600).default(15),
+    WORKER_STALE_AFTER_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .default(90),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === 's3') {
@@ -158,6 +180,20 @@ export const envSchema = z
         code: z.ZodIssueCode.custom,
         path: ['PUBLIC_URL'],
         message: 'is required in production (links in mail would point at http://localhost)',
+      });
+    }
+    if (env.MAIL_BACKOFF_BASE_SECONDS > env.MAIL_BACKOFF_MAX_SECONDS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MAIL_BACKOFF_BASE_SECONDS'],
+        message: 'must not exceed MAIL_BACKOFF_MAX_SECONDS',
+      });
+    }
+    if (env.WORKER_STALE_AFTER_SECONDS <= env.WORKER_WATCH_SECONDS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WORKER_STALE_AFTER_SECONDS'],
+        message: 'must be greater than WORKER_WATCH_SECONDS (the heartbeat interval)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {

@@ -1,3 +1,4 @@
+import { redisDeadline } from '../queue/redis-deadline';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -191,7 +192,7 @@ export class IndicatorImportService {
     let queueError: string | null = null;
     if (options.enqueue !== false) {
       try {
-        queued = await this.jobs.enqueueRecomputes(imports);
+        queued = await redisDeadline(this.jobs.enqueueRecomputes(imports));
       } catch (error) {
         // Stored is stored: the nightly recompute evaluates it if the queue is down now.
         queueError = error instanceof Error ? error.message : String(error);

@@ -15,6 +15,8 @@ export interface ReceivedMail {
   html: string | null;
   /** `List-Unsubscribe` and `List-Unsubscribe-Post` as sent (null when absent). */
   listUnsubscribe: { url: string; post: string | null } | null;
+  /** The Message-ID header (the outbox keeps one per row across attempts: duplicates share it). */
+  messageId: string | null;
   /** Where the raw message was written, when the sink keeps files. */
   file: string | null;
 }
@@ -28,7 +30,14 @@ export class MailSink {
   private readonly received: ReceivedMail[] = [];
   private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly options: { dir?: string; keep?: number } = {}) {}
+  constructor(
+    private readonly options: {
+      dir?: string;
+      keep?: number;
+      /** Wait this long before answering 250 to a message (a slow server, for fault tests). */
+      acceptDelayMs?: number;
+    } = {},
+  ) {}
 
   async listen(port = 0, host = '127.0.0.1'): Promise<number> {
     if (this.options.dir) fs.mkdirSync(this.options.dir, { recursive: true });
@@ -43,7 +52,9 @@ export class MailSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           const to = session.envelope.rcptTo.map((r) => r.address);
-          this.store(raw, to).then(() => callback(), callback);
+          const accept = () => this.store(raw, to).then(() => callback(), callback);
+          if (this.options.acceptDelayMs) setTimeout(() => void accept(), this.options.acceptDelayMs);
+          else void accept();
         });
       },
     });
@@ -108,6 +119,7 @@ export class MailSink {
       text: parsed.text ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : null,
       listUnsubscribe: listUnsubscribe(parsed.headerLines),
+      messageId: parsed.messageId ?? null,
       file,
     });
     const keep = this.options.keep ?? 1000;

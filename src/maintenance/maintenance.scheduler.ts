@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { JobSchedulers } from '../queue/job-schedulers';
 import { MaintenanceJob, QueueName } from '../queue/queues';
 
 /**
@@ -9,15 +10,13 @@ import { MaintenanceJob, QueueName } from '../queue/queues';
  */
 @Injectable()
 export class MaintenanceScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MaintenanceScheduler.name);
+  constructor(
+    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    private readonly schedulers: JobSchedulers,
+  ) {}
 
-  constructor(@InjectQueue(QueueName.Maintenance) private readonly queue: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    // Not awaited: a worker starting while Redis is down must come up and register once Redis returns.
-    void this.register().catch((error: Error) =>
-      this.logger.warn(`could not register schedulers yet: ${error.message}`),
-    );
+  onApplicationBootstrap(): void {
+    this.schedulers.register(QueueName.Maintenance, () => this.register());
   }
 
   private async register(): Promise<void> {

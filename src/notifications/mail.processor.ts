@@ -5,7 +5,11 @@ import { DubanProcessor, type JobHandlers } from '../queue/queue-lifecycle';
 import { MailJob, type MailPayloads, QueueName } from '../queue/queues';
 import { OutboxService } from './outbox.service';
 
-/** Delivers outbox rows. Errors are rethrown: BullMQ retries with backoff; the last attempt marks the row dead. */
+/**
+ * Delivers outbox rows, one row per job (a crash interrupts at most `concurrency` sends, each taken over after
+ * its lease). SMTP failures are recorded on the row and retried from there; an error reaching here (database
+ * down) is rethrown so BullMQ retries the job.
+ */
 @Processor(QueueName.Mail, { concurrency: 10 })
 export class MailProcessor extends DubanProcessor<MailPayloads> {
   private readonly logger = new Logger(MailProcessor.name);
@@ -16,10 +20,7 @@ export class MailProcessor extends DubanProcessor<MailPayloads> {
 
   protected readonly queueName = QueueName.Mail;
   protected readonly handlers: JobHandlers<MailPayloads> = {
-    [MailJob.Deliver]: async ({ outboxId }, job) => {
-      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      return { outcome: await this.outbox.deliver(outboxId, finalAttempt) };
-    },
+    [MailJob.Deliver]: async ({ outboxId }) => ({ outcome: await this.outbox.deliver(outboxId) }),
     [MailJob.Relay]: async () => ({ queued: await this.outbox.relay() }),
   };
 

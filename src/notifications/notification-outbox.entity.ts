@@ -54,6 +54,21 @@ export class OutboxMessage {
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
 
+  /** `failed`: when the next attempt is due (exponential backoff, capped). */
+  @Column({ type: 'timestamptz', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** First failure of the current retry window; `dead` once MAIL_RETRY_WINDOW_SECONDS have passed since. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retryingSince!: Date | null;
+
+  /**
+   * Claims taken over from a sender whose lease ran out (it crashed): each one may have delivered already, so
+   * this counts possible duplicates (sent again with the same Message-ID).
+   */
+  @Column({ type: 'int', default: 0 })
+  interruptions!: number;
+
   /** While `sending`: until when the sender owns the row. */
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil!: Date | null;

@@ -1,19 +1,49 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../access/access.decorators';
 import { QueueName } from '../queue/queues';
 import { Role } from '../access/role.enum';
 import { OUTBOX_STATUSES, type OutboxStatus } from './notification-outbox.entity';
 import { OutboxService, type OutboxView } from './outbox.service';
 
-export class OutboxQueryDto {
+/** What the admin looks for: creation time range, part of the address, part of the error. */
+class OutboxFilterDto {
+  /** created at or after (ISO 8601) */
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  /** created before (ISO 8601) */
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  recipient?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  error?: string;
+}
+
+export class OutboxQueryDto extends OutboxFilterDto {
   @IsOptional()
   @IsIn(OUTBOX_STATUSES)
   status?: OutboxStatus;
+}
+
+/** Bulk retry: the same filter; `status` is `dead` (default) or `failed`. */
+export class OutboxRetryDto extends OutboxFilterDto {
+  @IsOptional()
+  @IsIn(['dead', 'failed'])
+  status?: 'dead' | 'failed';
 }
 
 /**
@@ -32,7 +62,15 @@ export class OutboxAdminController {
   @Get('outbox')
   @Roles(Role.Admin)
   list(@Query() query: OutboxQueryDto): Promise<OutboxView[]> {
-    return this.outbox.list({ status: query.status });
+    return this.outbox.list(query);
+  }
+
+  /** Requeues every dead (or failed) message matching the filter, each with a fresh retry window. */
+  @Post('outbox/retry')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  retryMany(@Body() body: OutboxRetryDto): Promise<{ retried: number }> {
+    return this.outbox.retryMany(body);
   }
 
   @Post('outbox/:id/retry')

@@ -166,18 +166,7 @@ export class PlanImportService {
    */
   async import(file: PlanFile, options: PlanImportOptions): Promise<PlanImportReport> {
     const report = await this.importInTransaction(file, options);
-    // After the commit: reminders schedule the plan's items (and fold a past-due backlog into digests).
-    if (report.plan !== 'unchanged') {
-      const rows: Array<{ id: string }> = await this.dataSource.query(
-        `SELECT id FROM plan_items WHERE plan_id = $1 AND status <> 'cancelled' ORDER BY position`,
-        [report.planId],
-      );
-      await this.events.emit({
-        type: 'plan.imported',
-        planId: report.planId,
-        itemIds: rows.map((r) => r.id),
-      });
-    }
+    if (report.plan !== 'unchanged') this.events.nudge();
     return report;
   }
 
@@ -238,6 +227,17 @@ export class PlanImportService {
         );
       }
       await this.items.refreshStatuses({ planId: plan.id }, manager);
+      if (report.plan !== 'unchanged') {
+        // Written with the import (the plan-event outbox): reminders schedule the plan's items after the commit
+        // and fold a past-due backlog into digests.
+        const rows: Array<{ id: string }> = await manager.query(
+          `SELECT id FROM plan_items WHERE plan_id = $1 AND status <> 'cancelled' ORDER BY position`,
+          [plan.id],
+        );
+        await this.events.record(manager, [
+          { type: 'plan.imported', planId: plan.id, itemIds: rows.map((r) => r.id) },
+        ]);
+      }
       return report;
     });
   }

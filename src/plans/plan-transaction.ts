@@ -2,8 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanEvent, PlanEvents } from './plan-events';
 
 /**
- * The one way to change items and their flow: `work` runs in one transaction and the events it emits are
- * announced only once the transaction has committed (a rolled-back change announces nothing).
+ * The one way to change items and their flow: `work` runs in one transaction, the events it emits are written
+ * in that transaction (the plan-event outbox) and relayed after the commit in the background — the caller's
+ * answer never waits on Redis, and a rolled-back change announces nothing.
  */
 export async function inPlanTransaction<T>(
   dataSource: DataSource,
@@ -11,7 +12,11 @@ export async function inPlanTransaction<T>(
   work: (em: EntityManager, emit: (event: PlanEvent) => void) => Promise<T>,
 ): Promise<T> {
   const pending: PlanEvent[] = [];
-  const result = await dataSource.transaction((em) => work(em, (event) => pending.push(event)));
-  for (const event of pending) await events.emit(event);
+  const result = await dataSource.transaction(async (em) => {
+    const value = await work(em, (event) => pending.push(event));
+    await events.record(em, pending);
+    return value;
+  });
+  if (pending.length) events.nudge();
   return result;
 }

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '../config/env.schema';
 import { redisOptions } from '../redis/redis.connection';
+import { JobSchedulers } from './job-schedulers';
 import { QueueLifecycle } from './queue-lifecycle';
 import { QueueName } from './queues';
 
@@ -30,7 +31,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     }),
     ...queues,
   ],
-  providers: [QueueLifecycle],
-  exports: [BullModule],
+  providers: [QueueLifecycle, JobSchedulers],
+  exports: [BullModule, JobSchedulers],
 })
 export class QueueModule {}

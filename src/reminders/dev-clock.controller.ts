@@ -15,8 +15,9 @@ export class DevClockDto {
 
 /**
  * Development only (not registered otherwise): time travel for the demo. Sets this process's Clock (the single
- * time source) to `now` and runs the reminder planner and sender as of then: reminders due by then are
- * promoted and the daily passes (escalation, report requests, digests) run. Use DUBAN_ROLE=all (the demo).
+ * time source) to `now` and re-plans as of then, from the day it left: every reminder between the two days
+ * is due at once (already-sent ones are dropped by their outbox keys), then the daily passes (escalation, report
+ * requests, digests) run. Use DUBAN_ROLE=all (the demo).
  */
 @ApiTags('dev')
 @Controller('dev/clock')
@@ -32,14 +33,17 @@ export class DevClockController {
 
   @Post()
   @Roles(Role.Admin)
-  async set(@Body() body: DevClockDto): Promise<{ now: string; promoted: number; daily: unknown }> {
+  async set(
+    @Body() body: DevClockDto,
+  ): Promise<{ now: string; replanned: unknown; promoted: number; daily: unknown }> {
+    const previousToday = this.clock.today();
     if (body.now) {
-      const offset = Date.parse(body.now) - Date.now();
+      const offset = Date.parse(body.now) - this.realNow().getTime();
       this.clock.now = () => new Date(this.realNow().getTime() + offset);
     } else {
       this.clock.now = this.realNow;
     }
-    const result = await this.runner.runDue();
+    const result = await this.runner.travel(previousToday);
     return { now: this.clock.now().toISOString(), ...result };
   }
 }

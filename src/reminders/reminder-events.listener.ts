@@ -24,9 +24,10 @@ const RESCHEDULING = new Set<PlanEvent['type']>([
 
 /**
  * Changes reschedule at once: every item event enqueues a `reschedule-item` job (the worker recomputes the
- * item's pending reminders); an import enqueues `import-backlog`. Runs in every process role, since events are
- * emitted where the change was made. An approved extension is also recorded for the escalation ladder. A
- * calendar change enqueues a pruning `replan` of every open item.
+ * item's pending reminders); an import enqueues `import-backlog`. Runs in every process role, fed by the
+ * plan-event relay (at least once; job ids carry the event id, so a relayed-twice event queues one job while
+ * it is pending). An approved extension is also recorded for the escalation ladder. A calendar change
+ * enqueues a pruning `replan` of every open item.
  */
 @Injectable()
 export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
@@ -42,7 +43,7 @@ export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.events.subscribe((event) => this.handle(event));
+    this.unsubscribe = this.events.subscribe((event, eventId) => this.handle(event, eventId));
     // A holiday entered or removed moves reminders to other days: re-plan everything, removing the old jobs.
     this.calendar.onChange(async () => {
       await this.queue.add(
@@ -57,12 +58,12 @@ export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe?.();
   }
 
-  async handle(event: PlanEvent): Promise<void> {
+  async handle(event: PlanEvent, eventId: string): Promise<void> {
     if (event.type === 'plan.imported') {
       await this.queue.add(
         RemindersJob.ImportBacklog,
         { planId: event.planId, itemIds: event.itemIds },
-        { jobId: `import-backlog|${event.planId}|${randomUUID()}`, removeOnComplete: true },
+        { jobId: `import-backlog|${event.planId}|e${eventId}`, removeOnComplete: true },
       );
       return;
     }
@@ -74,8 +75,8 @@ export class ReminderEventsListener implements OnModuleInit, OnModuleDestroy {
     await this.queue.add(
       RemindersJob.RescheduleItem,
       { itemId: event.itemId },
-      // A fresh id per change: a dedupe id would drop a change made while the previous job is running.
-      { jobId: `reschedule|${event.itemId}|${randomUUID()}`, removeOnComplete: true },
+      // One id per change (its event): an id per item would drop a change made while the previous job runs.
+      { jobId: `reschedule|${event.itemId}|e${eventId}`, removeOnComplete: true },
     );
     this.logger.debug(`reschedule ${event.itemId} after ${event.type}`);
   }

@@ -1,3 +1,4 @@
+import { redisDeadline } from '../queue/redis-deadline';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Body, Controller, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -173,10 +174,12 @@ export class ReminderPoliciesController {
   }
 
   private async replan(scope: PolicyScope, scopeId: string): Promise<void> {
-    if (scope === 'item') {
-      await this.queue.add(RemindersJob.RescheduleItem, { itemId: scopeId }, { removeOnComplete: true });
-    } else {
-      await this.queue.add(RemindersJob.Replan, {}, { removeOnComplete: true });
-    }
+    // Bounded: with Redis down the stored policy still applies (each reminder re-checks it when it fires, the
+    // nightly replan reschedules).
+    await redisDeadline(
+      scope === 'item'
+        ? this.queue.add(RemindersJob.RescheduleItem, { itemId: scopeId }, { removeOnComplete: true })
+        : this.queue.add(RemindersJob.Replan, {}, { removeOnComplete: true }),
+    ).catch(() => undefined);
   }
 }

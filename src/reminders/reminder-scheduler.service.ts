@@ -124,6 +124,7 @@ export class ReminderSchedulerService {
     items: readonly ItemFacts[],
     policies?: Map<string, ReminderPolicyOverride>,
     prune = false,
+    from?: CalendarDate,
   ): Promise<ScheduleReport> {
     const layers = policies ?? (await this.facts.allPolicyLayers());
     const global = this.globalPolicy(layers.get(`global|${GLOBAL_SCOPE_ID}`));
@@ -145,7 +146,7 @@ export class ReminderSchedulerService {
           ? global
           : mergePolicy(global, layers.get(`plan|${item.planId}`), layers.get(`item|${item.id}`));
         const ids: string[] = [];
-        for (const p of this.planFor(item, policy)) {
+        for (const p of this.planFor(item, policy, from)) {
           const id = reminderJobId(item.id, p);
           ids.push(id);
           jobs.push(this.jobFor(item.id, id, p));
@@ -185,15 +186,19 @@ export class ReminderSchedulerService {
     });
   }
 
-  /** The daily self-healing pass over every open item; `prune` after a calendar change (see scheduleMany). */
-  async replanAll(prune = false): Promise<ScheduleReport> {
+  /**
+   * The daily self-healing pass over every open item; `prune` after a calendar change (see scheduleMany).
+   * `from` (time travel) plans from an earlier day too: the reminders between it and today are due at once,
+   * their outbox keys dropping any already sent.
+   */
+  async replanAll(prune = false, from?: CalendarDate): Promise<ScheduleReport> {
     const total: ScheduleReport = { items: 0, scheduled: 0, removed: 0 };
     const policies = await this.facts.allPolicyLayers();
     let after: string | null = null;
     for (;;) {
       const page = await this.facts.openItems(after, 5000);
       if (page.length === 0) break;
-      const report = await this.scheduleMany(page, policies, prune);
+      const report = await this.scheduleMany(page, policies, prune, from);
       total.items += report.items;
       total.scheduled += report.scheduled;
       total.removed += report.removed;

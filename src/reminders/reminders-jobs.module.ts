@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { RemindersModule } from './reminders.module';
 import { RemindersProcessor } from './reminders.processor';
 import { RemindersScheduler } from './reminders.scheduler';
+import { WorkerWatch } from './worker-watch.service';
 
 /** The worker role sends reminders and runs the daily passes; other roles only enqueue. */
 @Module({})
@@ -10,7 +11,7 @@ export class RemindersJobsModule {
     return {
       module: RemindersJobsModule,
       imports: [RemindersModule],
-      providers: options.worker ? [RemindersProcessor, RemindersScheduler] : [],
+      providers: options.worker ? [RemindersProcessor, RemindersScheduler, WorkerWatch] : [],
     };
   }
 }

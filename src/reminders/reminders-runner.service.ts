@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { CalendarDate } from '../common/calendar-date';
+import { Clock } from '../common/clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { DigestService, type DigestRunReport } from './digest.service';
 import { EscalationService, type EscalationRunReport } from './escalation.service';
@@ -20,6 +22,7 @@ export class RemindersRunner {
     private readonly escalation: EscalationService,
     private readonly reports: ReportCycleService,
     private readonly digests: DigestService,
+    private readonly clock: Clock,
   ) {}
 
   async replan(prune = false): Promise<ScheduleReport> {
@@ -35,7 +38,22 @@ export class RemindersRunner {
     return { escalation, reports, digests };
   }
 
-  /** Time travel: promote reminders due by the Clock's now, then run the daily passes. */
+  /**
+   * Time travel to the Clock's now from `previousToday`: re-plans as of the new now, from the earlier of the
+   * two days (a jump months ahead finds every reminder on the way: 30/7/1 working days, due day, overdue),
+   * promotes what is due by now and runs the daily passes — the mails a person would have received by then.
+   */
+  async travel(
+    previousToday: CalendarDate,
+  ): Promise<{ replanned: ScheduleReport; promoted: number; daily: DailyRunReport }> {
+    await this.calendar.reload();
+    const today = this.clock.today();
+    const replanned = await this.scheduler.replanAll(false, previousToday < today ? previousToday : today);
+    const promoted = await this.scheduler.promoteDue();
+    return { replanned, promoted, daily: await this.daily() };
+  }
+
+  /** Promotes what is due by the Clock's now and runs the daily passes (the worker's 09:00 tick, in tests). */
   async runDue(): Promise<{ promoted: number; daily: DailyRunReport }> {
     const promoted = await this.scheduler.promoteDue();
     return { promoted, daily: await this.daily() };

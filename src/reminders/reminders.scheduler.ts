@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import { SHANGHAI_TIME_ZONE } from '../common/calendar-date';
 import type { Env } from '../config/env.schema';
+import { JobSchedulers } from '../queue/job-schedulers';
 import { QueueName, RemindersJob } from '../queue/queues';
 
 /**
@@ -12,20 +13,18 @@ import { QueueName, RemindersJob } from '../queue/queues';
  */
 @Injectable()
 export class RemindersScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RemindersScheduler.name);
   private readonly sendAt: string;
 
   constructor(
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+    private readonly schedulers: JobSchedulers,
     config: ConfigService<Env, true>,
   ) {
     this.sendAt = config.get('REMINDER_SEND_AT', { infer: true });
   }
 
   onApplicationBootstrap(): void {
-    void this.register().catch((error: Error) =>
-      this.logger.warn(`could not register reminder schedulers yet: ${error.message}`),
-    );
+    this.schedulers.register(QueueName.Reminders, () => this.register());
   }
 
   private async register(): Promise<void> {

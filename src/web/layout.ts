@@ -27,6 +27,7 @@ const NAV: NavEntry[] = [
     roles: [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
   },
   { href: '/import', zh: '数据导入', en: 'Data import', roles: [Role.Admin, Role.Office] },
+  { href: '/admin/mail', zh: '邮件投递', en: 'Mail delivery', roles: [Role.Admin] },
 ];
 
 export const ROLE_LABELS: Record<Role, [string, string]> = {

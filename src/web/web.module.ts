@@ -13,6 +13,7 @@ import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
 import { LeadershipController } from './leadership.controller';
 import { LedgerQueries } from './ledger-queries';
+import { MailAdminController } from './mail-admin.controller';
 import { OfficeController } from './office.controller';
 import { PlanDraftsPagesController } from './plan-drafts-pages.controller';
 import { WhatIfController } from './what-if.controller';
@@ -42,6 +43,7 @@ import { WorkspaceController } from './workspace.controller';
     LeadershipController,
     PlanDraftsPagesController,
     WhatIfController,
+    MailAdminController,
   ],
 })
 export class WebModule {}

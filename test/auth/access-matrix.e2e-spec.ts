@@ -37,6 +37,7 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/notifications/preferences': ANY,
   'GET /api/admin/outbox': [Role.Admin],
   'POST /api/admin/outbox/:id/retry': [Role.Admin],
+  'POST /api/admin/outbox/retry': [Role.Admin],
   'GET /api/admin/queues': [Role.Admin],
   'GET /api/escalations': [Role.Admin, Role.Office, Role.Leader, Role.Inspector],
   'GET /api/escalations/:id/print': [
@@ -159,6 +160,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /items/:id/notices': [Role.Admin, Role.Office],
   'POST /items/:id/urge': [Role.Admin, Role.Office],
   'POST /notices/:id/replies': [Role.Admin, Role.Office, Role.DeptHead, Role.Staff],
+  'GET /admin/mail': [Role.Admin],
+  'POST /admin/mail/retry': [Role.Admin],
   'GET /import': [Role.Admin, Role.Office],
   'POST /import': [Role.Admin, Role.Office],
   'GET /plans/drafts': [Role.Admin, Role.Office],

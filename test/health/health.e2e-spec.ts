@@ -1,10 +1,16 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import * as net from 'node:net';
+import { QueueName } from '../../src/queue/queues';
+import { ConfigService } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { HealthService } from '../../src/health/health.service';
 import { MailService } from '../../src/mail/mail.service';
 import { createRedis } from '../../src/redis/redis.connection';
 import { RedisKeys } from '../../src/redis/redis-keys';
+import { WorkerWatch } from '../../src/reminders/worker-watch.service';
 import { startTestApp } from '../support/test-app';
 
 async function closedPort(): Promise<number> {
@@ -19,9 +25,18 @@ describe('GET /api/health, /api/health/ready, /api/health/live', () => {
   it('reports every service up', async () => {
     const t = await startTestApp();
     try {
+      // The worker's first watch (heartbeat, schedulers, plan marker) runs in the background at start.
+      await t.app.get(WorkerWatch).tick();
       const res = await t.request({ method: 'GET', url: '/api/health' });
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { status: string; checks: Record<string, { status: string }> };
+      const body = res.json() as {
+        status: string;
+        checks: Record<string, { status: string }>;
+        worker: { fresh: boolean };
+        queues: { missing: string[] };
+      };
+      expect(body.queues.missing).toEqual([]);
+      expect(body.worker.fresh).toBe(true);
       expect(body.status).toBe('ok');
       expect(Object.fromEntries(Object.entries(body.checks).map(([k, v]) => [k, v.status]))).toEqual({
         database: 'up',
@@ -29,6 +44,36 @@ describe('GET /api/health, /api/health/ready, /api/health/live', () => {
         smtp: 'up',
       });
       expect(res.headers['x-request-id']).toEqual(expect.any(String));
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is degraded without a fresh worker heartbeat or with the plan gone from Redis, until the watch restores it', async () => {
+    const t = await startTestApp();
+    try {
+      const watch = t.app.get(WorkerWatch);
+      await watch.tick();
+      const keys = t.app.get(RedisKeys);
+      const redis = createRedis(t.env.REDIS_URL, 'command');
+      try {
+        await redis.del(keys.key('worker', 'heartbeat'), keys.key('reminders', 'planned'));
+        await t.app.get<Queue>(getQueueToken(QueueName.Reminders)).removeJobScheduler('daily-run');
+      } finally {
+        redis.disconnect();
+      }
+      const degraded = (await t.request({ method: 'GET', url: '/api/health/ready' })).json() as {
+        status: string;
+        worker: { fresh: boolean; lastHeartbeat: string | null };
+        queues: { missing: string[] };
+      };
+      expect(degraded).toMatchObject({ status: 'degraded', worker: { fresh: false, lastHeartbeat: null } });
+      expect(degraded.queues.missing.sort()).toEqual(['plan-marker', 'reminders/daily-run']);
+
+      await watch.tick();
+      const ok = (await t.request({ method: 'GET', url: '/api/health/ready' })).json() as { status: string };
+      expect(ok.status).toBe('ok');
+      expect(watch.recoveries.map((r) => r.reason)).toEqual(['worker start', 'plan marker missing']);
     } finally {
       await t.close();
     }
@@ -45,7 +90,9 @@ describe('GET /api/health, /api/health/ready, /api/health/live', () => {
         unreachable,
         t.app.get(RedisKeys),
         t.app.get(MailService),
+        t.app.get(ModuleRef),
         t.app.get(CalendarService),
+        t.app.get(ConfigService),
       );
       const report = await health.report();
       expect(report.status).toBe('down');

@@ -1,3 +1,4 @@
+import { csrfTokenFor } from '../../src/auth/session-token';
 import { MailSink } from '../../src/mail/mail-sink';
 import { AppSecret } from '../../src/notifications/app-secret.provider';
 import { NotificationsService } from '../../src/notifications/notifications.service';
@@ -75,7 +76,7 @@ describe('notification outbox, delivery guarantees and admin', () => {
     }
   });
 
-  it('a row left `sending` by a dead worker is never sent twice: it goes to the dead letters for the admin', async () => {
+  it('a row left `sending` by a dead worker is taken over after its lease: sent again, same Message-ID, counted', async () => {
     await notifyOnce('interrupted-test', true);
     await drained(t);
     t.mail.clear();
@@ -83,14 +84,25 @@ describe('notification outbox, delivery guarantees and admin', () => {
       t,
       `SELECT id FROM notification_outbox WHERE idempotency_key = 'interrupted-test'`,
     );
-    // Simulate: a worker claimed the row, (maybe) sent, and died before marking; its lease has run out.
+    // A worker claimed the row, maybe sent, and died before marking; while its lease runs nobody else sends.
     await sql(
       t,
-      `UPDATE notification_outbox SET status = 'sending', lease_until = now() - interval '1 second' WHERE id = $1`,
+      `UPDATE notification_outbox SET status = 'sending', lease_until = now() + interval '1 minute' WHERE id = $1`,
       [row.id],
     );
-    expect(await t.app.get(OutboxService).deliver(row.id, false)).toBe('dead');
-    expect(t.mail.messages).toHaveLength(0);
+    expect(await t.app.get(OutboxService).deliver(row.id)).toBe('busy');
+    await sql(t, `UPDATE notification_outbox SET lease_until = now() - interval '1 second' WHERE id = $1`, [
+      row.id,
+    ]);
+    expect(await t.app.get(OutboxService).deliver(row.id)).toBe('sent');
+    expect(t.mail.messages).toHaveLength(1);
+    expect(t.mail.messages[0].messageId).toBe(`<outbox-${row.id}@duban>`);
+    const after = await t.app.get(OutboxService).get(row.id);
+    expect(after).toMatchObject({ status: 'sent', interruptions: 1 });
+    await sql(t, `UPDATE notification_outbox SET status = 'dead', last_error = 'interrupted' WHERE id = $1`, [
+      row.id,
+    ]);
+    t.mail.clear();
 
     const admin = await t.sessionFor(await t.createUser(Role.Admin));
     const dead = await t.request({
@@ -251,5 +263,53 @@ describe('notification outbox, delivery guarantees and admin', () => {
       if (second) await second.close();
       else await first.close();
     }
+  });
+
+  it('邮件投递 page: dead mail filtered by error, and the bulk 重新发送 of exactly what matches', async () => {
+    await notifyOnce('page-refused', true);
+    await notifyOnce('page-other', true);
+    await drained(t);
+    await sql(
+      t,
+      `UPDATE notification_outbox SET status = 'dead', last_error = CASE idempotency_key
+         WHEN 'page-refused' THEN 'connect ECONNREFUSED 127.0.0.1:25' ELSE '550 mailbox unavailable' END
+        WHERE idempotency_key IN ('page-refused', 'page-other')`,
+    );
+    const token = await t.sessionFor(await t.createUser(Role.Admin));
+    const cookies = { duban_session: token };
+    const page = await t.request({
+      method: 'GET',
+      url: '/admin/mail?status=dead&error=ECONNREFUSED',
+      cookies,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('邮件投递');
+    expect(page.body).toContain('connect ECONNREFUSED');
+    expect(page.body).not.toContain('550 mailbox unavailable');
+    expect(page.body).toContain('按当前筛选条件全部重新发送');
+
+    const retry = await t.request({
+      method: 'POST',
+      url: '/admin/mail/retry',
+      cookies,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: csrfTokenFor(token),
+        status: 'dead',
+        error: 'ECONNREFUSED',
+      }).toString(),
+    });
+    expect(retry.statusCode).toBe(303);
+    expect(retry.headers.location).toContain('done=1');
+    await drained(t);
+    const rows = await sql<{ key: string; status: string }>(
+      t,
+      `SELECT idempotency_key AS key, status FROM notification_outbox
+        WHERE idempotency_key IN ('page-refused', 'page-other') ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { key: 'page-other', status: 'dead' },
+      { key: 'page-refused', status: 'sent' },
+    ]);
   });
 });

@@ -319,8 +319,10 @@ describe('plans:import', () => {
       const before = await rowCounts(t);
       const ids = await sql(t, 'SELECT id, ref, version FROM plan_items ORDER BY id');
       const events: PlanEvent[] = [];
+      await t.app.get(PlanEvents).relay();
       const unsubscribe = t.app.get(PlanEvents).subscribe((e) => void events.push(e));
       const report = await importSeed(t, 'yinchuan');
+      await t.app.get(PlanEvents).relay();
       unsubscribe();
       // Nothing changed, so nothing is announced (reminders are not rescheduled for nothing).
       expect(events).toEqual([]);
@@ -469,11 +471,14 @@ describe('plans:import', () => {
 
   it('announces a changed plan once, after the commit, with its live items', async () => {
     const events: PlanEvent[] = [];
+    // Events are relayed after the commit, in the background: deliver what earlier tests left first.
+    await t.app.get(PlanEvents).relay();
     const unsubscribe = t.app.get(PlanEvents).subscribe((e) => void events.push(e));
     const plan: PlanFile = structuredClone(seedPlan('jizhou'));
     plan.title = `${plan.title}（修订）`;
     const report = await importer.import(plan, { actor: systemActor('test'), source: 'test' });
     await importer.import(seedPlan('jizhou'), { actor: systemActor('test'), source: 'test' });
+    await t.app.get(PlanEvents).relay();
     unsubscribe();
     expect(events.map((e) => e.type)).toEqual(['plan.imported', 'plan.imported']);
     const first = events[0] as Extract<PlanEvent, { type: 'plan.imported' }>;

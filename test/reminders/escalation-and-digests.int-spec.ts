@@ -126,6 +126,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
       approved: true,
       newDueOn: '2025-12-31',
     });
+    await t.app.get(PlanEvents).relay();
     t.clock.set('2025-08-20T01:00:00Z');
     await escalation.run();
     const levels = await sql<{ level: string }>(

@@ -52,6 +52,12 @@ export const mailQueue = (t: TestApp) => t.app.get<Queue>(getQueueToken(QueueNam
 export async function drained(t: TestApp, timeoutMs = 20_000): Promise<void> {
   await waitUntil(
     async () => {
+      // Plan events are relayed to the queues after the commit, in the background.
+      const unrelayed = await sql<{ n: number }>(
+        t,
+        'SELECT count(*)::int AS n FROM plan_event_outbox WHERE relayed_at IS NULL',
+      );
+      if (unrelayed[0].n > 0) return false;
       for (const queue of [remindersQueue(t), mailQueue(t)]) {
         const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
         if (counts.waiting + counts.active + counts.prioritized > 0) return false;

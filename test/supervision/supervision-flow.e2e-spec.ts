@@ -128,6 +128,7 @@ describe('督办 flow', () => {
       'progress_report:approved',
       'plan_item:closed',
     ]);
+    await t.app.get(PlanEvents).relay();
     const mine = events.filter((e) => 'itemId' in e && e.itemId === id).map((e) => e.type);
     expect(mine).toEqual([
       'item.created',
@@ -284,6 +285,7 @@ describe('督办 flow', () => {
       { field: 'extendedDueOn', before: null, after: '2026-06-30' },
       { field: 'effectiveDueOn', before: '2026-03-31', after: '2026-06-30' },
     ]);
+    await t.app.get(PlanEvents).relay();
     expect(events).toContainEqual({
       type: 'item.deadline-changed',
       itemId: id,
@@ -377,6 +379,7 @@ describe('督办 flow', () => {
       ),
       204,
     );
+    await t.app.get(PlanEvents).relay();
     expect(events).toContainEqual({
       type: 'item.deadline-changed',
       itemId: id,

@@ -11,6 +11,7 @@ import { ProvinceScale1795471600000 } from './1795471600000-ProvinceScale';
 import { CalendarYears1795472020000 } from './1795472020000-CalendarYears';
 import { SupervisionNotices1795480000000 } from './1795480000000-SupervisionNotices';
 import { DepartmentContacts1795490000000 } from './1795490000000-DepartmentContacts';
+import { DeliveryRecovery1796473639836 } from './1796473639836-DeliveryRecovery';
 import { UserArea1796473642788 } from './1796473642788-UserArea';
 
 /**
@@ -30,5 +31,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CalendarYears1795472020000,
   SupervisionNotices1795480000000,
   DepartmentContacts1795490000000,
+  DeliveryRecovery1796473639836,
   UserArea1796473642788,
 ];
