@@ -75,8 +75,9 @@ export class ContactsService {
   }
 
   /**
-   * Departments holding open work in plans of these regions (null: every region) that nobody can receive mail
-   * for; with `planId`, only that plan's departments.
+   * Departments of the area (region codes; null: every region) holding open work that nobody can receive mail
+   * for; with `planId`, only that plan's departments. Only departments of the area — whose 联络人 the user may
+   * set — and their work is in the area by PlanScope's rule (an item assigned to a department of the area).
    */
   async unreachable(
     regionCodes: readonly string[] | null,
@@ -88,7 +89,7 @@ export class ContactsService {
          JOIN assignments a ON a.department_id = d.id AND a.removed_at IS NULL
          JOIN plan_items i ON i.id = a.item_id AND i.status NOT IN ('completed', 'cancelled')
          JOIN plans p ON p.id = i.plan_id
-        WHERE ($1::text[] IS NULL OR p.region_code = ANY($1::text[])) AND ($2::uuid IS NULL OR p.id = $2)
+        WHERE ($1::text[] IS NULL OR d.region_code = ANY($1::text[])) AND ($2::uuid IS NULL OR p.id = $2)
           AND NOT ${departmentReachableSql('d')}
         GROUP BY d.id ORDER BY d.region_code, d.name`,
       [regionCodes, planId ?? null],

@@ -79,7 +79,10 @@ export class LeadershipController {
     @Param('code') code: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const name = /^\d{6}$/.test(code) ? await this.ledgers.countyName(code) : null;
+    if (!/^\d{6}$/.test(code)) throw new DomainError(ErrorCode.NOT_FOUND, `没有此县 / No county ${code}`);
+    // The same area rule as the county's evaluations: a county outside the user's area is refused, not shown.
+    await this.scope.assertInArea(ctx.user!, code, `县 ${code} `);
+    const name = await this.ledgers.countyName(code);
     if (!name) throw new DomainError(ErrorCode.NOT_FOUND, `没有此县 / No county ${code}`);
     const [entries, hints] = await Promise.all([
       this.ledgers.entries(code),

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { systemActor } from '../../src/audit/audit.service';
 import { DepartmentsService } from '../../src/departments/departments.service';
 import { departmentId, importSeed } from '../plans/plan-test-support';
+import { multipart } from '../supervision/flow-support';
 import { LONG_AGO, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_NOW } from '../support/test-clock';
 
@@ -308,8 +309,8 @@ describe('access rules: every route × every role', () => {
  * Every route × every role × a resource inside and outside the user's area (PlanScope). The world: the 银川
  * plan (640100) and the 晋中 plan (140700); every non-admin user works in 银川 — office, dept_head and staff in
  * 银川市教育局, leader and inspector with 银川 as their area. Inside: an item of the 银川 plan led by
- * 银川市教育局 with a submitted report, a pending extension request and a 督办单; the county 灵武市 (640181).
- * Outside: the same of the 晋中 plan, and the county 榆次区 (140702).
+ * 银川市教育局 with a submitted report, a pending extension request, a 督办单 and a numbered 督办件 with a 反馈
+ * carrying a file; the county 灵武市 (640181). Outside: the same of the 晋中 plan, and the county 榆次区 (140702).
  */
 interface Resources {
   plan: string;
@@ -317,7 +318,15 @@ interface Resources {
   report: string;
   extension: string;
   notice: string;
+  /** a numbered 督办件 on the item, with one 反馈 (`reply`) carrying the file `replyFile` */
+  supervisionNotice: string;
+  reply: string;
+  replyFile: string;
   county: string;
+  /** the region of the side's lead department (its office mailbox) */
+  region: string;
+  /** the item's lead department */
+  leadDepartment: string;
   /** a department of the side's region that the item can be given to (改派) */
   spareDepartment: string;
 }
@@ -340,6 +349,13 @@ type AreaRule =
   | { kind: 'list' }
   | ({ kind: 'resource' } & AreaRequest);
 
+/** A numbered 督办件, reached at `url` (the API or a page). */
+const supervisionNotice = (url: (r: Resources) => string, body?: AreaRequest['body']): AreaRule => ({
+  kind: 'resource',
+  url,
+  names: (r) => r.supervisionNotice,
+  ...(body ? { body } : {}),
+});
 const item = (path = '', body?: AreaRequest['body'], headers?: Record<string, string>): AreaRule => ({
   kind: 'resource',
   url: (r) => `/api/items/${r.item}${path}`,
@@ -367,6 +383,10 @@ const certification = (suffix: string, body?: AreaRequest['body']): AreaRule => 
 /** County reads answer 404 inside the area when there are no statistics: only the 403 counts as refused. */
 const OUTSIDE_AREA = '不在您的管辖范围';
 const REPORT = { period: 'once', text: '进展', percent: 10 };
+const REPLY_FILE = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const DUE = (r: Resources) => ({ departmentId: r.leadDepartment, dueOn: '2099-06-30' });
+const DEADLINES = (r: Resources) => ({ itemIds: [r.item], dueOn: '2099-06-30' });
+const CONTACT = () => ({ name: '矩阵联络人', phone: '0951-1234567', email: 'matrix.contact@example.cn' });
 const EXTENSION = { reason: '资金未到位', newDueOn: '2099-12-31' };
 const GLOBAL_SETTING = { kind: 'global', why: 'a setting of the whole installation (admin only)' } as const;
 const OWN = { kind: 'global', why: "the signed-in user's own account or session" } as const;
@@ -473,6 +493,41 @@ const AREA: Record<string, AreaRule> = {
   },
   'GET /api/counties/:code/evaluations/:year/export.xlsx': county('/api', '/export.xlsx'),
   'GET /api/items/:id/evidence': item('/evidence'),
+  // 办理时限, 督办件, 催办 and 反馈: through the item's visibility and PlanScope's write/review rules.
+  'PUT /api/items/:id/assignments/due': item('/assignments/due', DUE),
+  'POST /api/items/deadlines': {
+    kind: 'resource',
+    url: () => '/api/items/deadlines',
+    body: DEADLINES,
+    names: (r) => r.item,
+  },
+  'GET /api/items/:id/notices': item('/notices'),
+  'POST /api/items/:id/notices': item('/notices', () => ({})),
+  'POST /api/items/:id/urge': item('/urge', () => ({ text: '矩阵催办' })),
+  'GET /api/notices/:id': supervisionNotice((r) => `/api/notices/${r.supervisionNotice}`),
+  'POST /api/notices/:id/replies': supervisionNotice(
+    (r) => `/api/notices/${r.supervisionNotice}/replies`,
+    () => ({ text: '矩阵反馈' }),
+  ),
+  'GET /api/notices/replies/:actionId/files/:fileId': {
+    kind: 'resource',
+    url: (r) => `/api/notices/replies/${r.reply}/files/${r.replyFile}`,
+    names: (r) => r.replyFile,
+  },
+  // 联络人 and the office mailbox: a department or region of the area.
+  'GET /api/departments/unreachable': { kind: 'list' },
+  'PUT /api/departments/:id/contact': {
+    kind: 'resource',
+    url: (r) => `/api/departments/${r.spareDepartment}/contact`,
+    body: CONTACT,
+    names: () => OUTSIDE_AREA,
+  },
+  'PUT /api/office/mailbox': {
+    kind: 'resource',
+    url: () => '/api/office/mailbox',
+    body: (r) => ({ regionCode: r.region, email: 'matrix.office@example.cn', name: '矩阵办公室' }),
+    names: () => OUTSIDE_AREA,
+  },
   'POST /api/plans/:id/items': {
     kind: 'resource',
     url: (r) => `/api/plans/${r.plan}/items`,
@@ -530,6 +585,11 @@ const AREA: Record<string, AreaRule> = {
   'GET /items': { kind: 'list' },
   'GET /items/:id': page(''),
   'GET /counties/:code/evaluations/:year': county(''),
+  'GET /counties/:code/ledger': {
+    kind: 'resource',
+    url: (r) => `/counties/${r.county}/ledger`,
+    names: () => OUTSIDE_AREA,
+  },
   'GET /counties/:code/what-if/:year': {
     kind: 'resource',
     url: (r) => `/counties/${r.county}/what-if/2023`,
@@ -565,6 +625,26 @@ const AREA: Record<string, AreaRule> = {
     url: (r) => `/office/notice/${r.item}`,
     names: (r) => r.item,
   },
+  'GET /office/notices/:id': supervisionNotice((r) => `/office/notices/${r.supervisionNotice}`),
+  'POST /office/departments/:id/contact': {
+    kind: 'resource',
+    url: (r) => `/office/departments/${r.spareDepartment}/contact`,
+    body: CONTACT,
+    names: () => OUTSIDE_AREA,
+  },
+  'POST /office/deadlines': {
+    kind: 'resource',
+    url: () => '/office/deadlines',
+    body: DEADLINES,
+    names: (r) => r.item,
+  },
+  'POST /items/:id/assignments/due': page('/assignments/due', DUE),
+  'POST /items/:id/notices': page('/notices'),
+  'POST /items/:id/urge': page('/urge', () => ({ text: '矩阵催办' })),
+  'POST /notices/:id/replies': supervisionNotice(
+    (r) => `/notices/${r.supervisionNotice}/replies`,
+    () => ({ text: '矩阵反馈' }),
+  ),
   'GET /import': { kind: 'list' },
   'POST /import': {
     kind: 'global',
@@ -592,8 +672,12 @@ describe('area rules: every route × every role × a resource inside and outside
 
   /** A leaf item of the plan led by `department`, with a submitted report, a pending extension and a notice. */
   async function resources(planKey: string, department: string, regionCode: string, countyCode: string) {
-    const [{ planId, itemId }] = await sqlRows<{ planId: string; itemId: string }>(
-      `SELECT p.id AS "planId", i.id AS "itemId" FROM plan_items i JOIN plans p ON p.id = i.plan_id
+    const [{ planId, itemId, planRegion }] = await sqlRows<{
+      planId: string;
+      itemId: string;
+      planRegion: string;
+    }>(
+      `SELECT p.id AS "planId", i.id AS "itemId", p.region_code AS "planRegion" FROM plan_items i JOIN plans p ON p.id = i.plan_id
          JOIN assignments a ON a.item_id = i.id AND a.role = 'lead' AND a.removed_at IS NULL
         WHERE p.key = $1 AND a.department_id = $2
           AND NOT EXISTS (SELECT 1 FROM plan_items c WHERE c.parent_id = i.id) AND i.due_on IS NOT NULL
@@ -640,13 +724,47 @@ describe('area rules: every route × every role × a resource inside and outside
         }),
       ],
     );
+    // A numbered 督办件 issued by the office of the plan's region, answered (反馈) by the lead department.
+    const office = await t.sessionFor(await t.createUser(Role.Office, { regionCode: planRegion }));
+    const issued = await t.request({
+      method: 'POST',
+      url: `/api/items/${itemId}/notices`,
+      payload: {},
+      headers: { authorization: `Bearer ${office}` },
+    });
+    expect([issued.statusCode, issued.statusCode === 201 ? '' : issued.body]).toEqual([201, '']);
+    const supervisionNotice = (issued.json() as { id: string }).id;
+    const form = multipart({ text: '矩阵反馈' }, [
+      { filename: '情况说明.pdf', data: REPLY_FILE, type: 'application/pdf' },
+    ]);
+    const replied = await t.request({
+      method: 'POST',
+      url: `/api/notices/${supervisionNotice}/replies`,
+      payload: form.payload,
+      headers: { authorization: `Bearer ${head}`, ...form.headers },
+    });
+    expect([replied.statusCode, replied.statusCode === 201 ? '' : replied.body]).toEqual([201, '']);
+    const { id: reply, files } = replied.json() as { id: string; files: Array<{ id: string }> };
     const {
       departments: [{ id: spareDepartment }],
     } = await t.app.get(DepartmentsService).resolve([{ regionCode, name: '矩阵备用局', otherNames: [] }], {
       actor: systemActor('test'),
       source: 'test',
     });
-    return { plan: planId, item: itemId, report, extension, notice, county: countyCode, spareDepartment };
+    return {
+      plan: planId,
+      item: itemId,
+      report,
+      extension,
+      notice,
+      supervisionNotice,
+      reply,
+      replyFile: files[0].id,
+      county: countyCode,
+      region: regionCode,
+      leadDepartment: department,
+      spareDepartment,
+    };
   }
 
   beforeAll(async () => {
@@ -712,7 +830,13 @@ describe('area rules: every route × every role × a resource inside and outside
                 (SELECT count(*) FROM reminder_policies) AS policies, (SELECT count(*) FROM audit_entries) AS audit,
                 (SELECT string_agg(status::text || ':' || version, ',' ORDER BY id) FROM plan_items) AS states,
                 (SELECT string_agg(state::text, ',' ORDER BY id) FROM progress_reports) AS report_states,
-                (SELECT string_agg(state::text, ',' ORDER BY id) FROM extension_requests) AS extension_states`,
+                (SELECT string_agg(state::text, ',' ORDER BY id) FROM extension_requests) AS extension_states,
+                (SELECT count(*) FROM supervision_notices) AS notices, (SELECT count(*) FROM supervision_actions) AS actions,
+                (SELECT string_agg(id || ':' || coalesce(due_on::text, '-'), ',' ORDER BY id) FROM assignments) AS assignment_dues,
+                (SELECT string_agg(id || ':' || coalesce(due_on::text, '-'), ',' ORDER BY id) FROM plan_items) AS item_dues,
+                (SELECT string_agg(concat_ws('|', id, contact_name, contact_phone, contact_email), ',' ORDER BY id)
+                   FROM departments) AS contacts,
+                (SELECT string_agg(region_code || ':' || email, ',' ORDER BY region_code) FROM office_mailboxes) AS mailboxes`,
       );
     const before = await snapshot();
     const outcomes: string[] = [];
@@ -755,6 +879,13 @@ describe('area rules: every route × every role × a resource inside and outside
     // The admin's lists do show the other area (the marks are real).
     const all = await send('GET', `/api/items?plan=${o.plan}`, Role.Admin);
     expect(all.body).toContain(o.item);
+    // Departments nobody can mail: the office sees only those of its area (晋中's appear to admin only).
+    const regions = async (role: Role) =>
+      ((await send('GET', '/api/departments/unreachable', role)).json() as Array<{ regionCode: string }>).map(
+        (d) => d.regionCode.slice(0, 4),
+      );
+    expect(new Set(await regions(Role.Office))).toEqual(new Set(['6401']));
+    expect(await regions(Role.Admin)).toContain('1407');
   });
 
   it('inside the area: every role the route names gets through (never 403, nor 404 naming the resource)', async () => {
