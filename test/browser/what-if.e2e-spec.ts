@@ -31,7 +31,7 @@ describe('what-if page in Chromium', () => {
     await t.app
       .get(PlanImportService)
       .importFile(`${PLANS_DIR}/yinchuan-2021.yaml`, { actor: systemActor('test:browser') });
-    const user = await t.createUser(Role.Office, { name: '办公室' });
+    const user = await t.createUser(Role.Office, { name: '办公室', regionCode: '640100' });
     office = user;
     const body = multipart(folderFiles(EXAMPLE_DIR), { year: '2023' });
     const res = await t.request({

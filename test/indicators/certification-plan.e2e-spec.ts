@@ -46,7 +46,7 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
       t,
       `SELECT id FROM departments WHERE region_code = '640104' AND name = '兴庆区人民政府'`,
     );
-    office = await t.sessionFor(await t.createUser(Role.Office));
+    office = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '640100' }));
     otherCountyOffice = await t.sessionFor(await t.createUser(Role.Office, { departmentId: xingqing.id }));
     staff = await t.sessionFor(await t.createUser(Role.Staff));
     await upload(EXAMPLE_DIR, 2023);
@@ -59,11 +59,11 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     const plan = res.json() as CertificationPlan;
     expect(plan).toMatchObject({ county_code: COUNTY, feasible: true, total_cost_yuan: 9_789_200 });
     expect(plan.after.resource_allocation.passed).toBe(true);
-    // 兴庆区's office does not see 灵武市: the county does not exist for it.
+    // 兴庆区's office: 灵武市 lies outside its area (the one area rule answers 403 naming it).
     expect(
       (await request('GET', `/api/indicators/certification-plan/${COUNTY}/2023`, otherCountyOffice))
         .statusCode,
-    ).toBe(404);
+    ).toBe(403);
     expect(
       (await request('GET', `/api/indicators/certification-plan/${COUNTY}/2019`, office)).statusCode,
     ).toBe(404);
@@ -112,7 +112,7 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     });
     expect(negative.statusCode).toBe(400);
     expect(JSON.stringify(negative.json())).toContain('value');
-    expect((await request('POST', url, otherCountyOffice, { edits: [] })).statusCode).toBe(404);
+    expect((await request('POST', url, otherCountyOffice, { edits: [] })).statusCode).toBe(403);
   });
 
   it('publishes items per resource and year, led by the plan’s own bureaus, due before the milestone', async () => {
