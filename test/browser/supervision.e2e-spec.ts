@@ -23,7 +23,7 @@ describe('督办 loop in Chromium', () => {
     base = t.baseUrl!;
     t.clock.set('2026-11-25T02:00:00Z');
     w = await flowWorld(t);
-    emails.office = (await t.createUser(Role.Office, { name: '督查室' })).email;
+    emails.office = (await t.createUser(Role.Office, { name: '督查室', regionCode: w.regionCode })).email;
     emails.lead = (await t.createUser(Role.DeptHead, { departmentId: w.lead, name: '牵头局负责人' })).email;
     emails.coop = (await t.createUser(Role.DeptHead, { departmentId: w.coop, name: '配合局负责人' })).email;
     browser = await launchBrowser();
