@@ -20,6 +20,7 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
   let office: string;
   let otherCountyOffice: string;
   let staff: string;
+  let noArea: string;
   let planId: string;
 
   const request = (method: 'GET' | 'POST', url: string, token: string, payload?: object) =>
@@ -46,9 +47,12 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
       t,
       `SELECT id FROM departments WHERE region_code = '640104' AND name = '兴庆区人民政府'`,
     );
-    office = await t.sessionFor(await t.createUser(Role.Office));
+    // 银川市's office: its area is the city and its counties (灵武市 among them), where the plan was issued.
+    office = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '640100' }));
     otherCountyOffice = await t.sessionFor(await t.createUser(Role.Office, { departmentId: xingqing.id }));
-    staff = await t.sessionFor(await t.createUser(Role.Staff));
+    staff = await t.sessionFor(await t.createUser(Role.Staff, { regionCode: '640100' }));
+    // Neither a region nor a department: an empty area.
+    noArea = await t.sessionFor(await t.createUser(Role.Office));
     await upload(EXAMPLE_DIR, 2023);
   });
   afterAll(() => t?.close());
@@ -59,11 +63,14 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     const plan = res.json() as CertificationPlan;
     expect(plan).toMatchObject({ county_code: COUNTY, feasible: true, total_cost_yuan: 9_789_200 });
     expect(plan.after.resource_allocation.passed).toBe(true);
-    // 兴庆区's office does not see 灵武市: the county does not exist for it.
-    expect(
-      (await request('GET', `/api/indicators/certification-plan/${COUNTY}/2023`, otherCountyOffice))
-        .statusCode,
-    ).toBe(404);
+    // 兴庆区's office does not see 灵武市, a county beside it: refused, naming the area; nor does a user without one.
+    for (const outsider of [otherCountyOffice, noArea]) {
+      const refused = await request('GET', `/api/indicators/certification-plan/${COUNTY}/2023`, outsider);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ error: 'AUTH.FORBIDDEN' });
+      expect(refused.json().message).toContain(`县 ${COUNTY} 不在您的管辖范围`);
+    }
+    // Inside the area, a year without statistics does not exist.
     expect(
       (await request('GET', `/api/indicators/certification-plan/${COUNTY}/2019`, office)).statusCode,
     ).toBe(404);
@@ -112,7 +119,7 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     });
     expect(negative.statusCode).toBe(400);
     expect(JSON.stringify(negative.json())).toContain('value');
-    expect((await request('POST', url, otherCountyOffice, { edits: [] })).statusCode).toBe(404);
+    expect((await request('POST', url, otherCountyOffice, { edits: [] })).statusCode).toBe(403);
   });
 
   it('publishes items per resource and year, led by the plan’s own bureaus, due before the milestone', async () => {
