@@ -21,7 +21,9 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
   let otherCountyOffice: string;
   let staff: string;
   let noArea: string;
+  let admin: string;
   let planId: string;
+  let jinzhongPlanId: string;
 
   const request = (method: 'GET' | 'POST', url: string, token: string, payload?: object) =>
     t.request({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
@@ -42,7 +44,14 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     await t.app
       .get(PlanImportService)
       .importFile(`${PLANS_DIR}/yinchuan-2021.yaml`, { actor: systemActor('test') });
+    await t.app
+      .get(PlanImportService)
+      .importFile(`${PLANS_DIR}/jinzhong-2017.yaml`, { actor: systemActor('test') });
     [{ id: planId }] = await sql<{ id: string }>(t, `SELECT id FROM plans WHERE region_code = '640100'`);
+    [{ id: jinzhongPlanId }] = await sql<{ id: string }>(
+      t,
+      `SELECT id FROM plans WHERE region_code = '140700'`,
+    );
     const [xingqing] = await sql<{ id: string }>(
       t,
       `SELECT id FROM departments WHERE region_code = '640104' AND name = '兴庆区人民政府'`,
@@ -53,6 +62,7 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     staff = await t.sessionFor(await t.createUser(Role.Staff, { regionCode: '640100' }));
     // Neither a region nor a department: an empty area.
     noArea = await t.sessionFor(await t.createUser(Role.Office));
+    admin = await t.sessionFor(await t.createUser(Role.Admin));
     await upload(EXAMPLE_DIR, 2023);
   });
   afterAll(() => t?.close());
@@ -179,6 +189,15 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     );
     expect(n).toBe(result.itemIds.length);
 
+    // A plan that does not cover the county (晋中's, for the admin who sees both): a 400 naming it, nothing added.
+    const elsewhere = await request('POST', url, admin, { planId: jinzhongPlanId, milestoneYear: 2028 });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().message).toContain(`不覆盖 ${COUNTY}`);
+    // 兴庆区's office does not see 银川's plan.
+    const notVisible = await request('POST', url, otherCountyOffice, { planId, milestoneYear: 2028 });
+    expect(notVisible.statusCode).toBe(404);
+    expect(notVisible.json().message).toContain(planId);
+
     // Publishing twice would duplicate the items: refused, nothing added.
     const again = await request('POST', url, office, { planId, milestoneYear: 2028 });
     expect(again.statusCode).toBe(409);
@@ -192,5 +211,32 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
       [linked],
     );
     expect(evidence).toHaveLength(linked.length);
+  });
+
+  it('what-if page: the publish form lists the plans covering the county that the user manages', async () => {
+    const page = (token: string) =>
+      t.request({
+        method: 'GET',
+        url: `/counties/${COUNTY}/what-if/2023`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const [{ title: yinchuan }] = await sql<{ title: string }>(t, `SELECT title FROM plans WHERE id = $1`, [
+      planId,
+    ]);
+    const [{ title: jinzhong }] = await sql<{ title: string }>(t, `SELECT title FROM plans WHERE id = $1`, [
+      jinzhongPlanId,
+    ]);
+    for (const token of [office, admin]) {
+      const res = await page(token);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(`<option value="${planId}">${yinchuan}</option>`);
+      // 晋中's plan is the admin's to see, but it does not cover 灵武市.
+      expect(res.body).not.toContain(jinzhong);
+    }
+    // Staff read the page but do not publish: no form.
+    const read = await page(staff);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).not.toContain('data-publish');
+    expect((await page(otherCountyOffice)).statusCode).toBe(403);
   });
 });
