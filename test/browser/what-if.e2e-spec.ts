@@ -31,6 +31,7 @@ describe('what-if page in Chromium', () => {
     await t.app
       .get(PlanImportService)
       .importFile(`${PLANS_DIR}/yinchuan-2021.yaml`, { actor: systemActor('test:browser') });
+    // 银川市's office: 灵武市 lies in its area, and 银川's plan was issued there.
     const user = await t.createUser(Role.Office, { name: '办公室', regionCode: '640100' });
     office = user;
     const body = multipart(folderFiles(EXAMPLE_DIR), { year: '2023' });

@@ -20,7 +20,10 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
   let office: string;
   let otherCountyOffice: string;
   let staff: string;
+  let noArea: string;
+  let admin: string;
   let planId: string;
+  let jinzhongPlanId: string;
 
   const request = (method: 'GET' | 'POST', url: string, token: string, payload?: object) =>
     t.request({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
@@ -41,14 +44,25 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     await t.app
       .get(PlanImportService)
       .importFile(`${PLANS_DIR}/yinchuan-2021.yaml`, { actor: systemActor('test') });
+    await t.app
+      .get(PlanImportService)
+      .importFile(`${PLANS_DIR}/jinzhong-2017.yaml`, { actor: systemActor('test') });
     [{ id: planId }] = await sql<{ id: string }>(t, `SELECT id FROM plans WHERE region_code = '640100'`);
+    [{ id: jinzhongPlanId }] = await sql<{ id: string }>(
+      t,
+      `SELECT id FROM plans WHERE region_code = '140700'`,
+    );
     const [xingqing] = await sql<{ id: string }>(
       t,
       `SELECT id FROM departments WHERE region_code = '640104' AND name = '兴庆区人民政府'`,
     );
+    // 银川市's office: its area is the city and its counties (灵武市 among them), where the plan was issued.
     office = await t.sessionFor(await t.createUser(Role.Office, { regionCode: '640100' }));
     otherCountyOffice = await t.sessionFor(await t.createUser(Role.Office, { departmentId: xingqing.id }));
-    staff = await t.sessionFor(await t.createUser(Role.Staff));
+    staff = await t.sessionFor(await t.createUser(Role.Staff, { regionCode: '640100' }));
+    // Neither a region nor a department: an empty area.
+    noArea = await t.sessionFor(await t.createUser(Role.Office));
+    admin = await t.sessionFor(await t.createUser(Role.Admin));
     await upload(EXAMPLE_DIR, 2023);
   });
   afterAll(() => t?.close());
@@ -59,11 +73,14 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     const plan = res.json() as CertificationPlan;
     expect(plan).toMatchObject({ county_code: COUNTY, feasible: true, total_cost_yuan: 9_789_200 });
     expect(plan.after.resource_allocation.passed).toBe(true);
-    // 兴庆区's office: 灵武市 lies outside its area (the one area rule answers 403 naming it).
-    expect(
-      (await request('GET', `/api/indicators/certification-plan/${COUNTY}/2023`, otherCountyOffice))
-        .statusCode,
-    ).toBe(403);
+    // 兴庆区's office does not see 灵武市, a county beside it: refused, naming the area; nor does a user without one.
+    for (const outsider of [otherCountyOffice, noArea]) {
+      const refused = await request('GET', `/api/indicators/certification-plan/${COUNTY}/2023`, outsider);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ error: 'AUTH.FORBIDDEN' });
+      expect(refused.json().message).toContain(`县 ${COUNTY} 不在您的管辖范围`);
+    }
+    // Inside the area, a year without statistics does not exist.
     expect(
       (await request('GET', `/api/indicators/certification-plan/${COUNTY}/2019`, office)).statusCode,
     ).toBe(404);
@@ -172,6 +189,15 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     );
     expect(n).toBe(result.itemIds.length);
 
+    // A plan that does not cover the county (晋中's, for the admin who sees both): a 400 naming it, nothing added.
+    const elsewhere = await request('POST', url, admin, { planId: jinzhongPlanId, milestoneYear: 2028 });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().message).toContain(`不覆盖 ${COUNTY}`);
+    // 兴庆区's office does not see 银川's plan.
+    const notVisible = await request('POST', url, otherCountyOffice, { planId, milestoneYear: 2028 });
+    expect(notVisible.statusCode).toBe(404);
+    expect(notVisible.json().message).toContain(planId);
+
     // Publishing twice would duplicate the items: refused, nothing added.
     const again = await request('POST', url, office, { planId, milestoneYear: 2028 });
     expect(again.statusCode).toBe(409);
@@ -185,5 +211,32 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
       [linked],
     );
     expect(evidence).toHaveLength(linked.length);
+  });
+
+  it('what-if page: the publish form lists the plans covering the county that the user manages', async () => {
+    const page = (token: string) =>
+      t.request({
+        method: 'GET',
+        url: `/counties/${COUNTY}/what-if/2023`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const [{ title: yinchuan }] = await sql<{ title: string }>(t, `SELECT title FROM plans WHERE id = $1`, [
+      planId,
+    ]);
+    const [{ title: jinzhong }] = await sql<{ title: string }>(t, `SELECT title FROM plans WHERE id = $1`, [
+      jinzhongPlanId,
+    ]);
+    for (const token of [office, admin]) {
+      const res = await page(token);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(`<option value="${planId}">${yinchuan}</option>`);
+      // 晋中's plan is the admin's to see, but it does not cover 灵武市.
+      expect(res.body).not.toContain(jinzhong);
+    }
+    // Staff read the page but do not publish: no form.
+    const read = await page(staff);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).not.toContain('data-publish');
+    expect((await page(otherCountyOffice)).statusCode).toBe(403);
   });
 });

@@ -5,9 +5,11 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../access/authenticated-user';
+import { RegionTree } from '../../access/organisation';
 import { PlanScope } from '../../access/plan-scope';
+import { Role } from '../../access/role.enum';
 import { Clock } from '../../common/clock';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { ItemEditingService } from '../../plans/item-editing.service';
@@ -63,6 +65,7 @@ export class CertificationPlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statistics: StatisticsService,
     private readonly scope: PlanScope,
+    private readonly regions: RegionTree,
     private readonly items: ItemEditingService,
     @InjectRuleSet() private readonly ruleSet: RuleSet,
     private readonly clock: Clock,
@@ -121,12 +124,37 @@ export class CertificationPlanService {
     return { data: await buildPlanWorkbook(result.plan, countyName, await this.costTable()), countyName };
   }
 
+  /**
+   * The plans the user may publish the county's plan into, newest first: plans issued for the county or a
+   * division above it (a city's plan covers its counties) that the user manages (admin; office on plans issued
+   * in its area — the rule ItemEditingService applies on publishing); null for the roles that do not publish.
+   */
+  async targetPlans(user: User, county: string): Promise<Array<{ id: string; title: string }> | null> {
+    if (user.role !== Role.Admin && user.role !== Role.Office) return null;
+    const area = await this.scope.area(user);
+    const covering = await this.regions.ancestorsAndSelf(county);
+    const regions = area === null ? covering : covering.filter((code) => area.includes(code));
+    const plans = await this.dataSource
+      .getRepository(Plan)
+      .find({ where: { regionCode: In(regions) }, order: { issuedOn: 'DESC', key: 'ASC' } });
+    return plans.map((p) => ({ id: p.id, title: p.title }));
+  }
+
   async publish(user: User, request: PublishRequest): Promise<PublishResult> {
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: request.planId });
     if (!plan || !(await this.scope.inArea(user, plan.regionCode))) {
       throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${request.planId}`);
     }
     const { data, plan: certification } = await this.plan(user, request);
+    // The items go to the county's and the plan's own bureaus: a plan issued for another county (or a city
+    // the county is not in) would give them to departments with no say over it.
+    if (!(await this.regions.ancestorsAndSelf(request.county)).includes(plan.regionCode)) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `方案《${plan.title}》不覆盖 ${request.county}，不能纳入 / The plan ${plan.id} does not cover ${request.county}`,
+        { planId: plan.id, county: request.county },
+      );
+    }
     if (!certification.feasible) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
