@@ -44,9 +44,9 @@ describe('escalationStartOn (督办单 only after the deadline has passed)', () 
   it.each([
     ['a Wednesday deadline: the Thursday', '2027-06-30', '2027-07-01'],
     ['a Friday deadline: the Monday', '2025-11-07', '2025-11-10'],
-    ['a Saturday deadline runs to Monday: escalation on Tuesday', '2025-11-08', '2025-11-11'],
+    ['a Saturday deadline: the Monday (overdue since Sunday)', '2025-11-08', '2025-11-10'],
     ['the eve of National Day: the first working day after the holiday', '2025-09-30', '2025-10-09'],
-    ['a holiday deadline runs to the first working day after the holiday', '2025-10-03', '2025-10-10'],
+    ['a deadline inside the holiday: the first working day after it', '2025-10-03', '2025-10-09'],
     ['before a make-up working Sunday: that Sunday', '2025-09-26', '2025-09-28'],
   ] as const)('%s', (_name, due, start) => {
     expect(escalationStartOn(d(due), calendar)).toBe(start);

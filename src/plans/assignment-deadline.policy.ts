@@ -83,12 +83,13 @@ export function itemEffectiveDueSql(i = 'i'): string {
 }
 
 /**
- * The first day of escalation (督办单) for a due date: only after the deadline has passed by the working-day
- * rules — a deadline on a rest day or holiday runs to the next working day (the usual rule for official time
- * limits), and escalation starts on the first working day after that. Before it, no notice of any colour.
+ * The first day of escalation (督办单) for a due date: the first working day after the deadline has passed — the
+ * day after the due date if that is a working day, else the next one. Before it, no notice of any colour. The
+ * deadline itself is the calendar date, as everywhere else: an item due on a Sunday gets its due-day reminder on
+ * Friday, is overdue (lists, 逾期天数, the first overdue mail) on Monday, and its blue notice comes that Monday too.
  */
 export function escalationStartOn(dueOn: CalendarDate, calendar: WorkingCalendar): CalendarDate {
-  return calendar.nextWorkingDay(calendar.nextWorkingDayInclusive(dueOn));
+  return calendar.nextWorkingDay(dueOn);
 }
 
 /** Calendar days past the effective due date (逾期天数), 0 when not past. */

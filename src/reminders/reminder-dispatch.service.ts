@@ -16,14 +16,6 @@ import { isDeadlineCritical, reminderDueNow, reminderKey, type ReminderRule } fr
 export type DispatchOutcome =
   'stale' | 'backlog' | 'late' | { rule: string; recipients: number; queued: number; digested: number };
 
-/**
- * The due date a department works to. Today every assignment shares the item's (effective) due date; the one
- * place to change when assignments get their own.
- */
-export function assignmentDueOn(item: ItemFacts, _department: ItemDepartment): string | null {
-  return item.effectiveDueOn;
-}
-
 export interface DepartmentDuty {
   department: ItemDepartment;
   /** what the department still owes; null for the lead department's general reminder */
@@ -86,10 +78,13 @@ export class ReminderDispatchService {
       userIds.forEach((id) => seen.add(id));
       for (const recipient of await this.notifications.recipients(userIds)) {
         recipients++;
+        // The department's own 办理时限 (assignmentEffectiveDueSql), not the item's: after one lead's 延期 a
+        // cooperating department is still told its own date and how long it is overdue.
+        const dueOn = duty.department.effectiveDueOn ?? job.dueOn;
         const payload: ReminderPayload = {
-          item: itemRef(item, duty.department.departmentName),
+          item: { ...itemRef(item, duty.department.departmentName), dueOn },
           rule,
-          dueOn: assignmentDueOn(item, duty.department) ?? job.dueOn,
+          dueOn,
           sendOn: today,
           departmentName: duty.department.departmentName,
           role: duty.department.role,

@@ -315,9 +315,9 @@ function notEscalating(): Escalation {
 }
 
 /**
- * Escalation starts on the first working day after the deadline has passed (`escalationStartOn`: a deadline on a
- * rest day runs to the next working day) and climbs blue → yellow → red after the configured numbers of working
- * days. A red progress light is listed as a reason but never starts the ladder before the deadline.
+ * Escalation starts on the first working day after the due date (`escalationStartOn`, the one rule for it) and
+ * climbs blue → yellow → red after the configured numbers of working days. A red progress light is listed as a
+ * reason but never starts the ladder before the deadline.
  */
 export function escalationLevel(
   item: EscalationItem,
@@ -329,8 +329,8 @@ export function escalationLevel(
   if (item.closed || item.cancelled) return notEscalating();
 
   const due = item.effectiveDueOn ?? item.dueOn;
-  // No 督办单 of any colour before the deadline has passed by the working-day rules (issue 13): a red light
-  // before then is a reason on the notice, not a start.
+  // No 督办单 of any colour before the deadline has passed (issue 13): a red light before then is a reason on
+  // the notice, not a start.
   const start = escalationStartOn(due, calendar);
   if (today < start) return notEscalating();
   const reasons: EscalationReason[] = ['overdue'];

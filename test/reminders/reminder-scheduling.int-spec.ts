@@ -160,4 +160,37 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
     );
     await drained(t);
   });
+
+  it('each department is reminded against its own 办理时限, and its mail names that date', async () => {
+    t.clock.set('2025-10-09T00:30:00Z'); // Thu 9 Oct 2025, 08:30: the first working day after 国庆
+    await setMode(t, world.users.finHead, 'immediate'); // its overdue reminder is not deadline mail
+    const item = await addItem(t, world, { dueOn: '2025-10-09', title: '按部门时限督办' });
+    // 财政局's own date is 30 Sep (the day before 国庆): it is overdue while 教育局's item is due today.
+    await sql(t, `UPDATE assignments SET due_on = '2025-09-30' WHERE item_id = $1 AND department_id = $2`, [
+      item,
+      world.fin,
+    ]);
+    await scheduler.rescheduleItem(item);
+    // Today: 教育局's due-day reminder and 财政局's overdue one (overdue_1 and _2 both moved off 国庆 onto
+    // today: the more urgent is kept), each planned against its own date.
+    expect((await delayed(item)).filter((j) => j.endsWith('2025-10-09T01:00:00.000Z'))).toEqual([
+      'due_day 2025-10-09T01:00:00.000Z',
+      'overdue_2 2025-10-09T01:00:00.000Z',
+    ]);
+    t.clock.set('2025-10-09T01:00:30Z');
+    t.mail.clear();
+    await scheduler.promoteDue();
+    await t.mail.waitFor((m) => m.subject.includes('按部门时限督办'), 3);
+    await drained(t);
+    const mails = t.mail.messages.filter((m) => m.subject.includes('按部门时限督办'));
+    const { eduHead, eduDeputy, finHead } = world.users;
+    // One mail each: 教育局's contacts the due-day one, 财政局's head the overdue one.
+    expect([to(mails, eduHead).length, to(mails, eduDeputy).length, to(mails, finHead).length]).toEqual([
+      1, 1, 1,
+    ]);
+    expect(to(mails, eduHead)[0].subject).toBe('【督办提醒】今日到期：按部门时限督办');
+    expect(to(mails, finHead)[0].subject).toBe('【督办提醒】已逾期 9 天：按部门时限督办');
+    expect(to(mails, finHead)[0].text).toContain('截止 2025-09-30');
+    expect(to(mails, finHead)[0].text).not.toContain('2025-10-09');
+  });
 });
