@@ -50,6 +50,13 @@ export function planInAreaSql(plan: string, param: string): string {
  */
 @Injectable()
 export class PlanScope {
+  /**
+   * Areas by user object: the guard makes one user object per request, so a page that asks several services
+   * computes the area once (the statement count of a request must not grow with the services it composes).
+   * Inside a transaction (`manager`) it is read afresh.
+   */
+  private readonly areas = new WeakMap<ScopedUser, Promise<Area>>();
+
   constructor(
     private readonly departments: DepartmentDirectory,
     private readonly regions: RegionTree,
@@ -58,6 +65,18 @@ export class PlanScope {
   /** The region codes of the user's area; null: every region. */
   async area(user: ScopedUser, manager?: EntityManager): Promise<Area> {
     if (user.role === Role.Admin) return null;
+    if (manager) return this.readArea(user, manager);
+    let area = this.areas.get(user);
+    if (!area) {
+      area = this.readArea(user);
+      this.areas.set(user, area);
+      // A failed lookup is not remembered: the next call asks again.
+      area.catch(() => this.areas.delete(user));
+    }
+    return area;
+  }
+
+  private async readArea(user: ScopedUser, manager?: EntityManager): Promise<Area> {
     const root =
       user.regionCode ??
       (user.departmentId ? (await this.departments.get(user.departmentId, manager)).regionCode : null);

@@ -346,15 +346,14 @@ export class ReportsService {
       .addOrderBy('r.id', 'DESC')
       .limit(500);
     const rows = await qb.getMany();
-    const files = rows.length
-      ? await this.dataSource
-          .getRepository(ReportFile)
-          .createQueryBuilder('f')
-          .where('f.report_id IN (:...ids)', { ids: rows.map((r) => r.id) })
-          .orderBy('f.created_at')
-          .addOrderBy('f.file_name')
-          .getMany()
-      : [];
+    // Asked also for an empty page (ANY of no ids): a request's statements do not depend on what it finds.
+    const files = await this.dataSource
+      .getRepository(ReportFile)
+      .createQueryBuilder('f')
+      .where('f.report_id = ANY(:ids::uuid[])', { ids: rows.map((r) => r.id) })
+      .orderBy('f.created_at')
+      .addOrderBy('f.file_name')
+      .getMany();
     return rows.map((r) => ({
       id: r.id,
       itemId: r.itemId,
