@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { validationPipe } from '../common/validation';
 
 export interface UploadedFile {
   name: string;
@@ -51,4 +52,25 @@ export async function readEvidenceUpload(request: FastifyRequest, maxBytes: numb
     throw error;
   }
   return { files, fields };
+}
+
+/**
+ * An API body that is JSON, or multipart with the same fields plus `files`: the fields validated as `metatype`
+ * (the global pipe does not see a multipart body), the files as read.
+ */
+export async function readBodyWithFiles<T extends object>(
+  request: FastifyRequest,
+  body: unknown,
+  metatype: new () => T,
+  maxBytes: number,
+): Promise<{ dto: T; files: UploadedFile[] }> {
+  let fields: unknown = body ?? {};
+  let files: UploadedFile[] = [];
+  if (request.isMultipart()) {
+    const form = await readEvidenceUpload(request, maxBytes);
+    fields = form.fields;
+    files = form.files;
+  }
+  const dto = (await validationPipe.transform(fields, { type: 'body', metatype })) as T;
+  return { dto, files };
 }

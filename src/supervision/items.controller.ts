@@ -24,9 +24,8 @@ import { type DepartmentFlowView, type ItemFlowDetail, SupervisionService } from
 import { Authenticated, CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { AuditEntryView } from '../audit/audit.service';
-import { validationPipe } from '../common/validation';
 import type { Env } from '../config/env.schema';
-import { readEvidenceUpload, type UploadedFile } from '../evidence/upload';
+import { readBodyWithFiles } from '../evidence/upload';
 import { Role } from '../access/role.enum';
 import { etagOf, versionFromIfMatch } from '../plans/etag';
 import {
@@ -210,17 +209,12 @@ export class ItemsController {
     @Body() body: unknown,
     @Req() req: FastifyRequest,
   ): Promise<ReportView> {
-    let fields: unknown = body ?? {};
-    let files: UploadedFile[] = [];
-    if (req.isMultipart()) {
-      const form = await readEvidenceUpload(req, this.config.get('UPLOAD_MAX_BYTES', { infer: true }));
-      fields = form.fields;
-      files = form.files;
-    }
-    const dto = (await validationPipe.transform(fields, {
-      type: 'body',
-      metatype: SubmitReportDto,
-    })) as SubmitReportDto;
+    const { dto, files } = await readBodyWithFiles(
+      req,
+      body,
+      SubmitReportDto,
+      this.config.get('UPLOAD_MAX_BYTES', { infer: true }),
+    );
     return this.reports.submit(user, id, dto, files, source(req));
   }
 

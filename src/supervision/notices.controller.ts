@@ -5,9 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { Role } from '../access/role.enum';
-import { validationPipe } from '../common/validation';
 import type { Env } from '../config/env.schema';
-import { readEvidenceUpload, type UploadedFile } from '../evidence/upload';
+import { readBodyWithFiles } from '../evidence/upload';
 import {
   type ActionView,
   type NoticeView,
@@ -76,17 +75,12 @@ export class NoticesController {
     @Body() body: unknown,
     @Req() req: FastifyRequest,
   ): Promise<ActionView> {
-    let fields: unknown = body ?? {};
-    let files: UploadedFile[] = [];
-    if (req.isMultipart()) {
-      const form = await readEvidenceUpload(req, this.config.get('UPLOAD_MAX_BYTES', { infer: true }));
-      fields = form.fields;
-      files = form.files;
-    }
-    const dto = (await validationPipe.transform(fields, {
-      type: 'body',
-      metatype: NoticeReplyDto,
-    })) as NoticeReplyDto;
+    const { dto, files } = await readBodyWithFiles(
+      req,
+      body,
+      NoticeReplyDto,
+      this.config.get('UPLOAD_MAX_BYTES', { infer: true }),
+    );
     return this.notices.reply(user, id, dto, files, source(req));
   }
 
