@@ -1,4 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
+import { type Message, translate } from './i18n/catalog';
+import type { Locale } from './locale';
 
 /**
  * Every failure the API reports on purpose has a code; the exception filter maps codes to HTTP statuses.
@@ -42,15 +44,26 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
 };
 
 export class DomainError extends Error {
+  /** What the reader is told, rendered in their language when shown (null: an old plain-text message). */
+  readonly text: Message | null;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Message | string,
+    /** Structured facts (fields, issues, blockers); any `Message` inside is rendered in the reader's language. */
     readonly details?: unknown,
     /** Extra response headers, e.g. Retry-After. */
     readonly headers?: Record<string, string>,
   ) {
-    super(message);
+    // The Error's own message (logs, stack traces) is the Simplified Chinese text.
+    super(typeof message === 'string' ? message : translate('zh-CN', message));
+    this.text = typeof message === 'string' ? null : message;
     this.name = 'DomainError';
+  }
+
+  /** The message in the reader's language. */
+  messageIn(locale: Locale): string {
+    return this.text ? translate(locale, this.text) : this.message;
   }
 
   get status(): HttpStatus {

@@ -8,19 +8,26 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from './domain-error';
+import { type Message, type MessageKey, localizeDeep, msg, translate } from './i18n/catalog';
+import type { Locale } from './locale';
+import { requestLocale } from './request-locale';
 
 /** PostgreSQL errors caused by the input, by SQLSTATE. */
-const DATABASE_INPUT_ERRORS: Record<string, string> = {
-  '22021': '文本含有无法保存的字符 / The text contains a character that cannot be stored (NUL)',
-  '22P05': '文本含有无法保存的字符 / The text contains a character that cannot be stored',
-  '23503': '引用的记录不存在 / A referenced record does not exist',
-  '22001': '文本过长 / A text is too long',
+export const DATABASE_INPUT_ERRORS: Record<string, MessageKey> = {
+  '22021': 'common.db.nul',
+  '22P05': 'common.db.bad_char',
+  '23503': 'common.db.missing_ref',
+  '22001': 'common.db.too_long',
 };
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  /** In the reader's language only (Simplified Chinese unless they chose English). */
   message: string;
+  /** The catalog key and parameters behind `message`, for clients that render their own text. */
+  messageKey?: string;
+  params?: Message['params'];
   details?: unknown;
   requestId?: string;
 }
@@ -37,7 +44,7 @@ export class ErrorShapeFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, requestLocale(request));
     body.requestId = String(request.id);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.url} failed`);
@@ -47,13 +54,14 @@ export class ErrorShapeFilter implements ExceptionFilter {
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, locale: Locale): ErrorBody {
     if (exception instanceof DomainError) {
       return {
         statusCode: exception.status,
         error: exception.code,
-        message: exception.message,
-        details: exception.details,
+        message: exception.messageIn(locale),
+        ...(exception.text ? { messageKey: exception.text.key, params: exception.text.params } : {}),
+        details: localizeDeep(locale, exception.details),
       };
     }
     if (exception instanceof HttpException) {
@@ -71,7 +79,8 @@ export class ErrorShapeFilter implements ExceptionFilter {
       return {
         statusCode: 400,
         error: ErrorCode.VALIDATION_FAILED,
-        message: DATABASE_INPUT_ERRORS[driverCode],
+        message: translate(locale, DATABASE_INPUT_ERRORS[driverCode]),
+        messageKey: DATABASE_INPUT_ERRORS[driverCode],
       };
     }
     // Fastify's own errors (body too large, bad JSON, bad content type) carry a statusCode.
@@ -83,6 +92,6 @@ export class ErrorShapeFilter implements ExceptionFilter {
         message: fastifyError.message ?? 'Bad request',
       };
     }
-    return { statusCode: 500, error: 'INTERNAL', message: '服务器内部错误 / Internal server error' };
+    return { statusCode: 500, error: 'INTERNAL', message: translate(locale, msg('common.internal')) };
   }
 }

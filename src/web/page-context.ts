@@ -3,12 +3,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessionTokenOf } from '../auth/access.guard';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { csrfTokenFor } from '../auth/session-token';
+import { formatDate, formatDateTime, formatMonthDayTime } from '../common/i18n/format';
+import { type Message, type MessageKey, type MessageParam, translate } from '../common/i18n/catalog';
+import type { Locale } from '../common/locale';
+import { LANG_COOKIE, requestLocale } from '../common/request-locale';
 import type { SafeHtml } from './html';
 import { browserUrlOf } from './web-routing';
 
-export type PageLocale = 'zh-CN' | 'en';
+export type PageLocale = Locale;
 
-export const LANG_COOKIE = 'duban_lang';
+export { LANG_COOKIE };
 
 /** What every page needs: who is looking, in which language, the CSRF token for its forms. */
 export class PageContext {
@@ -25,6 +29,26 @@ export class PageContext {
     return this.locale === 'en' ? en : zh;
   }
 
+  /** A catalog message (or a key and its parameters) in the page's language. */
+  msg(message: Message | MessageKey, params?: Record<string, MessageParam>): string {
+    return translate(this.locale, message, params);
+  }
+
+  /** 2026年12月5日 · 5 Dec 2026 (a calendar date, or an instant in Asia/Shanghai). */
+  date(value: Date | string | null | undefined): string {
+    return formatDate(this.locale, value);
+  }
+
+  /** 2026年12月5日 15:44 in Asia/Shanghai. */
+  dateTime(value: Date | string | null | undefined): string {
+    return formatDateTime(this.locale, value);
+  }
+
+  /** 12月5日 15:44 in Asia/Shanghai (timelines). */
+  shortDateTime(value: Date | string | null | undefined): string {
+    return formatMonthDayTime(this.locale, value);
+  }
+
   get path(): string {
     return this.url.split('?')[0];
   }
@@ -32,10 +56,7 @@ export class PageContext {
   static of(request: FastifyRequest): PageContext {
     const user = request.user ?? null;
     const presented = sessionTokenOf(request);
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const chosen = query.lang ?? request.cookies?.[LANG_COOKIE];
-    const locale: PageLocale =
-      chosen === 'en' ? 'en' : chosen === 'zh' || chosen === 'zh-CN' ? 'zh-CN' : (user?.locale ?? 'zh-CN');
+    const locale = requestLocale({ query: request.query, cookies: request.cookies, user });
     const csrf = presented ? csrfTokenFor(presented.token) : null;
     return new PageContext(user, locale, csrf, browserUrlOf(request.raw, request.url));
   }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../auth/session-token';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { localizeDeep } from '../common/i18n/catalog';
 import { bilingual } from './components';
 import { errorPage } from './layout';
 import { PageContext, redirect, sendPage } from './page-context';
@@ -47,19 +48,23 @@ export class PageErrorFilter implements ExceptionFilter {
           : status === 404
             ? ctx.t('未找到', 'Not found')
             : ctx.t('操作未完成', 'Not done');
-      const details = detailLines(exception.details);
+      const details = detailLines(localizeDeep(ctx.locale, exception.details));
       if (exception.headers) void reply.headers(exception.headers);
-      return sendPage(reply, errorPage(ctx, title, bilingual(ctx, exception.message), details), status);
+      return sendPage(
+        reply,
+        errorPage(ctx, title, bilingual(ctx, exception.messageIn(ctx.locale)), details),
+        status,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const message =
         status === 400
-          ? `请求无效 / Bad request: ${exception.message}`
+          ? ctx.msg('common.bad_request', { reason: exception.message })
           : status === 404
-            ? `未找到 / Not found: ${exception.message}`
+            ? ctx.msg('common.not_found_path', { path: ctx.path })
             : exception.message;
-      return sendPage(reply, errorPage(ctx, String(status), bilingual(ctx, message)), status);
+      return sendPage(reply, errorPage(ctx, String(status), message), status);
     }
     const fastifyError = exception as { statusCode?: number; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
@@ -76,7 +81,7 @@ export class PageErrorFilter implements ExceptionFilter {
         ctx,
         ctx.t('出错了', 'Something went wrong'),
         ctx.t('服务器内部错误', 'Internal server error'),
-        [`request id: ${String(request.id)}`],
+        [ctx.msg('web.request_id', { id: String(request.id) })],
       ),
       500,
     );

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** The audit module's messages (errors, notes, sentences), keyed `audit.*`. */
+export const auditMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** The calendar module's messages (errors, notes, sentences), keyed `calendar.*`. */
+export const calendarMessages = defineMessages({}, {});

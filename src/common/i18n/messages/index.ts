@@ -1,0 +1,19 @@
+// Every catalog part, for the catalog's consistency test.
+export { accessMessages } from './access';
+export { auditMessages } from './audit';
+export { authMessages } from './auth';
+export { calendarMessages } from './calendar';
+export { commonMessages } from './common';
+export { departmentsMessages } from './departments';
+export { evidenceMessages } from './evidence';
+export { extractionMessages } from './extraction';
+export { indicatorsMessages } from './indicators';
+export { labelsMessages } from './labels';
+export { notificationsMessages } from './notifications';
+export { plansMessages } from './plans';
+export { regionsMessages } from './regions';
+export { remindersMessages } from './reminders';
+export { supervisionMessages } from './supervision';
+export { usersMessages } from './users';
+export { validationMessages } from './validation';
+export { webMessages } from './web';

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** The indicators module's messages (errors, notes, sentences), keyed `indicators.*`. */
+export const indicatorsMessages = defineMessages({}, {});

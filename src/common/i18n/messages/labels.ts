@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** The labels module's messages (errors, notes, sentences), keyed `labels.*`. */
+export const labelsMessages = defineMessages({}, {});
