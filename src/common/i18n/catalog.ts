@@ -7,9 +7,11 @@ import { commonMessages } from './messages/common';
 import { departmentsMessages } from './messages/departments';
 import { evidenceMessages } from './messages/evidence';
 import { extractionMessages } from './messages/extraction';
+import { formsMessages } from './messages/forms';
 import { indicatorsMessages } from './messages/indicators';
 import { labelsMessages } from './messages/labels';
 import { notificationsMessages } from './messages/notifications';
+import { pagesMessages } from './messages/pages';
 import { plansMessages } from './messages/plans';
 import { regionsMessages } from './messages/regions';
 import { remindersMessages } from './messages/reminders';
@@ -42,6 +44,8 @@ const PARTS = [
   supervisionMessages,
   remindersMessages,
   webMessages,
+  formsMessages,
+  pagesMessages,
 ] as const;
 
 type Part = (typeof PARTS)[number];
