@@ -14,6 +14,7 @@ import {
   assignmentEffectiveDueSql,
   assignmentOverdueSql,
 } from './assignment-deadline.policy';
+import { type Message, msg } from '../common/i18n/catalog';
 
 export interface AssignmentView {
   id: string;
@@ -58,8 +59,8 @@ export interface DepartmentAssignmentView {
 export interface MyAssignments {
   department: { id: string; name: string; regionCode: string } | null;
   assignments: DepartmentAssignmentView[];
-  /** why the list is empty, when the account has no department */
-  message?: string;
+  /** why the list is empty, when the account has no department (rendered in the reader's language) */
+  message?: Message;
 }
 
 /** What a plan file says each item should have: item id → department id → role. */
@@ -137,7 +138,7 @@ export class AssignmentsService {
     if (!found)
       throw new DomainError(
         ErrorCode.NOT_FOUND,
-        '本部门没有此任务 / Your department has no assignment on this item',
+        msg('plans.own_department_not_assigned', { itemId, departmentId }),
       );
     return found;
   }
@@ -154,8 +155,7 @@ export class AssignmentsService {
       return {
         department: null,
         assignments: [],
-        message:
-          '您的账号未关联部门，请联系管理员 / Your account belongs to no department; ask an administrator to set it',
+        message: msg('plans.account_without_department'),
       };
     }
     const department = await this.departments.get(user.departmentId);

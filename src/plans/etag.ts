@@ -1,5 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 
 /** The weak ETag of an item version: `W/"7"`. */
 export const etagOf = (version: number): string => `W/"${version}"`;
@@ -11,14 +11,11 @@ export const etagOf = (version: number): string => `W/"${version}"`;
 export function versionFromIfMatch(header: string | string[] | undefined): number {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value || !value.trim()) {
-    throw new HttpException(
-      '修改任务须带 If-Match（先 GET 得到 ETag） / Send If-Match with the ETag of the item you read',
-      HttpStatus.PRECONDITION_REQUIRED,
-    );
+    throw new DomainError(ErrorCode.PRECONDITION_REQUIRED, msg('plans.if_match_required'));
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
   if (!match) {
-    throw new DomainError(ErrorCode.VERSION_CONFLICT, `If-Match 无效 / If-Match "${value}" names no version`);
+    throw new DomainError(ErrorCode.VERSION_CONFLICT, msg('plans.if_match_invalid', { value }));
   }
   return Number(match[1]);
 }
@@ -28,7 +25,7 @@ export function assertVersion(current: number, expected: number): void {
   if (current !== expected) {
     throw new DomainError(
       ErrorCode.VERSION_CONFLICT,
-      `任务已被他人修改，请刷新后重试 / The item was changed by someone else (version ${current}, you sent ${expected}); reload and retry`,
+      msg('plans.version_conflict', { current, expected }),
       { currentVersion: current, etag: etagOf(current) },
     );
   }

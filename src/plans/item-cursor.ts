@@ -4,6 +4,7 @@
  * where a JS Date would lose the microseconds and skip or repeat rows).
  */
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 
 export const ITEM_SORTS = ['due', '-due', 'number', 'updated'] as const;
 export type ItemSort = (typeof ITEM_SORTS)[number];
@@ -64,8 +65,8 @@ export function encodeCursor(sort: ItemSort, values: readonly string[]): string 
 /** @throws DomainError VALIDATION_FAILED for a cursor that is malformed or belongs to another sort */
 export function decodeCursor(sort: ItemSort, cursor: string): string[] {
   const invalid = () =>
-    new DomainError(ErrorCode.VALIDATION_FAILED, '分页游标无效 / Invalid cursor (start again without it)', [
-      { field: 'cursor', problems: ['not a cursor of this list and sort'] },
+    new DomainError(ErrorCode.VALIDATION_FAILED, msg('plans.cursor_invalid'), [
+      { field: 'cursor', problems: [msg('plans.cursor_not_this_list')] },
     ]);
   let parsed: unknown;
   try {

@@ -20,6 +20,7 @@ import { PlanScope } from '../access/plan-scope';
 import { inPlanTransaction } from './plan-transaction';
 import { Plan } from './plan.entity';
 import { normalizeSearchText } from '../common/text-normalization';
+import { msg } from '../common/i18n/catalog';
 
 type Editor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -79,7 +80,7 @@ export class ItemEditingService {
     const work = async (em: EntityManager, emit: (event: PlanEvent) => void): Promise<{ id: string }> => {
       const plan = await em.getRepository(Plan).findOneBy({ id: planId });
       if (!plan || !(await this.scope.inArea(user, plan.regionCode, em))) {
-        throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${planId}`);
+        throw new DomainError(ErrorCode.NOT_FOUND, msg('plans.plan_not_found', { id: planId }));
       }
       const id = randomUUID();
       await this.scope.assertCanManagePlan(user, plan.regionCode, em);
@@ -87,7 +88,7 @@ export class ItemEditingService {
       if (await repo.existsBy({ planId, ref: dto.ref })) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          `方案中已有编号 ${dto.ref} / The plan already has an item ${dto.ref}`,
+          msg('plans.item_ref_taken', { ref: dto.ref }),
         );
       }
       let depth = 0;
@@ -96,7 +97,7 @@ export class ItemEditingService {
         if (!parent) {
           throw new DomainError(
             ErrorCode.VALIDATION_FAILED,
-            `上级任务不在此方案中 / Parent ${dto.parentId} is not in this plan`,
+            msg('plans.parent_not_in_plan', { parentId: dto.parentId }),
           );
         }
         depth = parent.depth + 1;
@@ -248,7 +249,7 @@ export class ItemEditingService {
     await this.run(async (em, emit) => {
       const item = await this.lockForWrite(em, user, id, version);
       if (item.cancelledAt) {
-        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销 / The item is already cancelled');
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('plans.item_already_cancelled'));
       }
       const now = this.clock.now();
       item.cancelledAt = now;
@@ -290,7 +291,7 @@ export class ItemEditingService {
       if (!existing || existing.removedAt) {
         throw new DomainError(
           ErrorCode.NOT_FOUND,
-          '该部门没有此任务 / That department has no assignment on this item',
+          msg('plans.department_not_assigned', { departmentId }),
         );
       }
       const now = this.clock.now();
@@ -333,8 +334,8 @@ export class ItemEditingService {
       if (dueOn && item.startOn && dueOn < item.startOn) {
         throw new DomainError(
           ErrorCode.VALIDATION_FAILED,
-          `办理时限早于任务开始日期 ${item.startOn} / dueOn is before the item's start ${item.startOn}`,
-          [{ field: 'dueOn', problems: [`must not be before ${item.startOn}`] }],
+          msg('plans.due_before_start', { startOn: item.startOn }),
+          [{ field: 'dueOn', problems: [msg('plans.must_not_be_before', { date: item.startOn })] }],
         );
       }
       const repo = em.getRepository(Assignment);
@@ -349,7 +350,7 @@ export class ItemEditingService {
       if (!existing) {
         throw new DomainError(
           ErrorCode.NOT_FOUND,
-          '该部门没有此任务 / That department has no assignment on this item',
+          msg('plans.department_not_assigned', { departmentId }),
         );
       }
       if (existing.dueOn === dueOn) return;
@@ -410,8 +411,13 @@ export class ItemEditingService {
         if (item.startOn && dueOn < item.startOn) {
           throw new DomainError(
             ErrorCode.VALIDATION_FAILED,
-            `${item.number} ${item.title}：办理时限早于开始日期 ${item.startOn} / dueOn is before the start of item ${id}`,
-            [{ field: 'dueOn', problems: [`item ${id} starts ${item.startOn}`] }],
+            msg('plans.bulk_due_before_start', {
+              id,
+              number: item.number,
+              title: item.title,
+              startOn: item.startOn,
+            }),
+            [{ field: 'dueOn', problems: [msg('plans.item_starts_on', { number: item.number, startOn: item.startOn })] }],
           );
         }
         await em
@@ -458,7 +464,7 @@ export class ItemEditingService {
       .catch(
         replaceNotFound(
           () =>
-            new DomainError(ErrorCode.VALIDATION_FAILED, `没有此部门 / No department ${dto.departmentId}`),
+            new DomainError(ErrorCode.VALIDATION_FAILED, msg('plans.department_not_found', { id: dto.departmentId })),
         ),
       );
     // Only departments of the user's area take work from it.
@@ -468,7 +474,7 @@ export class ItemEditingService {
     if (existing && !existing.removedAt && existing.role === dto.role) {
       throw new DomainError(
         ErrorCode.CONFLICT,
-        `${department.name} 已承担此任务 / ${department.name} is already assigned`,
+        msg('plans.department_already_assigned', { department: department.name }),
       );
     }
     const entry: NewAuditEntry = {
@@ -517,25 +523,20 @@ export class ItemEditingService {
   }
 
   private assertDates(startOn: string | null, dueOn: string | null): void {
-    for (const [name, value] of [
-      ['startOn', startOn],
-      ['dueOn', dueOn],
+    for (const [key, value] of [
+      ['plans.start_date_invalid', startOn],
+      ['plans.due_date_invalid', dueOn],
     ] as const) {
-      if (value && Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-        throw new DomainError(
-          ErrorCode.VALIDATION_FAILED,
-          `${name} 不是有效日期 / ${name} ${value} is not a real date`,
-        );
-      }
-      if (value && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-        throw new DomainError(
-          ErrorCode.VALIDATION_FAILED,
-          `${name} 不是有效日期 / ${name} ${value} is not a real date`,
-        );
+      if (
+        value &&
+        (Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+          new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+      ) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, msg(key, { value }));
       }
     }
     if (startOn && dueOn && startOn > dueOn) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, '开始日期晚于截止日期 / startOn is after dueOn');
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('plans.start_after_due'));
     }
   }
 }

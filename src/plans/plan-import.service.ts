@@ -30,6 +30,7 @@ import { PlanItemsService } from './plan-items.service';
 import { PlanEvents } from './plan-events';
 import { Plan } from './plan.entity';
 import { normalizeSearchText } from '../common/text-normalization';
+import { msg } from '../common/i18n/catalog';
 
 export const PLANS_DIR = projectPath('config', 'plans');
 
@@ -184,7 +185,7 @@ export class PlanImportService {
       if (missing.length) {
         throw new DomainError(
           ErrorCode.VALIDATION_FAILED,
-          `${file.key}: 未知地区代码 / unknown region codes ${missing.join(', ')} (add them to config/regions first)`,
+          msg('plans.import_unknown_regions', { plan: file.key, codes: missing.join('、') }),
           { unknownRegions: missing },
         );
       }
@@ -258,7 +259,7 @@ export class PlanImportService {
       if (own.length === 0) {
         throw new DomainError(
           ErrorCode.VALIDATION_FAILED,
-          `${file.key}: ${d.ref} expands to the county governments of ${d.region}, which has no county-level divisions`,
+          msg('plans.import_no_counties', { plan: file.key, ref: d.ref, region: d.region }),
         );
       }
       specs.push(...own);

@@ -17,6 +17,7 @@ import type { ItemKind } from './plan-file.schema';
 import { type ItemIncentive, type ItemTarget, PlanItem } from './plan-item.entity';
 import { itemInAreaSql, PlanScope, type ScopedUser } from '../access/plan-scope';
 import { normalizeSearchText } from '../common/text-normalization';
+import { msg } from '../common/i18n/catalog';
 
 export interface ItemListFilter {
   plan?: string;
@@ -325,7 +326,7 @@ export class PlanItemsService {
     if (area !== null) qb.andWhere(itemInAreaSql('i', 'p', ':area'), { area });
     const row = await qb.getRawOne<ItemRow>();
     if (!row) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此任务 / No item ${id}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('plans.item_not_found', { id }));
     }
     return row;
   }

@@ -7,6 +7,7 @@ import type { GroupRole, SourceScript } from './plan-file.schema';
 import { LeadershipGroup } from './leadership-group.entity';
 import { Plan } from './plan.entity';
 import { PlanScope, planInAreaSql, type ScopedUser } from '../access/plan-scope';
+import { msg } from '../common/i18n/catalog';
 
 export interface PlanSummary {
   id: string;
@@ -77,7 +78,7 @@ export class PlansService {
     if (area !== null) qb.andWhere(planInAreaSql('p', ':area'), { area });
     const plan = await qb.getOne();
     if (!plan) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${id}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('plans.plan_not_found', { id }));
     }
     const group = await this.groups.findOne({
       where: { planId: id },

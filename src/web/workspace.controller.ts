@@ -63,7 +63,7 @@ export class WorkspaceController {
         department: mine.department,
         message:
           mine.message && (user.role === Role.DeptHead || user.role === Role.Staff)
-            ? ctx.t(...(mine.message.split(' / ') as [string, string]))
+            ? ctx.msg(mine.message)
             : undefined,
         assignments: mine.assignments,
         overdue: overdue?.items ?? [],
