@@ -4,14 +4,13 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { DepartmentDirectory, RegionTree } from './organisation';
 import { Role } from './role.enum';
+import { type Message, msg } from '../common/i18n/catalog';
 
 export type ScopedUser = Pick<AuthenticatedUser, 'id' | 'role' | 'departmentId'> &
   Partial<Pick<AuthenticatedUser, 'regionCode'>>;
 
 /** Region codes of a user's area; null: every region (admin). */
 export type Area = string[] | null;
-
-const OUTSIDE = '不在您的管辖范围 / Outside your area';
 
 /**
  * SQL condition: the item (alias `item`) of the plan (alias `plan`) lies in the area given as the text[]
@@ -94,21 +93,20 @@ export class PlanScope {
   async assertInArea(
     user: ScopedUser,
     regionCode: string,
-    what: string,
+    what: Message | string,
     manager?: EntityManager,
   ): Promise<void> {
     if (!(await this.inArea(user, regionCode, manager))) {
-      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, `${what}${OUTSIDE}`, { regionCode });
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('access.outside_area', { what }), {
+        regionCode,
+      });
     }
   }
 
   /** Settings that apply everywhere (the global reminder policy, the calendar, queues): admin only. */
-  assertAdmin(user: ScopedUser, what: string): void {
+  assertAdmin(user: ScopedUser, what: Message | string): void {
     if (user.role !== Role.Admin) {
-      throw new DomainError(
-        ErrorCode.AUTH_FORBIDDEN,
-        `只有管理员可以修改${what} / Only an administrator changes ${what}`,
-      );
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('access.admin_only', { what }));
     }
   }
 
@@ -124,16 +122,10 @@ export class PlanScope {
   ): Promise<void> {
     if (user.role === Role.Admin) return;
     if (user.role !== Role.Office) {
-      throw new DomainError(
-        ErrorCode.AUTH_FORBIDDEN,
-        '只有办公室可以修改方案 / Only the office changes plans',
-      );
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('access.office_manages_plans'));
     }
     if (!(await this.inArea(user, planRegionCode, manager))) {
-      throw new DomainError(
-        ErrorCode.AUTH_FORBIDDEN,
-        '此方案不在您的管辖范围 / This plan was issued outside your area',
-      );
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('access.plan_outside_area'));
     }
   }
 
@@ -149,16 +141,10 @@ export class PlanScope {
   ): Promise<void> {
     if (user.role === Role.Admin) return;
     if (user.role !== Role.Office && user.role !== Role.Leader) {
-      throw new DomainError(
-        ErrorCode.AUTH_FORBIDDEN,
-        '只有办公室和领导可以审核 / Only the office and leaders review',
-      );
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('access.review_office_leader_only'));
     }
     if (!(await this.inArea(user, item.planRegionCode, manager))) {
-      throw new DomainError(
-        ErrorCode.AUTH_FORBIDDEN,
-        '此任务不在您的管辖范围 / This item is outside your area',
-      );
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('access.item_outside_area'));
     }
   }
 
@@ -172,7 +158,7 @@ export class PlanScope {
     item: { planRegionCode: string; isAssignedTo: (departmentId: string) => Promise<boolean> },
     manager?: EntityManager,
   ): Promise<void> {
-    const forbid = (why: string) => {
+    const forbid = (why: Message) => {
       throw new DomainError(ErrorCode.AUTH_FORBIDDEN, why);
     };
     switch (user.role) {
@@ -180,17 +166,17 @@ export class PlanScope {
         return;
       case Role.Office:
         if (!(await this.inArea(user, item.planRegionCode, manager)))
-          forbid('此任务不在您的管辖范围 / This item is outside your area');
+          forbid(msg('access.item_outside_area'));
         return;
       case Role.DeptHead:
       case Role.Staff:
         if (!user.departmentId || !(await item.isAssignedTo(user.departmentId))) {
-          forbid('此任务未分配给您的部门 / This item is not assigned to your department');
+          forbid(msg('access.item_not_assigned'));
         }
         return;
       case Role.Leader:
       case Role.Inspector:
-        forbid('此角色只能查看 / This role can only read');
+        forbid(msg('access.role_read_only'));
     }
   }
 }

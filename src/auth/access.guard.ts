@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { ACCESS_RULE, type AccessRule } from '../access/access.decorators';
 import { AuthService } from './auth.service';
 import { csrfTokenFor, SESSION_COOKIE, sameToken } from './session-token';
+import { msg } from '../common/i18n/catalog';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,12 +33,12 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) throw new DomainError(ErrorCode.AUTH_NO_RULE, '此接口未开放 / This route has no access rule');
+    if (!rule) throw new DomainError(ErrorCode.AUTH_NO_RULE, msg('auth.no_access_rule'));
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const presented = sessionTokenOf(request);
-    if (!presented) throw new DomainError(ErrorCode.AUTH_REQUIRED, '请先登录 / Please sign in');
+    if (!presented) throw new DomainError(ErrorCode.AUTH_REQUIRED, msg('auth.sign_in_required'));
     const user = await this.auth.authenticate(presented.token, presented.via);
     request.user = user;
 
@@ -47,12 +48,12 @@ export class AccessGuard implements CanActivate {
       if (typeof sent !== 'string' || !sameToken(sent, csrfTokenFor(presented.token))) {
         throw new DomainError(
           ErrorCode.AUTH_CSRF,
-          '页面已失效，请刷新后重试 / Missing or invalid CSRF token',
+          msg('auth.csrf_invalid'),
         );
       }
     }
     if (!rule.roles.includes(user.role)) {
-      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, '无权执行此操作 / You are not allowed to do this');
+      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('auth.forbidden'));
     }
     return true;
   }

@@ -3,7 +3,8 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class SignInDto {
   @ApiProperty({ example: 'admin@example.gov.cn' })
-  @IsEmail({}, { message: 'email 须为邮箱地址 / must be an email address' })
+  // The validation pipe words the refusal (the validation catalog), as for every other field.
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 

@@ -9,9 +9,10 @@ import { UsersService } from '../users/users.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { AuditService, systemActor } from '../audit/audit.service';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, passwordProblems, verifyPassword } from '../users/password';
+import { hashPassword, passwordProblemSummary, passwordProblems, verifyPassword } from '../users/password';
 import { Session } from './session.entity';
 import { csrfTokenFor, hashToken, newSessionToken } from './session-token';
+import { msg } from '../common/i18n/catalog';
 
 export interface SignedIn {
   token: string;
@@ -20,7 +21,7 @@ export interface SignedIn {
   user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'departmentId' | 'locale'>;
 }
 
-const INVALID = '邮箱或密码错误 / Invalid email or password';
+const INVALID = msg('auth.invalid_credentials');
 
 @Injectable()
 export class AuthService {
@@ -82,12 +83,12 @@ export class AuthService {
       .where('s.token_hash = :hash', { hash: hashToken(token) })
       .getOne();
     if (!session || session.revokedAt || !session.user?.isActive) {
-      throw new DomainError(ErrorCode.AUTH_REQUIRED, '请先登录 / Please sign in');
+      throw new DomainError(ErrorCode.AUTH_REQUIRED, msg('auth.sign_in_required'));
     }
     if (session.expiresAt.getTime() <= Date.now()) {
       throw new DomainError(
         ErrorCode.AUTH_SESSION_EXPIRED,
-        '登录已过期，请重新登录 / Your session has expired; please sign in again',
+        msg('auth.session_expired'),
       );
     }
     const u = session.user;
@@ -143,15 +144,15 @@ export class AuthService {
     const stored = await this.users.findWithPassword(user.email);
     if (!stored || !(await verifyPassword(stored.passwordHash, current))) {
       await this.failed('auth.password_change_failed', client.ip, user.email, user.id);
-      throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, '当前密码不正确 / Current password is wrong');
+      throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, msg('auth.current_password_wrong'));
     }
     await this.throttle.succeeded(client.ip, user.email);
     const problems = passwordProblems(next);
     if (problems.length)
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `新密码不符合要求 / New password: ${problems.join('; ')}`,
-        problems,
+        msg('auth.new_password_weak', { problem: passwordProblemSummary(problems) }),
+        [{ field: 'newPassword', problems }],
       );
     await this.users.setPassword(user.id, next);
     await this.sessions

@@ -5,6 +5,7 @@ import type { Env } from '../config/env.schema';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
+import { msg } from '../common/i18n/catalog';
 
 /** What one failure did to the counters. */
 export interface FailureOutcome {
@@ -100,8 +101,8 @@ export class LoginThrottle {
     throw new DomainError(
       ErrorCode.AUTH_RATE_LIMITED,
       seconds < 60
-        ? `登录尝试过多，请 ${seconds} 秒后再试 / Too many failed attempts; try again in ${seconds} s`
-        : `登录尝试过多，请 ${minutes} 分钟后再试 / Too many failed attempts; try again in ${minutes} min`,
+        ? msg('auth.too_many_attempts_seconds', { seconds })
+        : msg('auth.too_many_attempts_minutes', { minutes }),
       { retryAfterSeconds: seconds },
       { 'retry-after': String(seconds) },
     );
@@ -120,7 +121,7 @@ export class LoginThrottle {
     if (!results || results.some(([error]) => error)) {
       throw new DomainError(
         ErrorCode.SERVICE_UNAVAILABLE,
-        '登录暂不可用（Redis 不可达），请稍后再试 / Sign-in is unavailable (Redis unreachable); try again shortly',
+        msg('auth.sign_in_unavailable'),
       );
     }
     return results.map(([, value]) => value);

@@ -8,6 +8,7 @@ import { Role } from '../access/role.enum';
 import { isCalendarDate } from '../common/calendar-date';
 import { type CalendarCoverage, CalendarService } from './calendar.service';
 import type { CalendarOverride, CalendarOverrideKind } from './working-calendar';
+import { msg } from '../common/i18n/catalog';
 
 export class CalendarOverrideDto {
   @IsIn(['holiday', 'workday'])
@@ -35,7 +36,7 @@ export class YearNoticeDto {
 
 function dateParam(date: string): string {
   if (!isCalendarDate(date)) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `日期格式应为 YYYY-MM-DD / Not a date: ${date}`);
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('calendar.date_invalid', { date }));
   }
   return date;
 }
@@ -62,7 +63,7 @@ export class CalendarController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<CalendarCoverage> {
     if (!/^\d{4}$/.test(year)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `年份应为四位数字 / Not a year: ${year}`);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('calendar.year_not_four_digits', { year }));
     }
     return this.calendar.putYear(Number(year), body, user.id);
   }

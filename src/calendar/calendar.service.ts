@@ -21,6 +21,7 @@ import {
   type YearNotice,
   yearsWithoutOfficialCalendar,
 } from './working-calendar';
+import { msg } from '../common/i18n/catalog';
 
 /** Whether the coming years have an official calendar (health, the admin's workbench). */
 export interface CalendarCoverage {
@@ -110,10 +111,16 @@ export class CalendarService implements OnModuleInit, OnApplicationShutdown {
    */
   async putYear(year: number, notice: YearNotice, actorId: string | null): Promise<CalendarCoverage> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `年份无效 / Not a year: ${year}`);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('calendar.year_invalid', { year }));
     }
     const { overrides, problems } = parseYearNotice(year, notice);
-    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, problems.join('; '));
+    if (problems.length) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        msg('calendar.notice_invalid', { count: problems.length, first: problems[0] }),
+        problems,
+      );
+    }
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM calendar_overrides WHERE date BETWEEN $1 AND $2`, [
         `${year}-01-01`,

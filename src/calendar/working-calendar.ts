@@ -22,6 +22,7 @@ import {
   yearOf,
   type CalendarDate,
 } from '../common/calendar-date';
+import { type Message, msg } from '../common/i18n/catalog';
 
 export type CalendarOverrideKind = 'holiday' | 'workday';
 
@@ -272,8 +273,8 @@ const MAX_NOTICE_RANGE_DAYS = 31;
 export function parseYearNotice(
   year: number,
   notice: YearNotice,
-): { overrides: CalendarOverride[]; problems: string[] } {
-  const problems: string[] = [];
+): { overrides: CalendarOverride[]; problems: Message[] } {
+  const problems: Message[] = [];
   const byDate = new Map<CalendarDate, CalendarOverride>();
   const read = (lines: readonly string[], kind: CalendarOverrideKind, defaultName: string) => {
     for (const raw of lines) {
@@ -281,30 +282,28 @@ export function parseYearNotice(
       if (!line) continue;
       const match = NOTICE_LINE.exec(line);
       if (!match || !isCalendarDate(match[1]) || (match[2] && !isCalendarDate(match[2]))) {
-        problems.push(`无法识别的日期 / Not a date or range: "${line}"`);
+        problems.push(msg('calendar.not_a_date_line', { line }));
         continue;
       }
       const from = match[1];
       const to = match[2] ?? from;
       const name = (match[3] ?? defaultName).trim().slice(0, 100);
       if (to < from || addDays(from, MAX_NOTICE_RANGE_DAYS) < to) {
-        problems.push(`日期范围无效 / Bad range: "${line}"`);
+        problems.push(msg('calendar.bad_range', { line }));
         continue;
       }
       for (let day = from; day <= to; day = addDays(day, 1)) {
         if (yearOf(day) !== year) {
-          problems.push(`${day} 不在 ${year} 年 / ${day} is not in ${year}`);
+          problems.push(msg('calendar.day_not_in_year', { day, year }));
           continue;
         }
         if (kind === 'workday' && !isWeekend(day)) {
-          problems.push(
-            `${day} 不是周末，无需调休上班 / ${day} is a weekday: a make-up working day is a weekend day`,
-          );
+          problems.push(msg('calendar.workday_not_weekend', { day }));
           continue;
         }
         const existing = byDate.get(day);
         if (existing && existing.kind !== kind) {
-          problems.push(`${day} 同时列为放假和上班 / ${day} is listed as both a holiday and a working day`);
+          problems.push(msg('calendar.holiday_and_workday', { day }));
           continue;
         }
         byDate.set(day, { date: day, kind, name });
@@ -313,7 +312,7 @@ export function parseYearNotice(
   };
   read(notice.holidays, 'holiday', '法定节假日');
   read(notice.workdays, 'workday', '调休上班');
-  if (byDate.size === 0 && problems.length === 0) problems.push('没有任何日期 / No dates given');
+  if (byDate.size === 0 && problems.length === 0) problems.push(msg('calendar.no_dates'));
   if (problems.length) return { overrides: [], problems };
   return { overrides: [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1)), problems };
 }

@@ -5,6 +5,7 @@ import { type AuditActor, AuditService, change } from '../audit/audit.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Department } from './department.entity';
 import { OfficeMailbox } from './office-mailbox.entity';
+import { msg } from '../common/i18n/catalog';
 
 export interface DepartmentContact {
   name: string | null;
@@ -46,7 +47,7 @@ export class ContactsService {
     await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(Department);
       const before = await repo.findOne({ where: { id: departmentId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw new DomainError(ErrorCode.NOT_FOUND, `没有此部门 / No department ${departmentId}`);
+      if (!before) throw new DomainError(ErrorCode.NOT_FOUND, msg('departments.department_not_found', { id: departmentId }));
       const after = {
         contactName: contact.name?.trim() || null,
         contactPhone: contact.phone?.trim() || null,

@@ -8,6 +8,7 @@ import type { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { inferDepartmentKind } from './department-kind';
 import { Department } from './department.entity';
+import { msg } from '../common/i18n/catalog';
 
 /** A department as a plan names it: its region, its official name, and other names that identify it. */
 export interface DepartmentSpec {
@@ -63,7 +64,7 @@ export class DepartmentsService {
 
   async get(id: string, manager?: EntityManager): Promise<Department> {
     const department = await this.repo(manager).findOneBy({ id });
-    if (!department) throw new DomainError(ErrorCode.NOT_FOUND, `没有此部门 / No department ${id}`);
+    if (!department) throw new DomainError(ErrorCode.NOT_FOUND, msg('departments.department_not_found', { id }));
     return department;
   }
 
@@ -101,7 +102,7 @@ export class DepartmentsService {
     if (unknown.length) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `未知地区代码 / Unknown region codes: ${unknown.join(', ')}`,
+        msg('departments.unknown_regions', { codes: unknown.join('、') }),
         { unknown },
       );
     }

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { ALLOWED_EXTENSIONS, detectEvidenceType } from './content-type.policy';
 import { EvidenceStorage } from './evidence-storage';
 import type { UploadedFile } from './upload';
+import { msg } from '../common/i18n/catalog';
 
 /** A checked file written under a temporary key, waiting for its database row. */
 export interface StagedFile {
@@ -38,7 +39,7 @@ export class EvidenceFilesService {
       if (!type) {
         throw new DomainError(
           ErrorCode.UNSUPPORTED_MEDIA,
-          `文件 ${file.name} 的类型不被接受（允许：${ALLOWED_EXTENSIONS.join('、')}） / File ${file.name} is not an accepted type (allowed: ${ALLOWED_EXTENSIONS.join(', ')})`,
+          msg('evidence.file_type_refused', { file: file.name, allowed: ALLOWED_EXTENSIONS.join('、') }),
           { file: file.name, allowed: ALLOWED_EXTENSIONS },
         );
       }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { validationPipe } from '../common/validation';
+import { msg } from '../common/i18n/catalog';
 
 export interface UploadedFile {
   name: string;
@@ -39,14 +40,14 @@ export async function readEvidenceUpload(request: FastifyRequest, maxBytes: numb
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new DomainError(
         ErrorCode.PAYLOAD_TOO_LARGE,
-        `文件 ${current} 超过上传上限 ${megabytes(maxBytes)} MB（${maxBytes} 字节） / File ${current} is larger than the upload limit of ${megabytes(maxBytes)} MB (${maxBytes} bytes)`,
+        msg('evidence.file_too_large', { file: current, megabytes: megabytes(maxBytes), bytes: maxBytes }),
         { file: current, maxBytes },
       );
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
       throw new DomainError(
         ErrorCode.PAYLOAD_TOO_LARGE,
-        '上传的文件或字段过多 / Too many files or fields in one upload',
+        msg('evidence.too_many_parts'),
       );
     }
     throw error;

@@ -468,7 +468,7 @@ export class ItemEditingService {
         ),
       );
     // Only departments of the user's area take work from it.
-    await this.scope.assertInArea(user, department.regionCode, `${department.name} `, em);
+    await this.scope.assertInArea(user, department.regionCode, msg('access.what_department', { name: department.name }), em);
     const repo = em.getRepository(Assignment);
     const existing = await repo.findOneBy({ itemId, departmentId: dto.departmentId });
     if (existing && !existing.removedAt && existing.role === dto.role) {

@@ -13,6 +13,7 @@ import {
   type RegionEntry,
   type RegionLevel,
 } from './region-file.schema';
+import { msg } from '../common/i18n/catalog';
 
 export const DEFAULT_REGION_FILE = projectPath('config', 'regions', 'regions.yaml');
 
@@ -71,7 +72,7 @@ export class RegionsService {
 
   async get(code: string, manager?: EntityManager): Promise<Region> {
     const region = await this.repo(manager).findOneBy({ code });
-    if (!region) throw new DomainError(ErrorCode.NOT_FOUND, `没有此地区 / No region ${code}`);
+    if (!region) throw new DomainError(ErrorCode.NOT_FOUND, msg('regions.region_not_found', { code }));
     return region;
   }
 
@@ -230,7 +231,12 @@ export class RegionsService {
       await this.importFile(DEFAULT_REGION_FILE, options, manager);
     } catch (error) {
       if (error instanceof RegionFileInvalidError) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, error.message, error.issues);
+        // The file's issues name its paths and say what is wrong in English: they are for whoever edits it.
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          msg('regions.region_file_invalid', { count: error.issues.length }),
+          error.issues,
+        );
       }
       throw error;
     }

@@ -7,6 +7,7 @@ import { EvidenceService, type ItemCompliance } from '../indicators/evidence/evi
 import { ItemStatusService } from '../plans/item-status.service';
 import type { PlanEvent } from '../plans/plan-events';
 import { PlanItem } from '../plans/plan-item.entity';
+import { type Message, msg } from '../common/i18n/catalog';
 
 /** Why an item cannot be closed yet. */
 export interface ClosureBlocker {
@@ -21,7 +22,8 @@ export interface ClosureBlocker {
     | 'COOPERATING_NOT_APPROVED'
     | 'INDICATOR_EVIDENCE_MISSING'
     | 'INDICATOR_EVIDENCE_FAILING';
-  message: string;
+  /** What blocks, for people: rendered in the reader's language where it is shown. */
+  message: Message;
   departmentId?: string;
 }
 
@@ -61,9 +63,9 @@ export class ClosureService {
     item: Pick<PlanItem, 'id' | 'indicator' | 'cancelledAt' | 'closedAt'>,
     em: EntityManager,
   ): Promise<ClosureBlocker[]> {
-    if (item.cancelledAt) return [{ code: 'CANCELLED', message: '任务已撤销 / The item is cancelled' }];
+    if (item.cancelledAt) return [{ code: 'CANCELLED', message: msg('supervision.blocker_cancelled') }];
     if (item.closedAt)
-      return [{ code: 'ALREADY_CLOSED', message: '任务已办结 / The item is already closed' }];
+      return [{ code: 'ALREADY_CLOSED', message: msg('supervision.blocker_already_closed') }];
     const rows: LatestRow[] = await em.query(
       `SELECT a.id AS "assignmentId", a.department_id AS "departmentId", d.name AS "departmentName", a.role,
               r.state, r.percent
@@ -77,7 +79,7 @@ export class ClosureService {
     );
     const out: ClosureBlocker[] = [];
     if (!rows.some((r) => r.role === 'lead')) {
-      out.push({ code: 'NO_LEAD', message: '任务没有牵头单位 / The item has no lead department' });
+      out.push({ code: 'NO_LEAD', message: msg('supervision.blocker_no_lead') });
     }
     for (const r of rows) {
       const who = { departmentId: r.departmentId };
@@ -86,32 +88,35 @@ export class ClosureService {
           out.push({
             ...who,
             code: 'LEAD_REPORT_MISSING',
-            message: `牵头单位${r.departmentName}未报送 / The lead ${r.departmentName} has not reported`,
+            message: msg('supervision.blocker_lead_report_missing', { department: r.departmentName }),
           });
         } else if (r.state !== 'approved') {
           out.push({
             ...who,
             code: 'LEAD_NOT_APPROVED',
-            message: `牵头单位${r.departmentName}的报告未通过审核 / The lead's latest report is not approved`,
+            message: msg('supervision.blocker_lead_not_approved', { department: r.departmentName }),
           });
         } else if (r.percent !== 100) {
           out.push({
             ...who,
             code: 'LEAD_NOT_COMPLETE',
-            message: `牵头单位${r.departmentName}报告进度为 ${r.percent}% / The lead reports ${r.percent} %, not 100 %`,
+            message: msg('supervision.blocker_lead_not_complete', {
+              department: r.departmentName,
+              percent: r.percent,
+            }),
           });
         }
       } else if (r.state === null) {
         out.push({
           ...who,
           code: 'COOPERATING_REPORT_MISSING',
-          message: `配合单位${r.departmentName}未报送 / The cooperating ${r.departmentName} has not reported`,
+          message: msg('supervision.blocker_cooperating_report_missing', { department: r.departmentName }),
         });
       } else if (r.state !== 'approved') {
         out.push({
           ...who,
           code: 'COOPERATING_NOT_APPROVED',
-          message: `配合单位${r.departmentName}的报告未通过审核 / The cooperating ${r.departmentName}'s latest report is not approved`,
+          message: msg('supervision.blocker_cooperating_not_approved', { department: r.departmentName }),
         });
       }
     }
@@ -120,12 +125,12 @@ export class ClosureService {
       if (compliance?.passed === false) {
         out.push({
           code: 'INDICATOR_EVIDENCE_FAILING',
-          message: `指标 ${item.indicator} 最新测算未达标 / The latest evidence for ${item.indicator} fails`,
+          message: msg('supervision.blocker_indicator_failing', { indicator: item.indicator }),
         });
       } else if (compliance?.passed !== true) {
         out.push({
           code: 'INDICATOR_EVIDENCE_MISSING',
-          message: `指标 ${item.indicator} 尚无达标证据 / No passing evidence for ${item.indicator} yet`,
+          message: msg('supervision.blocker_indicator_missing', { indicator: item.indicator }),
         });
       }
     }

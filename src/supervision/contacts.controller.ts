@@ -9,6 +9,7 @@ import { userActor } from '../audit/audit.service';
 import { ContactsService, type UnreachableDepartment } from '../departments/contacts.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { DepartmentContactDto, OfficeMailboxDto } from './supervision.dto';
+import { msg } from '../common/i18n/catalog';
 
 const source = (req: FastifyRequest) => `${req.method} ${req.url}`;
 
@@ -40,7 +41,7 @@ export class ContactsController {
     @Req() req: FastifyRequest,
   ): Promise<void> {
     const department = await this.departments.get(id);
-    await this.scope.assertInArea(user, department.regionCode, `${department.name} `);
+    await this.scope.assertInArea(user, department.regionCode, msg('access.what_department', { name: department.name }));
     await this.contacts.setContact(
       id,
       { name: dto.name ?? null, phone: dto.phone ?? null, email: dto.email ?? null },
@@ -57,7 +58,7 @@ export class ContactsController {
     @Body() dto: OfficeMailboxDto,
     @Req() req: FastifyRequest,
   ): Promise<void> {
-    await this.scope.assertInArea(user, dto.regionCode, `地区 ${dto.regionCode} `);
+    await this.scope.assertInArea(user, dto.regionCode, msg('access.what_region', { code: dto.regionCode }));
     await this.contacts.setMailbox(dto.regionCode, dto, userActor(user), source(req));
   }
 }

@@ -15,6 +15,7 @@ import { assignmentEffectiveDueOn } from '../plans/assignment-deadline.policy';
 import { inPlanTransaction } from '../plans/plan-transaction';
 import { ReportsService } from './reports.service';
 import type { DecideExtensionDto, RequestExtensionDto } from './supervision.dto';
+import { msg } from '../common/i18n/catalog';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -66,28 +67,28 @@ export class ExtensionsService {
     const id = await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
       const { item, assignment } = await this.reports.actingAssignment(user, itemId, em);
       if (item.cancelledAt || item.closedAt) {
-        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销或办结 / The item is cancelled or closed');
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.item_cancelled_or_closed'));
       }
       // Each 承办单位 asks for its own 延期: the date moved is its assignment's, never the other departments'.
       const current = assignmentEffectiveDueOn(assignment, item);
       if (!current) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '本单位的办理时限尚未设定 / Your department has no due date to extend',
+          msg('supervision.no_due_date_to_extend'),
         );
       }
       if (!isRealDate(dto.newDueOn) || dto.newDueOn <= current) {
         throw new DomainError(
           ErrorCode.VALIDATION_FAILED,
-          `新截止日期须是晚于 ${current} 的有效日期 / newDueOn must be a real date after ${current}`,
-          [{ field: 'newDueOn', problems: [`must be a real date after ${current}`] }],
+          msg('supervision.new_due_after', { current }),
+          [{ field: 'newDueOn', problems: [msg('supervision.must_be_date_after', { current })] }],
         );
       }
       const repo = em.getRepository(ExtensionRequest);
       if (await repo.existsBy({ itemId, departmentId: assignment.departmentId, state: 'pending' })) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '已有待审批的延期申请 / An extension request is already pending',
+          msg('supervision.extension_pending'),
         );
       }
       const request = repo.create({
@@ -128,7 +129,7 @@ export class ExtensionsService {
       if (error.code === '23505') {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '已有待审批的延期申请 / An extension request is already pending',
+          msg('supervision.extension_pending'),
         );
       }
       throw error;
@@ -150,19 +151,25 @@ export class ExtensionsService {
         .where('e.id = :requestId', { requestId })
         .getOne();
       if (!request)
-        throw new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${requestId}`);
+        throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.extension_not_found', { id: requestId }));
       const item = await this.items
         .getVisible(user, request.itemId, em)
         .catch(
           replaceNotFound(
-            () => new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${requestId}`),
+            () => new DomainError(ErrorCode.NOT_FOUND, msg('supervision.extension_not_found', { id: requestId })),
           ),
         );
       await this.scope.assertCanReviewItem(user, item, em);
       if (request.state !== 'pending') {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          `延期申请已处理（${request.state}） / Already decided`,
+          msg('supervision.extension_already_decided', {
+            state: msg(
+              request.state === 'approved'
+                ? 'supervision.extension_state_approved'
+                : 'supervision.extension_state_rejected',
+            ),
+          }),
         );
       }
       const approved = dto.decision === 'approve';
@@ -196,7 +203,7 @@ export class ExtensionsService {
       if (approved && !assignment) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '申请单位已不再承办此任务 / The department no longer holds this item',
+          msg('supervision.department_no_longer_assigned'),
         );
       }
       const before = assignment ? assignmentEffectiveDueOn(assignment, item) : null;
@@ -252,7 +259,7 @@ export class ExtensionsService {
 
   async getView(id: string): Promise<ExtensionView> {
     const [view] = await this.views({ id });
-    if (!view) throw new DomainError(ErrorCode.NOT_FOUND, `没有此延期申请 / No extension request ${id}`);
+    if (!view) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.extension_not_found', { id }));
     return view;
   }
 

@@ -20,7 +20,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type ExtensionView, ExtensionsService } from './extensions.service';
 import { ReportsService, type ReportView } from './reports.service';
 import { RequestExtensionDto, SubmitReportDto } from './supervision.dto';
-import { type DepartmentFlowView, type ItemFlowDetail, SupervisionService } from './supervision.service';
+import {
+  type DepartmentFlowView,
+  type ItemFlowDetailText,
+  itemFlowDetailIn,
+  SupervisionService,
+} from './supervision.service';
+import { requestLocale } from '../common/request-locale';
 import { Authenticated, CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { AuditEntryView } from '../audit/audit.service';
@@ -86,10 +92,11 @@ export class ItemsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ItemFlowDetail> {
+    @Req() req: FastifyRequest,
+  ): Promise<ItemFlowDetailText> {
     const detail = await this.supervision.detail(user, id);
     void reply.header('etag', etagOf(detail.version));
-    return detail;
+    return itemFlowDetailIn(requestLocale(req), detail);
   }
 
   @Get(':id/history')
@@ -237,8 +244,8 @@ export class ItemsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: FastifyRequest,
-  ): Promise<ItemFlowDetail> {
+  ): Promise<ItemFlowDetailText> {
     await this.supervision.close(user, id, source(req));
-    return this.supervision.detail(user, id);
+    return itemFlowDetailIn(requestLocale(req), await this.supervision.detail(user, id));
   }
 }

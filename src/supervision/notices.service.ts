@@ -21,6 +21,7 @@ import { PlanEvents } from '../plans/plan-events';
 import { PlanItemsService } from '../plans/plan-items.service';
 import { inPlanTransaction } from '../plans/plan-transaction';
 import { SupervisionAction, SupervisionNotice } from './supervision-notice.entity';
+import { msg } from '../common/i18n/catalog';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -103,15 +104,15 @@ export class NoticesService {
     if (!isCalendarDate(replyDueOn) || replyDueOn < today) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `反馈期限须是不早于今天（${today}）的有效日期 / replyDueOn must be a real date from ${today}`,
-        [{ field: 'replyDueOn', problems: [`must be a real date on or after ${today}`] }],
+        msg('supervision.reply_due_from_today', { today }),
+        [{ field: 'replyDueOn', problems: [msg('supervision.must_be_date_from', { today })] }],
       );
     }
     const id = await inPlanTransaction(this.dataSource, this.events, async (em) => {
       const item = await this.items.getVisible(user, itemId, em);
       await this.scope.assertCanReviewItem(user, item, em);
       if (item.cancelledAt || item.closedAt) {
-        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销或办结 / The item is cancelled or closed');
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.item_cancelled_or_closed'));
       }
       const departments = await this.departmentNames(itemId, em);
       const year = parseCalendarDate(today).slice(0, 4);
@@ -180,7 +181,7 @@ export class NoticesService {
       const visible = await this.items.getVisible(user, itemId, em);
       await this.scope.assertCanReviewItem(user, visible, em);
       if (visible.cancelledAt || visible.closedAt) {
-        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销或办结 / The item is cancelled or closed');
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.item_cancelled_or_closed'));
       }
       const rows = (await em.query(
         `SELECT a.department_id AS "departmentId", d.name AS "departmentName", a.role,
@@ -195,8 +196,8 @@ export class NoticesService {
         if (!chosen.length) {
           throw new DomainError(
             ErrorCode.VALIDATION_FAILED,
-            '该部门不承办此任务 / That department holds no assignment on this item',
-            [{ field: 'departmentId', problems: ['not assigned to this item'] }],
+            msg('supervision.department_not_assigned', { departmentId: dto.departmentId }),
+            [{ field: 'departmentId', problems: [msg('supervision.not_assigned_to_item')] }],
           );
         }
       } else {
@@ -207,7 +208,7 @@ export class NoticesService {
       if (!chosen.length) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '此任务尚未交办给任何单位 / The item has no department',
+          msg('supervision.item_has_no_department'),
         );
       }
       const repo = em.getRepository(SupervisionAction);
@@ -315,15 +316,15 @@ export class NoticesService {
     try {
       const id = await inPlanTransaction(this.dataSource, this.events, async (em) => {
         const notice = await em.getRepository(SupervisionNotice).findOneBy({ id: noticeId });
-        if (!notice) throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${noticeId}`);
+        if (!notice) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.notice_not_found', { id: noticeId }));
         const item = await this.items.getVisible(user, notice.itemId, em).catch(() => {
-          throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${noticeId}`);
+          throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.notice_not_found', { id: noticeId }));
         });
         await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
         if (!user.departmentId) {
           throw new DomainError(
             ErrorCode.INVALID_STATE,
-            '您的账号未关联部门，无法以部门身份反馈 / Your account belongs to no department',
+            msg('supervision.account_without_department_reply'),
           );
         }
         const assignment = await this.assignments.getActive(notice.itemId, user.departmentId, em);
@@ -395,9 +396,9 @@ export class NoticesService {
 
   async notice(user: ScopedUser, id: string): Promise<NoticeView> {
     const [found] = await this.notices({ id });
-    if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${id}`);
+    if (!found) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.notice_not_found', { id }));
     await this.items.getVisible(user, found.itemId).catch(() => {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此督办通知 / No notice ${id}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.notice_not_found', { id }));
     });
     return { ...found, replies: await this.actions({ noticeId: id }) };
   }
@@ -410,9 +411,9 @@ export class NoticesService {
   ): Promise<{ fileName: string; contentType: string; sizeBytes: number; stream: Readable }> {
     const action = await this.dataSource.getRepository(SupervisionAction).findOneBy({ id: actionId });
     const file = action?.files.find((f) => f.id === fileId);
-    if (!action || !file) throw new DomainError(ErrorCode.NOT_FOUND, `没有此附件 / No file ${fileId}`);
+    if (!action || !file) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.file_not_found', { id: fileId }));
     await this.items.getVisible(user, action.itemId).catch(() => {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此附件 / No file ${fileId}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.file_not_found', { id: fileId }));
     });
     return { ...file, stream: await this.files.open(file.storageKey) };
   }

@@ -20,6 +20,7 @@ import { ClosureService } from './closure.service';
 import { inPlanTransaction } from '../plans/plan-transaction';
 import { ProgressReport, type ProgressReportState } from './progress-report.entity';
 import type { ReviewReportDto, SubmitReportDto } from './supervision.dto';
+import { msg } from '../common/i18n/catalog';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -87,7 +88,7 @@ export class ReportsService {
     if (!user.departmentId) {
       throw new DomainError(
         ErrorCode.INVALID_STATE,
-        '您的账号未关联部门，无法以部门身份办理 / Your account belongs to no department',
+        msg('supervision.account_without_department'),
       );
     }
     const assignment = await this.assignments.getActive(itemId, user.departmentId, em);
@@ -108,11 +109,11 @@ export class ReportsService {
         if (item.cancelledAt || item.closedAt) {
           throw new DomainError(
             ErrorCode.INVALID_STATE,
-            '任务已撤销或办结，不能再报送 / The item is cancelled or closed',
+            msg('supervision.report_item_closed'),
           );
         }
         if (!assignment.acknowledgedAt) {
-          throw new DomainError(ErrorCode.INVALID_STATE, '请先签收任务 / Acknowledge (签收) the item first');
+          throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.acknowledge_first'));
         }
         const repo = em.getRepository(ProgressReport);
         const latest = await repo.findOne({
@@ -122,7 +123,7 @@ export class ReportsService {
         if (latest?.state === 'submitted') {
           throw new DomainError(
             ErrorCode.INVALID_STATE,
-            '上一份报告尚在审核中 / The previous report still awaits review',
+            msg('supervision.previous_report_pending'),
             { reportId: latest.id },
           );
         }
@@ -196,7 +197,7 @@ export class ReportsService {
       if ((error as { code?: string }).code === '23505') {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '上一份报告尚在审核中 / The previous report still awaits review',
+          msg('supervision.previous_report_pending'),
         );
       }
       throw error;
@@ -205,8 +206,8 @@ export class ReportsService {
 
   async review(user: Actor, reportId: string, dto: ReviewReportDto, source: string): Promise<ReviewOutcome> {
     if (dto.decision === 'return' && !dto.comment?.trim()) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, '退回须说明理由 / A return needs a comment', [
-        { field: 'comment', problems: ['required when returning'] },
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('supervision.return_needs_comment'), [
+        { field: 'comment', problems: [msg('supervision.comment_required_on_return')] },
       ]);
     }
     const closed = await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
@@ -216,7 +217,9 @@ export class ReportsService {
       if (report.state !== 'submitted') {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          `报告已审核（${report.state}） / The report was already reviewed`,
+          msg('supervision.report_already_reviewed', {
+            state: msg(report.state === 'approved' ? 'supervision.report_state_approved' : 'supervision.report_state_returned'),
+          }),
         );
       }
       const now = this.clock.now();
@@ -281,13 +284,13 @@ export class ReportsService {
     const file = await this.dataSource
       .getRepository(ReportFile)
       .findOneBy({ id: fileId, reportId: report.id });
-    if (!file) throw new DomainError(ErrorCode.NOT_FOUND, `没有此附件 / No file ${fileId}`);
+    if (!file) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.file_not_found', { id: fileId }));
     return { file, stream: await this.files.open(file.storageKey) };
   }
 
   async getView(id: string): Promise<ReportView> {
     const [view] = await this.views({ id });
-    if (!view) throw new DomainError(ErrorCode.NOT_FOUND, `没有此报告 / No report ${id}`);
+    if (!view) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.report_not_found', { id }));
     return view;
   }
 
@@ -312,11 +315,11 @@ export class ReportsService {
       .where('r.id = :reportId', { reportId });
     if (lock) qb.setLock('pessimistic_write');
     const report = await qb.getOne();
-    if (!report) throw new DomainError(ErrorCode.NOT_FOUND, `没有此报告 / No report ${reportId}`);
+    if (!report) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.report_not_found', { id: reportId }));
     await this.items
       .getVisible(user, report.itemId, em)
       .catch(
-        replaceNotFound(() => new DomainError(ErrorCode.NOT_FOUND, `没有此报告 / No report ${reportId}`)),
+        replaceNotFound(() => new DomainError(ErrorCode.NOT_FOUND, msg('supervision.report_not_found', { id: reportId }))),
       );
     return report;
   }

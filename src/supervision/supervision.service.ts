@@ -16,6 +16,8 @@ import { type ExtensionView, ExtensionsService } from './extensions.service';
 import { inPlanTransaction } from '../plans/plan-transaction';
 import { ReportsService, type ReportView } from './reports.service';
 import { NoticesService, type SupervisionTimeline } from './notices.service';
+import { msg, translate } from '../common/i18n/catalog';
+import type { Locale } from '../common/locale';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 
@@ -52,6 +54,28 @@ export interface ItemFlowDetail extends ItemDetail {
   supervision: SupervisionTimeline;
 }
 
+/** The item detail as the API sends it: each closure blocker's message in the reader's language, key beside it. */
+export type ItemFlowDetailText = Omit<ItemFlowDetail, 'closure'> & {
+  closure: {
+    ready: boolean;
+    blockers: Array<Omit<ClosureBlocker, 'message'> & { message: string; messageKey: string }>;
+  };
+};
+
+export function itemFlowDetailIn(locale: Locale, detail: ItemFlowDetail): ItemFlowDetailText {
+  return {
+    ...detail,
+    closure: {
+      ready: detail.closure.ready,
+      blockers: detail.closure.blockers.map((b) => ({
+        ...b,
+        message: translate(locale, b.message),
+        messageKey: b.message.key,
+      })),
+    },
+  };
+}
+
 /** 签收, 办结 and the item detail of the 督办 flow. */
 @Injectable()
 export class SupervisionService {
@@ -73,11 +97,11 @@ export class SupervisionService {
     await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
       const { item, assignment } = await this.reports.actingAssignment(user, itemId, em);
       if (item.cancelledAt)
-        throw new DomainError(ErrorCode.INVALID_STATE, '任务已撤销 / The item is cancelled');
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.item_cancelled'));
       if (assignment.acknowledgedAt) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          '本部门已签收 / Your department already acknowledged',
+          msg('supervision.already_acknowledged'),
           {
             acknowledgedAt: assignment.acknowledgedAt,
           },
@@ -92,7 +116,7 @@ export class SupervisionService {
         .where('id = :id AND acknowledged_at IS NULL', { id: assignment.id })
         .execute();
       if (!updated.affected) {
-        throw new DomainError(ErrorCode.INVALID_STATE, '本部门已签收 / Your department already acknowledged');
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.already_acknowledged'));
       }
       await this.audit.record(
         [
@@ -129,7 +153,9 @@ export class SupervisionService {
       if (blockers.length) {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
-          `任务尚不能办结：${blockers.map((b) => b.message).join('；')} / The item cannot be closed yet`,
+          blockers.length === 1
+            ? msg('supervision.cannot_close_yet', { first: blockers[0].message })
+            : msg('supervision.cannot_close_yet_more', { first: blockers[0].message, count: blockers.length }),
           { blockers },
         );
       }

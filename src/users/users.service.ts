@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, type Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { hashPassword, passwordProblems } from './password';
+import { hashPassword, passwordProblemSummary, passwordProblems } from './password';
 import type { Role } from '../access/role.enum';
 import type { Locale } from '../common/locale';
 import { User } from './user.entity';
+import { msg } from '../common/i18n/catalog';
 
 export interface NewUser {
   email: string;
@@ -27,10 +28,20 @@ function refusingMissingReferences(error: unknown): never {
     error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : null;
   if (driverError?.code === '23503') {
     const field = /region_code/.test(driverError.detail ?? '') ? 'regionCode' : 'departmentId';
-    const what = field === 'regionCode' ? '地区 / region' : '部门 / department';
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `没有此${what}: ${field}`, [
-      `${field}: ${driverError.detail ?? 'does not exist'}`,
-    ]);
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      msg(field === 'regionCode' ? 'users.region_not_found' : 'users.department_not_found', { field }),
+      [
+        {
+          field,
+          problems: [
+            msg('users.reference_missing', {
+              field: msg(field === 'regionCode' ? 'users.field_region' : 'users.field_department'),
+            }),
+          ],
+        },
+      ],
+    );
   }
   throw error;
 }
@@ -45,12 +56,12 @@ export class UsersService {
     if (problems.length) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `密码不符合要求 / Password: ${problems.join('; ')}`,
-        problems,
+        msg('users.password_weak', { problem: passwordProblemSummary(problems) }),
+        [{ field: 'password', problems }],
       );
     }
     if (await this.users.existsBy({ email })) {
-      throw new DomainError(ErrorCode.CONFLICT, `用户已存在 / A user with email ${email} already exists`);
+      throw new DomainError(ErrorCode.CONFLICT, msg('users.user_exists', { email }));
     }
     const user = this.users.create({
       email,
@@ -68,7 +79,7 @@ export class UsersService {
 
   async get(id: string): Promise<User> {
     const user = await this.users.findOneBy({ id });
-    if (!user) throw new DomainError(ErrorCode.NOT_FOUND, `没有此用户 / No user ${id}`);
+    if (!user) throw new DomainError(ErrorCode.NOT_FOUND, msg('users.user_not_found', { id }));
     return user;
   }
 

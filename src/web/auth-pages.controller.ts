@@ -9,7 +9,6 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Env } from '../config/env.schema';
 import { LANG_COOKIE, Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
-import { localized } from './page-error.filter';
 import { loginPage, passwordPage } from './pages/auth.pages';
 import { safeNext } from './web-routing';
 
@@ -74,7 +73,7 @@ export class AuthPagesController {
       ) {
         if (error.headers) void reply.headers(error.headers);
         const status = error.code === ErrorCode.AUTH_RATE_LIMITED ? 429 : 200;
-        return sendPage(reply, loginPage(ctx, { next, email, error: localized(ctx, error.message) }), status);
+        return sendPage(reply, loginPage(ctx, { next, email, error: error.messageIn(ctx.locale) }), status);
       }
       throw error;
     }
@@ -116,7 +115,7 @@ export class AuthPagesController {
         error instanceof DomainError &&
         (error.code === ErrorCode.AUTH_INVALID_CREDENTIALS || error.code === ErrorCode.VALIDATION_FAILED)
       ) {
-        return sendPage(reply, passwordPage(ctx, { error: localized(ctx, error.message) }), 400);
+        return sendPage(reply, passwordPage(ctx, { error: error.messageIn(ctx.locale) }), 400);
       }
       throw error;
     }

@@ -601,7 +601,7 @@ export class FlowForms {
               </p>`
             : html`<p>${ctx.t('尚不能办结：', 'Not ready to close:')}</p>
                 <ul class="blockers">
-                  ${item.closure.blockers.map((b) => html`<li>${bilingual(ctx, b.message)}</li>`)}
+                  ${item.closure.blockers.map((b) => html`<li>${ctx.msg(b.message)}</li>`)}
                 </ul>`
       }
       ${

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ScopedUser } from '../access/plan-scope';
 import { SupervisionService } from '../supervision/supervision.service';
+import type { Message } from '../common/i18n/catalog';
 
 export interface LedgerRow {
   id: string;
@@ -27,7 +28,7 @@ export interface MilestoneHint {
   title: string;
   evidencePassed: boolean;
   /** Departments whose own report is what blocks 办结 (the county's own, first). */
-  waitingFor: Array<{ departmentName: string; ownCounty: boolean; message: string }>;
+  waitingFor: Array<{ departmentName: string; ownCounty: boolean; message: Message }>;
 }
 
 /**

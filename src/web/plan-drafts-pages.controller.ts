@@ -84,7 +84,7 @@ export class PlanDraftsPagesController {
       ) {
         const draft = await this.drafts.detail(ctx.user!, id);
         const issues = (error.details as { issues?: Array<{ path: string; message: string; line?: number }> })
-          ?.issues ?? [{ path: '', message: localized(ctx, error.message) }];
+          ?.issues ?? [{ path: '', message: localized(ctx, error.messageIn(ctx.locale)) }];
         return sendPage(
           reply,
           draftReviewPage(ctx, {
@@ -92,7 +92,7 @@ export class PlanDraftsPagesController {
             selected: null,
             yaml,
             issues,
-            errorMessage: localized(ctx, error.message),
+            errorMessage: localized(ctx, error.messageIn(ctx.locale)),
             done: null,
           }),
           error.status,

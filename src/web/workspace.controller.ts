@@ -19,6 +19,7 @@ import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { itemPage, itemsPage, type ItemsFilterView } from './pages/items.page';
 import { tasksPage } from './pages/tasks.page';
+import { msg } from '../common/i18n/catalog';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Query = Record<string, string | undefined>;
@@ -86,7 +87,7 @@ export class WorkspaceController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!/^\d{4}$/.test(year)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `年份应为四位数字 / Not a year: ${year}`);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('calendar.year_not_four_digits', { year }));
     }
     const form = (request.body ?? {}) as Query;
     const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).slice(0, 100);

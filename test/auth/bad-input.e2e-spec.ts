@@ -88,9 +88,17 @@ describe('bad input answers 400, never 500', () => {
       call('PATCH', `/api/users/${user.id}`, w.tokens.admin, payload);
     const department = await patch({ departmentId: '00000000-0000-4000-8000-000000000000' });
     expect([department.statusCode, department.json().error]).toEqual([400, 'VALIDATION.FAILED']);
-    expect(department.json().message).toMatch(/departmentId/);
+    expect(department.json()).toMatchObject({
+      messageKey: 'users.department_not_found',
+      params: { field: 'departmentId' },
+      details: [{ field: 'departmentId', problems: ['单位：所选记录不存在'] }],
+    });
     const region = await patch({ regionCode: '999999' });
-    expect([region.statusCode, region.json().message]).toEqual([400, expect.stringMatching(/regionCode/)]);
+    expect([region.statusCode, region.json().messageKey, region.json().params]).toEqual([
+      400,
+      'users.region_not_found',
+      { field: 'regionCode' },
+    ]);
     const [{ departmentId, regionCode }] = await sql<{
       departmentId: string | null;
       regionCode: string | null;

@@ -61,7 +61,8 @@ describe('sign-in', () => {
     expect(w).toEqual({
       statusCode: 401,
       error: 'AUTH.INVALID_CREDENTIALS',
-      message: '邮箱或密码错误 / Invalid email or password',
+      message: '邮箱或密码错误',
+      messageKey: 'auth.invalid_credentials',
     });
   });
 
@@ -269,6 +270,12 @@ describe('sign-in', () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
     });
     expect(weak.statusCode).toBe(400);
+    // 'short' breaks two rules: the message states the whole rule, the details name each problem.
+    expect(weak.json()).toMatchObject({
+      messageKey: 'auth.new_password_weak',
+      message: '新密码不符合要求：密码须为 10 至 200 个字符，且同时包含字母和数字',
+      details: [{ field: 'newPassword', problems: ['至少 10 个字符', '须同时包含字母和数字'] }],
+    });
     const res = await t.request({
       method: 'POST',
       url: '/api/auth/password',

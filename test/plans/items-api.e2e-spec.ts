@@ -328,7 +328,7 @@ describe('items, plans and assignments API', () => {
         await tokenFor(Role.Staff),
       );
       expect(mine).toMatchObject({ department: null, assignments: [] });
-      expect(mine.message).toMatch(/no department/);
+      expect(mine.message).toBe('您的账号未关联单位，请联系管理员');
     });
   });
 });

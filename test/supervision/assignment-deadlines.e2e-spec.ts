@@ -4,7 +4,7 @@
  */
 import type { AuditEntryView } from '../../src/audit/audit.service';
 import type { ItemPage } from '../../src/plans/plan-items.service';
-import type { ItemFlowDetail } from '../../src/supervision/supervision.service';
+import type { ItemFlowDetailText as ItemFlowDetail } from '../../src/supervision/supervision.service';
 import type { ExtensionView } from '../../src/supervision/extensions.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { api, createItem, expectStatus, type FlowWorld, flowWorld } from './flow-support';

@@ -3,7 +3,7 @@
  * departments as co-owners, returns and resubmissions, extensions, expected progress, concurrent edits,
  * indicator-linked closure and who may write what.
  */
-import type { ItemFlowDetail } from '../../src/supervision/supervision.service';
+import type { ItemFlowDetailText as ItemFlowDetail } from '../../src/supervision/supervision.service';
 import type { ReportView, ReviewOutcome } from '../../src/supervision/reports.service';
 import type { ExtensionView } from '../../src/supervision/extensions.service';
 import type { AuditEntryView } from '../../src/audit/audit.service';
@@ -96,10 +96,17 @@ describe('督办 flow', () => {
     expect(item.status).toBe('in_progress');
     expect(item.closure.ready).toBe(false);
     expect(item.closure.blockers).toEqual([
-      expect.objectContaining({ code: 'COOPERATING_REPORT_MISSING', departmentId: w.coop }),
+      expect.objectContaining({
+        code: 'COOPERATING_REPORT_MISSING',
+        departmentId: w.coop,
+        messageKey: 'supervision.blocker_cooperating_report_missing',
+        message: expect.stringMatching(/^配合单位.+尚未报送办理情况$/),
+      }),
     ]);
     const refused = expectStatus(await call('POST', `/api/items/${id}/close`, w.tokens.office), 409).json();
     expect(refused.details.blockers[0].code).toBe('COOPERATING_REPORT_MISSING');
+    expect(refused.messageKey).toBe('supervision.cannot_close_yet');
+    expect(refused.message).toBe(`任务尚不能办结：${refused.details.blockers[0].message}`);
 
     const coopReport = expectStatus(await report(id, w.tokens.coopHead, 60), 201).json() as ReportView;
     const closing = expectStatus(

@@ -35,7 +35,7 @@ export function ledgerPage(
           ${ctx.t('尚不能办结，原因是：', 'it cannot be closed because: ')}
           ${h.waitingFor.map(
             (w) =>
-              html`<strong>${w.message.split(' / ')[ctx.locale === 'en' ? 1 : 0] ?? w.message}</strong>${
+              html`<strong>${ctx.msg(w.message)}</strong>${
                   w.ownCounty ? ctx.t('（本县自己的报告）', ' (the county’s own report)') : ''
                 }；`,
           )}
