@@ -499,7 +499,8 @@ const AREA: Record<string, AreaRule> = {
     kind: 'resource',
     url: () => '/api/items/deadlines',
     body: DEADLINES,
-    names: (r) => r.item,
+    // A page names the missing item in words (the API also gives its id in `params`).
+    names: () => '未找到该任务',
   },
   'GET /api/items/:id/notices': item('/notices'),
   'POST /api/items/:id/notices': item('/notices', () => ({})),
@@ -636,7 +637,8 @@ const AREA: Record<string, AreaRule> = {
     kind: 'resource',
     url: () => '/office/deadlines',
     body: DEADLINES,
-    names: (r) => r.item,
+    // A page names the missing item in words (the API also gives its id in `params`).
+    names: () => '未找到该任务',
   },
   'POST /items/:id/assignments/due': page('/assignments/due', DUE),
   'POST /items/:id/notices': page('/notices'),
