@@ -165,8 +165,7 @@ export class PlanScope {
       case Role.Admin:
         return;
       case Role.Office:
-        if (!(await this.inArea(user, item.planRegionCode, manager)))
-          forbid(msg('access.item_outside_area'));
+        if (!(await this.inArea(user, item.planRegionCode, manager))) forbid(msg('access.item_outside_area'));
         return;
       case Role.DeptHead:
       case Role.Staff:

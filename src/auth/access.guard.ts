@@ -46,10 +46,7 @@ export class AccessGuard implements CanActivate {
       const sent =
         request.headers['x-csrf-token'] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
       if (typeof sent !== 'string' || !sameToken(sent, csrfTokenFor(presented.token))) {
-        throw new DomainError(
-          ErrorCode.AUTH_CSRF,
-          msg('auth.csrf_invalid'),
-        );
+        throw new DomainError(ErrorCode.AUTH_CSRF, msg('auth.csrf_invalid'));
       }
     }
     if (!rule.roles.includes(user.role)) {

@@ -86,10 +86,7 @@ export class AuthService {
       throw new DomainError(ErrorCode.AUTH_REQUIRED, msg('auth.sign_in_required'));
     }
     if (session.expiresAt.getTime() <= Date.now()) {
-      throw new DomainError(
-        ErrorCode.AUTH_SESSION_EXPIRED,
-        msg('auth.session_expired'),
-      );
+      throw new DomainError(ErrorCode.AUTH_SESSION_EXPIRED, msg('auth.session_expired'));
     }
     const u = session.user;
     return {

@@ -119,10 +119,7 @@ export class LoginThrottle {
       results = null;
     }
     if (!results || results.some(([error]) => error)) {
-      throw new DomainError(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        msg('auth.sign_in_unavailable'),
-      );
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, msg('auth.sign_in_unavailable'));
     }
     return results.map(([, value]) => value);
   }

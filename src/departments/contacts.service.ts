@@ -47,7 +47,11 @@ export class ContactsService {
     await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(Department);
       const before = await repo.findOne({ where: { id: departmentId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw new DomainError(ErrorCode.NOT_FOUND, msg('departments.department_not_found', { id: departmentId }));
+      if (!before)
+        throw new DomainError(
+          ErrorCode.NOT_FOUND,
+          msg('departments.department_not_found', { id: departmentId }),
+        );
       const after = {
         contactName: contact.name?.trim() || null,
         contactPhone: contact.phone?.trim() || null,

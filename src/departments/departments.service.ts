@@ -64,7 +64,8 @@ export class DepartmentsService {
 
   async get(id: string, manager?: EntityManager): Promise<Department> {
     const department = await this.repo(manager).findOneBy({ id });
-    if (!department) throw new DomainError(ErrorCode.NOT_FOUND, msg('departments.department_not_found', { id }));
+    if (!department)
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('departments.department_not_found', { id }));
     return department;
   }
 

@@ -45,10 +45,7 @@ export async function readEvidenceUpload(request: FastifyRequest, maxBytes: numb
       );
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new DomainError(
-        ErrorCode.PAYLOAD_TOO_LARGE,
-        msg('evidence.too_many_parts'),
-      );
+      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, msg('evidence.too_many_parts'));
     }
     throw error;
   }

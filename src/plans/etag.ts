@@ -23,10 +23,9 @@ export function versionFromIfMatch(header: string | string[] | undefined): numbe
 /** @throws DomainError VERSION_CONFLICT (412) when someone changed the item since the caller read it */
 export function assertVersion(current: number, expected: number): void {
   if (current !== expected) {
-    throw new DomainError(
-      ErrorCode.VERSION_CONFLICT,
-      msg('plans.version_conflict', { current, expected }),
-      { currentVersion: current, etag: etagOf(current) },
-    );
+    throw new DomainError(ErrorCode.VERSION_CONFLICT, msg('plans.version_conflict', { current, expected }), {
+      currentVersion: current,
+      etag: etagOf(current),
+    });
   }
 }

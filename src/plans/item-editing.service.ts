@@ -86,10 +86,7 @@ export class ItemEditingService {
       await this.scope.assertCanManagePlan(user, plan.regionCode, em);
       const repo = em.getRepository(PlanItem);
       if (await repo.existsBy({ planId, ref: dto.ref })) {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          msg('plans.item_ref_taken', { ref: dto.ref }),
-        );
+        throw new DomainError(ErrorCode.CONFLICT, msg('plans.item_ref_taken', { ref: dto.ref }));
       }
       let depth = 0;
       if (dto.parentId) {
@@ -289,10 +286,7 @@ export class ItemEditingService {
       const repo = em.getRepository(Assignment);
       const existing = await repo.findOneBy({ itemId, departmentId });
       if (!existing || existing.removedAt) {
-        throw new DomainError(
-          ErrorCode.NOT_FOUND,
-          msg('plans.department_not_assigned', { departmentId }),
-        );
+        throw new DomainError(ErrorCode.NOT_FOUND, msg('plans.department_not_assigned', { departmentId }));
       }
       const now = this.clock.now();
       await repo.update({ id: existing.id }, { removedAt: now });
@@ -348,10 +342,7 @@ export class ItemEditingService {
         })
         .getOne();
       if (!existing) {
-        throw new DomainError(
-          ErrorCode.NOT_FOUND,
-          msg('plans.department_not_assigned', { departmentId }),
-        );
+        throw new DomainError(ErrorCode.NOT_FOUND, msg('plans.department_not_assigned', { departmentId }));
       }
       if (existing.dueOn === dueOn) return;
       const before = assignmentEffectiveDueOn(existing, item);
@@ -417,7 +408,12 @@ export class ItemEditingService {
               title: item.title,
               startOn: item.startOn,
             }),
-            [{ field: 'dueOn', problems: [msg('plans.item_starts_on', { number: item.number, startOn: item.startOn })] }],
+            [
+              {
+                field: 'dueOn',
+                problems: [msg('plans.item_starts_on', { number: item.number, startOn: item.startOn })],
+              },
+            ],
           );
         }
         await em
@@ -464,11 +460,19 @@ export class ItemEditingService {
       .catch(
         replaceNotFound(
           () =>
-            new DomainError(ErrorCode.VALIDATION_FAILED, msg('plans.department_not_found', { id: dto.departmentId })),
+            new DomainError(
+              ErrorCode.VALIDATION_FAILED,
+              msg('plans.department_not_found', { id: dto.departmentId }),
+            ),
         ),
       );
     // Only departments of the user's area take work from it.
-    await this.scope.assertInArea(user, department.regionCode, msg('access.what_department', { name: department.name }), em);
+    await this.scope.assertInArea(
+      user,
+      department.regionCode,
+      msg('access.what_department', { name: department.name }),
+      em,
+    );
     const repo = em.getRepository(Assignment);
     const existing = await repo.findOneBy({ itemId, departmentId: dto.departmentId });
     if (existing && !existing.removedAt && existing.role === dto.role) {

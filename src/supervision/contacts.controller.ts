@@ -41,7 +41,11 @@ export class ContactsController {
     @Req() req: FastifyRequest,
   ): Promise<void> {
     const department = await this.departments.get(id);
-    await this.scope.assertInArea(user, department.regionCode, msg('access.what_department', { name: department.name }));
+    await this.scope.assertInArea(
+      user,
+      department.regionCode,
+      msg('access.what_department', { name: department.name }),
+    );
     await this.contacts.setContact(
       id,
       { name: dto.name ?? null, phone: dto.phone ?? null, email: dto.email ?? null },

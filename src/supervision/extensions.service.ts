@@ -72,24 +72,16 @@ export class ExtensionsService {
       // Each 承办单位 asks for its own 延期: the date moved is its assignment's, never the other departments'.
       const current = assignmentEffectiveDueOn(assignment, item);
       if (!current) {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE,
-          msg('supervision.no_due_date_to_extend'),
-        );
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.no_due_date_to_extend'));
       }
       if (!isRealDate(dto.newDueOn) || dto.newDueOn <= current) {
-        throw new DomainError(
-          ErrorCode.VALIDATION_FAILED,
-          msg('supervision.new_due_after', { current }),
-          [{ field: 'newDueOn', problems: [msg('supervision.must_be_date_after', { current })] }],
-        );
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('supervision.new_due_after', { current }), [
+          { field: 'newDueOn', problems: [msg('supervision.must_be_date_after', { current })] },
+        ]);
       }
       const repo = em.getRepository(ExtensionRequest);
       if (await repo.existsBy({ itemId, departmentId: assignment.departmentId, state: 'pending' })) {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE,
-          msg('supervision.extension_pending'),
-        );
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.extension_pending'));
       }
       const request = repo.create({
         itemId,
@@ -127,10 +119,7 @@ export class ExtensionsService {
       return request.id;
     }).catch((error: { code?: string }) => {
       if (error.code === '23505') {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE,
-          msg('supervision.extension_pending'),
-        );
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.extension_pending'));
       }
       throw error;
     });
@@ -156,7 +145,8 @@ export class ExtensionsService {
         .getVisible(user, request.itemId, em)
         .catch(
           replaceNotFound(
-            () => new DomainError(ErrorCode.NOT_FOUND, msg('supervision.extension_not_found', { id: requestId })),
+            () =>
+              new DomainError(ErrorCode.NOT_FOUND, msg('supervision.extension_not_found', { id: requestId })),
           ),
         );
       await this.scope.assertCanReviewItem(user, item, em);
@@ -201,10 +191,7 @@ export class ExtensionsService {
         .getRepository(Assignment)
         .findOneBy({ itemId: item.id, departmentId: request.departmentId, removedAt: IsNull() });
       if (approved && !assignment) {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE,
-          msg('supervision.department_no_longer_assigned'),
-        );
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.department_no_longer_assigned'));
       }
       const before = assignment ? assignmentEffectiveDueOn(assignment, item) : null;
       if (approved && assignment) {

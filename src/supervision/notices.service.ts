@@ -102,11 +102,9 @@ export class NoticesService {
     const today = this.clock.today();
     const replyDueOn = dto.replyDueOn ?? this.calendar.addWorkingDays(today, DEFAULT_REPLY_WORKING_DAYS);
     if (!isCalendarDate(replyDueOn) || replyDueOn < today) {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        msg('supervision.reply_due_from_today', { today }),
-        [{ field: 'replyDueOn', problems: [msg('supervision.must_be_date_from', { today })] }],
-      );
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('supervision.reply_due_from_today', { today }), [
+        { field: 'replyDueOn', problems: [msg('supervision.must_be_date_from', { today })] },
+      ]);
     }
     const id = await inPlanTransaction(this.dataSource, this.events, async (em) => {
       const item = await this.items.getVisible(user, itemId, em);
@@ -206,10 +204,7 @@ export class NoticesService {
         chosen = late.length ? late : leads;
       }
       if (!chosen.length) {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE,
-          msg('supervision.item_has_no_department'),
-        );
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.item_has_no_department'));
       }
       const repo = em.getRepository(SupervisionAction);
       for (const r of chosen) {
@@ -316,16 +311,14 @@ export class NoticesService {
     try {
       const id = await inPlanTransaction(this.dataSource, this.events, async (em) => {
         const notice = await em.getRepository(SupervisionNotice).findOneBy({ id: noticeId });
-        if (!notice) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.notice_not_found', { id: noticeId }));
+        if (!notice)
+          throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.notice_not_found', { id: noticeId }));
         const item = await this.items.getVisible(user, notice.itemId, em).catch(() => {
           throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.notice_not_found', { id: noticeId }));
         });
         await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
         if (!user.departmentId) {
-          throw new DomainError(
-            ErrorCode.INVALID_STATE,
-            msg('supervision.account_without_department_reply'),
-          );
+          throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.account_without_department_reply'));
         }
         const assignment = await this.assignments.getActive(notice.itemId, user.departmentId, em);
         const repo = em.getRepository(SupervisionAction);
@@ -411,7 +404,8 @@ export class NoticesService {
   ): Promise<{ fileName: string; contentType: string; sizeBytes: number; stream: Readable }> {
     const action = await this.dataSource.getRepository(SupervisionAction).findOneBy({ id: actionId });
     const file = action?.files.find((f) => f.id === fileId);
-    if (!action || !file) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.file_not_found', { id: fileId }));
+    if (!action || !file)
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.file_not_found', { id: fileId }));
     await this.items.getVisible(user, action.itemId).catch(() => {
       throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.file_not_found', { id: fileId }));
     });

@@ -86,10 +86,7 @@ export class ReportsService {
     const item = await this.items.getVisible(user, itemId, em);
     await this.scope.assertCanWriteItem(user, this.assignments.writeTarget(item, em), em);
     if (!user.departmentId) {
-      throw new DomainError(
-        ErrorCode.INVALID_STATE,
-        msg('supervision.account_without_department'),
-      );
+      throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.account_without_department'));
     }
     const assignment = await this.assignments.getActive(itemId, user.departmentId, em);
     return { item, assignment };
@@ -107,10 +104,7 @@ export class ReportsService {
       const id = await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
         const { item, assignment } = await this.actingAssignment(user, itemId, em);
         if (item.cancelledAt || item.closedAt) {
-          throw new DomainError(
-            ErrorCode.INVALID_STATE,
-            msg('supervision.report_item_closed'),
-          );
+          throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.report_item_closed'));
         }
         if (!assignment.acknowledgedAt) {
           throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.acknowledge_first'));
@@ -121,11 +115,9 @@ export class ReportsService {
           order: { submittedAt: 'DESC', createdAt: 'DESC', id: 'DESC' },
         });
         if (latest?.state === 'submitted') {
-          throw new DomainError(
-            ErrorCode.INVALID_STATE,
-            msg('supervision.previous_report_pending'),
-            { reportId: latest.id },
-          );
+          throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.previous_report_pending'), {
+            reportId: latest.id,
+          });
         }
         const report = repo.create({
           itemId,
@@ -195,10 +187,7 @@ export class ReportsService {
     } catch (error) {
       await this.files.discard(staged);
       if ((error as { code?: string }).code === '23505') {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE,
-          msg('supervision.previous_report_pending'),
-        );
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.previous_report_pending'));
       }
       throw error;
     }
@@ -218,7 +207,11 @@ export class ReportsService {
         throw new DomainError(
           ErrorCode.INVALID_STATE,
           msg('supervision.report_already_reviewed', {
-            state: msg(report.state === 'approved' ? 'supervision.report_state_approved' : 'supervision.report_state_returned'),
+            state: msg(
+              report.state === 'approved'
+                ? 'supervision.report_state_approved'
+                : 'supervision.report_state_returned',
+            ),
           }),
         );
       }
@@ -315,11 +308,14 @@ export class ReportsService {
       .where('r.id = :reportId', { reportId });
     if (lock) qb.setLock('pessimistic_write');
     const report = await qb.getOne();
-    if (!report) throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.report_not_found', { id: reportId }));
+    if (!report)
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('supervision.report_not_found', { id: reportId }));
     await this.items
       .getVisible(user, report.itemId, em)
       .catch(
-        replaceNotFound(() => new DomainError(ErrorCode.NOT_FOUND, msg('supervision.report_not_found', { id: reportId }))),
+        replaceNotFound(
+          () => new DomainError(ErrorCode.NOT_FOUND, msg('supervision.report_not_found', { id: reportId })),
+        ),
       );
     return report;
   }

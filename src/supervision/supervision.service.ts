@@ -96,16 +96,11 @@ export class SupervisionService {
   async acknowledge(user: Actor, itemId: string, source: string): Promise<DepartmentFlowView> {
     await inPlanTransaction(this.dataSource, this.events, async (em, emit) => {
       const { item, assignment } = await this.reports.actingAssignment(user, itemId, em);
-      if (item.cancelledAt)
-        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.item_cancelled'));
+      if (item.cancelledAt) throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.item_cancelled'));
       if (assignment.acknowledgedAt) {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE,
-          msg('supervision.already_acknowledged'),
-          {
-            acknowledgedAt: assignment.acknowledgedAt,
-          },
-        );
+        throw new DomainError(ErrorCode.INVALID_STATE, msg('supervision.already_acknowledged'), {
+          acknowledgedAt: assignment.acknowledgedAt,
+        });
       }
       const now = this.clock.now();
       const updated = await em
@@ -155,7 +150,10 @@ export class SupervisionService {
           ErrorCode.INVALID_STATE,
           blockers.length === 1
             ? msg('supervision.cannot_close_yet', { first: blockers[0].message })
-            : msg('supervision.cannot_close_yet_more', { first: blockers[0].message, count: blockers.length }),
+            : msg('supervision.cannot_close_yet_more', {
+                first: blockers[0].message,
+                count: blockers.length,
+              }),
           { blockers },
         );
       }

@@ -5,7 +5,7 @@ import type { DepartmentFlowView, ItemFlowDetail } from '../supervision/supervis
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { DepartmentView } from '../departments/departments.service';
 import { Role } from '../access/role.enum';
-import { bilingual, dateText } from './components';
+import { dateText } from './components';
 import { html, type SafeHtml } from './html';
 import { csrfField } from './layout';
 import type { PageContext } from './page-context';

@@ -77,7 +77,10 @@ describe('evidence attachments', () => {
     const res = expectStatus(await upload(fields, [{ filename: '大文件.pdf', data: pdf }]), 413);
     expect(res.json()).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', details: { maxBytes: LIMIT } });
     expect(res.json().message).toContain(String(LIMIT));
-    expect(res.json()).toMatchObject({ messageKey: 'evidence.file_too_large', params: { file: '大文件.pdf' } });
+    expect(res.json()).toMatchObject({
+      messageKey: 'evidence.file_too_large',
+      params: { file: '大文件.pdf' },
+    });
     expect(res.json().message).toContain('文件“大文件.pdf”超过上传上限');
     expect(res.json().message).not.toMatch(/upload limit/);
     expect(await reportRows()).toBe(0);

@@ -44,7 +44,9 @@ describe('bilingual literal detector', () => {
     ]);
     expect(bilingualLiterals('x = `没有此任务 / No item ${id}`;')).toEqual(['`没有此任务 / No item ${id}`']);
     expect(bilingualLiterals(`problems.push("至少 10 个字符 / at least 10 characters");`)).toHaveLength(1);
-    expect(bilingualLiterals(`msg('plans.plan_not_found', { id }); ctx.t('签收', 'Acknowledge');`)).toEqual([]);
+    expect(bilingualLiterals(`msg('plans.plan_not_found', { id }); ctx.t('签收', 'Acknowledge');`)).toEqual(
+      [],
+    );
     // a path or a ratio is not an English half
     expect(bilingualLiterals(`'见 材料/附件' + '比例 3 / 4'`)).toEqual([]);
   });
@@ -53,7 +55,9 @@ describe('bilingual literal detector', () => {
 describe.each(CONVERTED)('src/%s', (dir) => {
   it('has no "中文 / English" string literal (texts for people are catalog messages)', () => {
     const found = sourceFiles(path.join(SRC, dir)).flatMap((file) =>
-      bilingualLiterals(readFileSync(file, 'utf8')).map((literal) => `${path.relative(SRC, file)}: ${literal}`),
+      bilingualLiterals(readFileSync(file, 'utf8')).map(
+        (literal) => `${path.relative(SRC, file)}: ${literal}`,
+      ),
     );
     expect(found).toEqual([]);
   });

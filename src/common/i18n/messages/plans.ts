@@ -25,7 +25,8 @@ export const plansMessages = defineMessages(
     'plans.due_date_invalid': '办理时限不是有效日期（{value}）',
     'plans.start_after_due': '开始日期晚于办理时限',
     'plans.import_unknown_regions': '方案 {plan}：地区代码 {codes} 未登记，请先在地区配置中添加',
-    'plans.import_no_counties': '方案 {plan}：“{ref}”应分解到{region}所辖各县（市、区）人民政府，但该地区没有县级行政区',
+    'plans.import_no_counties':
+      '方案 {plan}：“{ref}”应分解到{region}所辖各县（市、区）人民政府，但该地区没有县级行政区',
     'plans.account_without_department': '您的账号未关联单位，请联系管理员',
   },
   {
@@ -51,9 +52,11 @@ export const plansMessages = defineMessages(
     'plans.start_date_invalid': 'The start date is not a real date ({value})',
     'plans.due_date_invalid': 'The due date is not a real date ({value})',
     'plans.start_after_due': 'The start date is after the due date',
-    'plans.import_unknown_regions': 'Plan {plan}: unknown region codes {codes} (add them to config/regions first)',
+    'plans.import_unknown_regions':
+      'Plan {plan}: unknown region codes {codes} (add them to config/regions first)',
     'plans.import_no_counties':
       'Plan {plan}: "{ref}" expands to the county governments of {region}, which has no county-level divisions',
-    'plans.account_without_department': 'Your account belongs to no department; ask an administrator to set it',
+    'plans.account_without_department':
+      'Your account belongs to no department; ask an administrator to set it',
   },
 );

@@ -93,7 +93,8 @@ export const supervisionMessages = defineMessages(
     'supervision.blocker_lead_not_approved': "The lead {department}'s latest report is not approved",
     'supervision.blocker_lead_not_complete': 'The lead {department} reports {percent} %, not 100 %',
     'supervision.blocker_cooperating_report_missing': 'The cooperating {department} has not reported',
-    'supervision.blocker_cooperating_not_approved': "The cooperating {department}'s latest report is not approved",
+    'supervision.blocker_cooperating_not_approved':
+      "The cooperating {department}'s latest report is not approved",
     'supervision.blocker_indicator_failing': 'The latest evidence for {indicator} fails',
     'supervision.blocker_indicator_missing': 'No passing evidence for {indicator} yet',
   },
