@@ -422,7 +422,7 @@ describe('web workspace in Chromium', () => {
     await expect(closed.first().textContent()).resolves.toMatch(/2024 学年统计数据（第 \d+ 版）导入/);
     // The 灵武 milestone is blocked by 灵武市's own missing report: the page says so.
     const hint = page.locator(`[data-hint="${milestone}"]`);
-    await expect(hint.textContent()).resolves.toContain('灵武市人民政府未报送');
+    await expect(hint.textContent()).resolves.toContain('牵头单位灵武市人民政府尚未报送办理情况');
     await expect(hint.textContent()).resolves.toContain('本县自己的报告');
     await screenshot(page, 'ledger-closed');
     await context.close();
