@@ -64,6 +64,16 @@ describe('sign-in', () => {
       message: '邮箱或密码错误',
       messageKey: 'auth.invalid_credentials',
     });
+    // A reader who chose English gets the English text only.
+    const english = await t.request({
+      method: 'POST',
+      url: '/api/auth/login?lang=en',
+      payload: { email: user.email, password: 'nope-nope-1' },
+    });
+    expect(english.json()).toMatchObject({
+      message: 'Invalid email or password',
+      messageKey: 'auth.invalid_credentials',
+    });
   });
 
   it('refuses a deactivated user', async () => {

@@ -87,6 +87,11 @@ describe('an unknown year, entered by the admin, re-plans every reminder', () =>
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('2026-12-31 不在 2027 年');
+    expect(bad.json()).toMatchObject({
+      messageKey: 'calendar.notice_invalid',
+      params: { count: 1 },
+      details: ['2026-12-31 不在 2027 年内'],
+    });
 
     const put = await t.request({
       method: 'PUT',
