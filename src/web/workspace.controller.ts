@@ -6,6 +6,7 @@ import { SupervisionService } from '../supervision/supervision.service';
 import { Authenticated, Roles } from '../access/access.decorators';
 import { CalendarService } from '../calendar/calendar.service';
 import { DomainError, ErrorCode, nullWhenNotFound } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import { DepartmentsService } from '../departments/departments.service';
@@ -86,7 +87,7 @@ export class WorkspaceController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!/^\d{4}$/.test(year)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `年份应为四位数字 / Not a year: ${year}`);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('web.not_a_year', { year }));
     }
     const form = (request.body ?? {}) as Query;
     const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).slice(0, 100);
