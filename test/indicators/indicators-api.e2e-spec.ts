@@ -561,7 +561,7 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     expect(failed.find((j) => j.id === id)).toMatchObject({
       state: 'failed',
       attemptsMade: 1,
-      failedReason: expect.stringContaining('No statistics for county 110101'),
+      failedReason: '110101 没有 2023 学年的统计数据',
     });
   });
 
