@@ -42,7 +42,11 @@ class ReportDto {
   @IsOptional() @IsUUID() departmentId?: string;
   @IsOptional() @IsEmail() email?: string;
   @IsOptional() @IsString({ each: true }) @Length(2, 5, { each: true }) holidays?: string[];
-  @IsOptional() @IsArray() @ArrayMaxSize(1) @ValidateNested({ each: true }) @Type(() => TargetDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => TargetDto)
   targets?: TargetDto[];
 }
 
@@ -118,14 +122,16 @@ describe('validation errors in the reader’s language', () => {
     const en = (await failure(BAD)).messageIn('en');
     expect(en).toMatch(/^Invalid request: /);
     expect(en).toContain('dueOn must be a date YYYY-MM-DD');
-    expect(en).toContain('targets item 1\'s value must be a number');
+    expect(en).toContain("targets item 1's value must be a number");
     expect(en).toContain('each value in holidays must have 2 to 5 characters');
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('refuses an unknown field by name, and names unknown fields generically', async () => {
     const error = await failure({ ...BAD, extra: 1 });
-    const extra = (error.details as Array<{ field: string; problems: unknown[] }>).find((d) => d.field === 'extra');
+    const extra = (error.details as Array<{ field: string; problems: unknown[] }>).find(
+      (d) => d.field === 'extra',
+    );
     expect(translate('zh-CN', extra!.problems[0] as never)).toBe('不接受字段“extra”，请删去该项');
     expect(translate('zh-CN', fieldLabel('body.items[1].dueOn'))).toBe('字段“items”第2项的截止日期');
     expect(translate('zh-CN', fieldLabel('query.limit'))).toBe('每页条数');

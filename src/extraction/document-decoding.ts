@@ -50,11 +50,7 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (buffer: Buffer, bytes: number[], offset = 0) =>
   buffer.length >= offset + bytes.length && bytes.every((b, i) => buffer[offset + i] === b);
 
-const emptyError = () =>
-  new ExtractionError(
-    'EMPTY_DOCUMENT',
-    msg('extraction.error.empty'),
-  );
+const emptyError = () => new ExtractionError('EMPTY_DOCUMENT', msg('extraction.error.empty'));
 
 /** Decodes text bytes: BOM first, then strict UTF-8, then GB18030 (what most Chinese government sites serve). */
 function decodeTextBytes(buffer: Buffer): Pick<DecodedDocument, 'text' | 'encoding'> {
@@ -121,10 +117,7 @@ function checkText(text: string): void {
     if (code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0xfffd) controls++;
   }
   if (controls > 16 && controls / text.length > 0.01) {
-    throw new ExtractionError(
-      'BINARY_FILE',
-      msg('extraction.error.binary'),
-    );
+    throw new ExtractionError('BINARY_FILE', msg('extraction.error.binary'));
   }
 }
 
@@ -165,16 +158,10 @@ export async function decodeDocument(input: DocumentInput): Promise<DecodedDocum
       checkText(text);
       return { text, format: 'docx' };
     }
-    throw new ExtractionError(
-      'UNSUPPORTED_FORMAT',
-      msg('extraction.error.zip_not_docx'),
-    );
+    throw new ExtractionError('UNSUPPORTED_FORMAT', msg('extraction.error.zip_not_docx'));
   }
   if (startsWith(buffer, OLE)) {
-    throw new ExtractionError(
-      'UNSUPPORTED_FORMAT',
-      msg('extraction.error.legacy_doc'),
-    );
+    throw new ExtractionError('UNSUPPORTED_FORMAT', msg('extraction.error.legacy_doc'));
   }
   const magic = BINARY_MAGIC.find((m) => startsWith(buffer, m.bytes));
   if (magic) throw binary(magic.kind);
@@ -190,15 +177,9 @@ export async function decodeDocument(input: DocumentInput): Promise<DecodedDocum
 
 function tooLarge(bytes: number): ExtractionError {
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return new ExtractionError(
-    'FILE_TOO_LARGE',
-    msg('extraction.error.too_large', { size: mb }),
-  );
+  return new ExtractionError('FILE_TOO_LARGE', msg('extraction.error.too_large', { size: mb }));
 }
 
 function binary(kind: MessageKey): ExtractionError {
-  return new ExtractionError(
-    'BINARY_FILE',
-    msg('extraction.error.binary_kind', { kind: msg(kind) }),
-  );
+  return new ExtractionError('BINARY_FILE', msg('extraction.error.binary_kind', { kind: msg(kind) }));
 }

@@ -21,10 +21,7 @@ import {
 function jsonInput(body: unknown): DraftInput {
   const b = (body ?? {}) as { text?: unknown; fileName?: unknown };
   if (typeof b.text !== 'string' || (b.fileName !== undefined && typeof b.fileName !== 'string')) {
-    throw new DomainError(
-      ErrorCode.VALIDATION_FAILED,
-      msg('extraction.draft.upload_missing'),
-    );
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('extraction.draft.upload_missing'));
   }
   return { text: b.text, fileName: b.fileName as string | undefined };
 }
@@ -96,10 +93,7 @@ export class PlanDraftsController {
       edited = (body as { yaml: string }).yaml;
     else if (body && typeof body === 'object' && !Array.isArray(body)) edited = body;
     else {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        msg('extraction.draft.body_missing'),
-      );
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('extraction.draft.body_missing'));
     }
     const detail = await this.drafts.update(user, id, edited, expected);
     void reply.header('etag', etagOf(detail.version));

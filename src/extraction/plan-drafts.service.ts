@@ -74,9 +74,7 @@ export function extractionFailure(error: ExtractionError): DomainError {
 }
 
 const tooLarge = () =>
-  extractionFailure(
-    new ExtractionError('FILE_TOO_LARGE', msg('extraction.error.too_large_upload')),
-  );
+  extractionFailure(new ExtractionError('FILE_TOO_LARGE', msg('extraction.error.too_large_upload')));
 
 /** A plan-file validation failure: every problem with its path (and line of the YAML). */
 export function invalidDraft(error: PlanFileError): DomainError {
@@ -257,11 +255,10 @@ export class PlanDraftsService {
       [plan.key],
     );
     if (existing.length > 0 && !options.update) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        msg('extraction.draft.plan_exists', { key: plan.key }),
-        { key: plan.key, planId: existing[0].id },
-      );
+      throw new DomainError(ErrorCode.CONFLICT, msg('extraction.draft.plan_exists', { key: plan.key }), {
+        key: plan.key,
+        planId: existing[0].id,
+      });
     }
     const report = await this.importer.import(plan, {
       actor: userActor(user),

@@ -62,11 +62,7 @@ export type {
 } from './extraction.types';
 export { LOW_CONFIDENCE } from './extraction.types';
 
-const noStructure = () =>
-  new ExtractionError(
-    'NO_STRUCTURE',
-    msg('extraction.error.no_structure'),
-  );
+const noStructure = () => new ExtractionError('NO_STRUCTURE', msg('extraction.error.no_structure'));
 
 function fnv(text: string): string {
   let h = 0x811c9dc5;
@@ -208,7 +204,9 @@ export function extractPlanFromText(
       '2000';
     issuedOn = `${year}-01-01`;
     meta.sources.issuedOn = { excerpt: '', confidence: 0.2 };
-    warnings.push(extractionWarning('NO_ISSUE_DATE', msg('extraction.warning.no_issue_date', { date: issuedOn })));
+    warnings.push(
+      extractionWarning('NO_ISSUE_DATE', msg('extraction.warning.no_issue_date', { date: issuedOn })),
+    );
   }
   if (!meta.docNumber) {
     warnings.push(extractionWarning('NO_DOC_NUMBER', msg('extraction.warning.no_doc_number')));
@@ -420,7 +418,10 @@ export function extractPlanFromText(
     const proposed = draftDepartments.filter((d) => d.status === 'proposed').map((d) => d.ref);
     if (proposed.length) {
       warnings.push(
-        extractionWarning('NEW_DEPARTMENTS', msg('extraction.warning.new_departments', { names: proposed.join('、') })),
+        extractionWarning(
+          'NEW_DEPARTMENTS',
+          msg('extraction.warning.new_departments', { names: proposed.join('、') }),
+        ),
       );
       for (const ref of proposed) lowConfidence.push(`departments[${ref}]`);
     }
@@ -433,7 +434,10 @@ export function extractPlanFromText(
     if (!(error instanceof PlanFileError)) throw error;
     // the problems themselves (paths, lines) stay in the plain-text message, as the plan-file check words them
     warnings.push({
-      ...extractionWarning('DRAFT_INVALID', msg('extraction.warning.draft_invalid', { count: error.issues.length })),
+      ...extractionWarning(
+        'DRAFT_INVALID',
+        msg('extraction.warning.draft_invalid', { count: error.issues.length }),
+      ),
       message: error.message,
     });
   }

@@ -104,9 +104,13 @@ export class IndicatorImportService {
     const outside = area ? dataset.counties.filter((c) => !area.includes(c.county_code)) : [];
     if (outside.length) {
       const names = outside.map((c) => `${c.county_name ?? ''}${c.county_code}`).join('、');
-      throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('indicators.import.outside_area', { counties: names }), {
-        counties: outside.map((c) => c.county_code),
-      });
+      throw new DomainError(
+        ErrorCode.AUTH_FORBIDDEN,
+        msg('indicators.import.outside_area', { counties: names }),
+        {
+          counties: outside.map((c) => c.county_code),
+        },
+      );
     }
 
     const years = this.schoolYears(dataset, options.year);

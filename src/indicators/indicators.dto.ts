@@ -81,11 +81,9 @@ export function uploadYear(value: string | undefined): number | undefined {
   const text = value?.trim() ?? '';
   if (text === '') return undefined;
   if (!/^\d{4}$/.test(text)) {
-    throw new DomainError(
-      ErrorCode.VALIDATION_FAILED,
-      msg('indicators.bad_school_year', { value: text }),
-      [{ field: 'year', problems: [msg('indicators.bad_school_year.problem')] }],
-    );
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('indicators.bad_school_year', { value: text }), [
+      { field: 'year', problems: [msg('indicators.bad_school_year.problem')] },
+    ]);
   }
   return Number(text);
 }

@@ -22,10 +22,7 @@ const sizeText = (bytes: number) =>
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<UploadedForm> {
   if (!request.isMultipart()) {
-    throw new DomainError(
-      ErrorCode.UNSUPPORTED_MEDIA,
-      msg('indicators.upload.not_multipart'),
-    );
+    throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA, msg('indicators.upload.not_multipart'));
   }
   const files: ImportFile[] = [];
   const fields: Record<string, string> = {};
@@ -50,10 +47,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
       );
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new DomainError(
-        ErrorCode.PAYLOAD_TOO_LARGE,
-        msg('indicators.upload.too_many'),
-      );
+      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, msg('indicators.upload.too_many'));
     }
     throw error;
   }

@@ -66,10 +66,7 @@ export class EscalationsController {
     if (departmental) {
       const departments = await this.facts.departments([notice.itemId]);
       if (!user.departmentId || !departments.some((d) => d.departmentId === user.departmentId)) {
-        throw new DomainError(
-          ErrorCode.AUTH_FORBIDDEN,
-          msg('reminders.notice_not_for_department'),
-        );
+        throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('reminders.notice_not_for_department'));
       }
     }
     // Set only once allowed: an error must still leave as the app's JSON error shape.

@@ -84,8 +84,14 @@ export class ReminderPoliciesController {
     const parsed = reminderPolicyOverrideSchema.safeParse(body.policy);
     if (!parsed.success) {
       const details = policyProblems(parsed.error.issues);
-      const summary = listOf(details.flatMap((d) => d.problems)) ?? msg('validation.invalid', { field: msg('reminders.policy_global') });
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('reminders.policy_invalid', { summary }), details);
+      const summary =
+        listOf(details.flatMap((d) => d.problems)) ??
+        msg('validation.invalid', { field: msg('reminders.policy_global') });
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        msg('reminders.policy_invalid', { summary }),
+        details,
+      );
     }
     const scopeId = await this.authorize(user, body);
     const [before] = await this.dataSource.query<Array<{ policy: unknown }>>(

@@ -485,18 +485,26 @@ function policyFieldLabel(path: ReadonlyArray<string | number>): Message {
 /** The problems of a refused policy override, one entry per field, each a message (not zod's English). */
 export function policyProblems(issues: readonly z.ZodIssue[]): Array<{ field: string; problems: Message[] }> {
   const byField = new Map<string, Message[]>();
-  const add = (field: string, problem: Message) => byField.set(field, [...(byField.get(field) ?? []), problem]);
+  const add = (field: string, problem: Message) =>
+    byField.set(field, [...(byField.get(field) ?? []), problem]);
   for (const issue of issues) {
     const field = issue.path.join('.');
     const label = policyFieldLabel(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add(key, msg('validation.not_allowed', { field: policyFieldLabel([key]) }));
+      for (const key of issue.keys)
+        add(key, msg('validation.not_allowed', { field: policyFieldLabel([key]) }));
     } else if (issue.code === 'too_small') {
       const min = Number(issue.minimum);
-      add(field, msg(issue.type === 'array' ? 'validation.array_min_size' : 'validation.min', { field: label, min }));
+      add(
+        field,
+        msg(issue.type === 'array' ? 'validation.array_min_size' : 'validation.min', { field: label, min }),
+      );
     } else if (issue.code === 'too_big') {
       const max = Number(issue.maximum);
-      add(field, msg(issue.type === 'array' ? 'validation.array_max_size' : 'validation.max', { field: label, max }));
+      add(
+        field,
+        msg(issue.type === 'array' ? 'validation.array_max_size' : 'validation.max', { field: label, max }),
+      );
     } else if (issue.code === 'invalid_type') {
       const expected: Record<string, MessageKey> = {
         number: 'validation.is_number',

@@ -66,7 +66,10 @@ export class LeadershipController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!/^\d{6}$/.test(code) || !/^\d{4}$/.test(year)) {
-      throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.evaluation_not_found', { county: code, year }));
+      throw new DomainError(
+        ErrorCode.NOT_FOUND,
+        msg('indicators.evaluation_not_found', { county: code, year }),
+      );
     }
     await this.scope.assertInArea(ctx.user!, code, `县 ${code} `);
     sendPage(reply, countyPage(ctx, await this.evaluations.forCounty(code, Number(year))));
@@ -80,11 +83,13 @@ export class LeadershipController {
     @Param('code') code: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (!/^\d{6}$/.test(code)) throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.county_not_found', { county: code }));
+    if (!/^\d{6}$/.test(code))
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.county_not_found', { county: code }));
     // The same area rule as the county's evaluations: a county outside the user's area is refused, not shown.
     await this.scope.assertInArea(ctx.user!, code, `县 ${code} `);
     const name = await this.ledgers.countyName(code);
-    if (!name) throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.county_not_found', { county: code }));
+    if (!name)
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.county_not_found', { county: code }));
     const [entries, hints] = await Promise.all([
       this.ledgers.entries(code),
       this.ledgers.milestoneHints(ctx.user!, code),

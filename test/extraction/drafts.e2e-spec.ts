@@ -264,7 +264,10 @@ describe('plan drafts API', () => {
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().details).toMatchObject({ code: 'EMPTY_DOCUMENT' });
-    expect(empty.json()).toMatchObject({ messageKey: 'extraction.error.empty', message: '文件是空的，没有可读取的文字。' });
+    expect(empty.json()).toMatchObject({
+      messageKey: 'extraction.error.empty',
+      message: '文件是空的，没有可读取的文字。',
+    });
 
     const png = Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

@@ -199,12 +199,18 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     // A plan that does not cover the county (晋中's, for the admin who sees both): a 400 naming it, nothing added.
     const elsewhere = await request('POST', url, admin, { planId: jinzhongPlanId, milestoneYear: 2028 });
     expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.json()).toMatchObject({ messageKey: 'indicators.plan.not_covering', params: { county: COUNTY } });
+    expect(elsewhere.json()).toMatchObject({
+      messageKey: 'indicators.plan.not_covering',
+      params: { county: COUNTY },
+    });
     expect(elsewhere.json().message).toContain(`不覆盖 ${COUNTY}`);
     // 兴庆区's office does not see 银川's plan.
     const notVisible = await request('POST', url, otherCountyOffice, { planId, milestoneYear: 2028 });
     expect(notVisible.statusCode).toBe(404);
-    expect(notVisible.json()).toMatchObject({ messageKey: 'indicators.plan.not_found', params: { id: planId } });
+    expect(notVisible.json()).toMatchObject({
+      messageKey: 'indicators.plan.not_found',
+      params: { id: planId },
+    });
 
     // Publishing twice would duplicate the items: refused, nothing added.
     const again = await request('POST', url, office, { planId, milestoneYear: 2028 });

@@ -48,7 +48,9 @@ export function attestedIndicator(index: AttestationIndex, item: AttestedItem): 
     note:
       passed === null
         ? msg('indicators.note.not_attested')
-        : msg(passed ? 'indicators.note.attested_yes' : 'indicators.note.attested_no', { count: rows.length }),
+        : msg(passed ? 'indicators.note.attested_yes' : 'indicators.note.attested_no', {
+            count: rows.length,
+          }),
     evidence: evidenceOf(rows),
   };
 }

@@ -46,7 +46,11 @@ export function classDiscrepancies(county: ImportedCounty, tables: readonly Tabl
     }
     if (rows.classes > 0 && rows.students !== s.students) {
       lines.push(
-        msg('indicators.import.student_count_mismatch', { ...where, declared: s.students, held: rows.students }),
+        msg('indicators.import.student_count_mismatch', {
+          ...where,
+          declared: s.students,
+          held: rows.students,
+        }),
       );
     }
   }

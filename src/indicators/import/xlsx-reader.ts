@@ -128,11 +128,7 @@ function parseInWorker(data: Buffer, limits: typeof XLSX_LIMITS): Promise<SheetR
     };
     const timer = setTimeout(
       () =>
-        settle(() =>
-          reject(
-            new XlsxLimitError(msg('indicators.xlsx.seconds', { seconds: limits.seconds })),
-          ),
-        ),
+        settle(() => reject(new XlsxLimitError(msg('indicators.xlsx.seconds', { seconds: limits.seconds })))),
       limits.seconds * 1000,
     );
     worker.once('message', (message: { sheets?: SheetRows[]; limit?: Message; error?: string }) =>

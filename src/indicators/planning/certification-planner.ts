@@ -620,5 +620,8 @@ export function planCertification(
 export function listOfReasons(reasons: readonly Message[]): Message {
   return reasons
     .slice(0, -1)
-    .reduceRight<Message>((rest, first) => msg('indicators.plan.reasons', { first, rest }), reasons.at(-1) ?? msg('indicators.plan.infeasible'));
+    .reduceRight<Message>(
+      (rest, first) => msg('indicators.plan.reasons', { first, rest }),
+      reasons.at(-1) ?? msg('indicators.plan.infeasible'),
+    );
 }

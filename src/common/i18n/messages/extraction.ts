@@ -68,7 +68,8 @@ export const extractionMessages = defineMessages(
       'The file is not a text document (many unreadable characters); upload .txt or .docx, or paste the text.',
     'extraction.error.binary_kind':
       'This is {kind}, not a text document; upload .txt or .docx, or paste the text.',
-    'extraction.error.docx_unreadable': 'The Word file could not be read; save it as .docx in Word and try again.',
+    'extraction.error.docx_unreadable':
+      'The Word file could not be read; save it as .docx in Word and try again.',
     'extraction.error.zip_not_docx':
       'A zip-based file that is not a Word document (.xlsx, .zip …); upload .txt or .docx, or paste the text.',
     'extraction.error.legacy_doc':
@@ -89,16 +90,19 @@ export const extractionMessages = defineMessages(
     'extraction.kind.nul': 'a file with NUL characters',
     'extraction.kind.binary': 'a binary file',
 
-    'extraction.warning.traditional': 'Traditional script: names converted to Simplified, excerpts kept as written.',
+    'extraction.warning.traditional':
+      'Traditional script: names converted to Simplified, excerpts kept as written.',
     'extraction.warning.gb18030': 'The file was read as GB18030.',
-    'extraction.warning.region_unresolved': 'The issuing region ({name}) could not be resolved; fill in region.',
+    'extraction.warning.region_unresolved':
+      'The issuing region ({name}) could not be resolved; fill in region.',
     'extraction.warning.no_issue_date': 'No issue date found; {date} is a placeholder.',
     'extraction.warning.no_doc_number': 'No document number (文号) found (some plans have none).',
     'extraction.warning.date_unread': 'A date could not be read: "{words}" ({number} {title}); fill it in.',
     'extraction.warning.deadline_before_issue':
       'The deadline {due} ("{words}", {number} {title}) is earlier than the issue date {issuedOn}.',
     'extraction.warning.new_departments': 'Not among the known departments, proposed as new: {names}',
-    'extraction.warning.draft_invalid': 'The draft has {count} problem(s) as a plan file; fix them before publishing.',
+    'extraction.warning.draft_invalid':
+      'The draft has {count} problem(s) as a plan file; fix them before publishing.',
     'extraction.warning.numbering_gap': 'Numbering jumps from {previous} to {next}',
     'extraction.warning.number_missing': 'Section number missing, inferred as {number}',
     'extraction.warning.number_damaged': 'Damaged number ("{text}") inferred as {number}',
@@ -113,8 +117,10 @@ export const extractionMessages = defineMessages(
     'extraction.draft.discarded': 'The draft has been discarded',
     'extraction.draft.changed': 'The draft was changed since you read it; reload and retry',
     'extraction.draft.region_outside_area': "The plan's region {region} is outside your area",
-    'extraction.draft.plan_exists': 'A plan with key {key} already exists; publish with ?update=true to update it',
-    'extraction.draft.upload_missing': 'Upload a file (multipart field "file") or send JSON with "text" and "fileName"',
+    'extraction.draft.plan_exists':
+      'A plan with key {key} already exists; publish with ?update=true to update it',
+    'extraction.draft.upload_missing':
+      'Upload a file (multipart field "file") or send JSON with "text" and "fileName"',
     'extraction.draft.body_missing': 'Send the draft as YAML text or JSON',
     'extraction.cli.file_not_found': 'File not found: {file}',
   },

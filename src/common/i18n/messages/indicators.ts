@@ -16,11 +16,13 @@ export const indicatorsMessages = defineMessages(
     'indicators.upload.too_many': '一次上传的文件或字段过多',
     'indicators.upload.none': '请至少上传一个文件',
     'indicators.import.problems': '统计数据有 {count} 处问题，本次未导入任何数据',
-    'indicators.import.outside_area': '统计数据中的县（市、区）不在您的管辖范围：{counties}；本次未导入任何数据',
+    'indicators.import.outside_area':
+      '统计数据中的县（市、区）不在您的管辖范围：{counties}；本次未导入任何数据',
     'indicators.import.discrepancies':
       '统计数据有 {count} 处前后不一致，本次未导入任何数据；请逐项核对，确认无误后勾选“确认无误”重新上传',
     'indicators.import.confirmed': '已确认：{text}',
-    'indicators.import.class_count_mismatch': '{school}（{code}）{level}：学校表班级数 {declared}，班级表 {rows} 行',
+    'indicators.import.class_count_mismatch':
+      '{school}（{code}）{level}：学校表班级数 {declared}，班级表 {rows} 行',
     'indicators.import.student_count_mismatch':
       '{school}（{code}）{level}：学校表学生数 {declared}，班级学生合计 {held}',
     'indicators.import.unterminated_csv': '{file} 的最后一行没有换行符，文件可能不完整',
@@ -112,10 +114,13 @@ export const indicatorsMessages = defineMessages(
     'indicators.plan.not_found': 'No such plan',
     'indicators.plan.not_covering': 'The plan "{title}" does not cover {county}',
     'indicators.plan.not_feasible': 'No certification plan to publish: {reasons}',
-    'indicators.plan.milestone_too_early': 'The certification year {year} is before {fromYear}, the first year to spend in',
-    'indicators.plan.no_milestone': 'The plan has no certification milestone for {county}; give milestoneYear',
+    'indicators.plan.milestone_too_early':
+      'The certification year {year} is before {fromYear}, the first year to spend in',
+    'indicators.plan.no_milestone':
+      'The plan has no certification milestone for {county}; give milestoneYear',
     'indicators.plan.no_students': 'no school with students at a compulsory level',
-    'indicators.plan.missing_data': 'cannot plan without data: {school} ({level}) did not report the figures of {indicator}',
+    'indicators.plan.missing_data':
+      'cannot plan without data: {school} ({level}) did not report the figures of {indicator}',
     'indicators.plan.infeasible': 'no plan meets every rule with the allowed additions',
     'indicators.plan.solver_stopped': 'the solver stopped without a plan (status {status})',
     'indicators.plan.not_converged': 'the CV cuts did not converge in {rounds} rounds',
