@@ -1,7 +1,9 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import { DomainError, ErrorCode } from './domain-error';
+import { msg } from './i18n/catalog';
 import { findBadText, MAX_NESTING, nestingDepth } from './input-text';
+import { fieldLabel } from './validation';
 
 /**
  * Every route, before its pipes: a body nested deeper than MAX_NESTING is a 400; and a query or body string the database cannot keep (NUL, a lone surrogate) is a
@@ -17,16 +19,20 @@ export class InputTextInterceptor implements NestInterceptor {
     if (nestingDepth(request.body) > MAX_NESTING) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `请求数据嵌套层数超过 ${MAX_NESTING} / Request body nested deeper than ${MAX_NESTING} levels`,
+        msg('validation.body_too_deep', { levels: MAX_NESTING }),
       );
     }
     const bad = findBadText({ query: request.query, params: request.params, body: request.body });
     if (bad) {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        `文本含有无法保存的字符 / Invalid text in ${bad.field}: ${bad.problem}`,
-        [{ field: bad.field, problems: [bad.problem] }],
-      );
+      const field = fieldLabel(bad.field);
+      const problem = /NUL/.test(bad.problem)
+        ? 'validation.bad_text.nul'
+        : /surrogate/.test(bad.problem)
+          ? 'validation.bad_text.surrogate'
+          : 'validation.bad_text.other';
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('validation.bad_text', { field }), [
+        { field: bad.field, problems: [msg(problem)] },
+      ]);
     }
     return next.handle();
   }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { systemActor } from '../audit/audit.service';
+import { msg, translate } from '../common/i18n/catalog';
 import type { CliCommand } from '../cli/cli-command';
 import { projectPath } from '../config/paths';
 import { runPendingMigrations } from '../database/migrate';
@@ -148,8 +149,8 @@ export const demoSetupCommand: CliCommand = {
 
     const url = runtime.env.PUBLIC_URL;
     ctx.out('');
-    ctx.out(`督办 Duban 演示环境 / demo — ${url}  (API docs: ${url}/api/docs)`);
-    ctx.out(`所有演示账号的密码 / password of every demo account: ${password}`);
+    ctx.out(translate('zh-CN', msg('common.demo.ready', { url, docs: `${url}/api/docs` })));
+    ctx.out(translate('zh-CN', msg('common.demo.password', { password })));
     for (const a of DEMO_ACCOUNTS) ctx.out(`  ${a.role.padEnd(10)} ${a.email.padEnd(32)} ${a.name}`);
     ctx.out(
       `sign in: curl -X POST ${url}/api/auth/login -H 'content-type: application/json' ` +

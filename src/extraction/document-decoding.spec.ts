@@ -1,3 +1,5 @@
+import { translate } from '../common/i18n/catalog';
+import { latinWords } from '../common/i18n/latin-words';
 import JSZip from 'jszip';
 import { makeDocx } from '../../test/extraction/make-docx';
 import { decodeDocument, htmlToText } from './document-decoding';
@@ -76,14 +78,16 @@ describe('decodeDocument', () => {
   ])('refuses %s with a clear message', async (_label, input, code) => {
     const error = await failure(input);
     expect(error.code).toBe(code);
-    expect(error.messageZh).toMatch(/[\u4e00-\u9fff]/);
-    expect(error.messageEn).toMatch(/[a-z]/);
+    const zh = translate('zh-CN', error.text);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(latinWords(zh)).toEqual([]);
+    expect(translate('en', error.text)).toMatch(/[a-z]/);
   });
 
   it('refuses a file over 20 MB', async () => {
     const error = await failure({ buffer: Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x61) });
     expect(error.code).toBe('FILE_TOO_LARGE');
-    expect(error.messageZh).toContain('20 MB');
+    expect(translate('zh-CN', error.text)).toContain('上限为 20 MB');
   });
 
   it('refuses a zip that is not a Word document, and a damaged .docx', async () => {

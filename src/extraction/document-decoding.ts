@@ -4,6 +4,7 @@
  * Refuses, with a clear message, what is not a text document: empty input, images, PDFs and other binaries,
  * files over 20 MB, legacy `.doc` and other zip-based formats.
  */
+import { type MessageKey, msg } from '../common/i18n/catalog';
 import { ExtractionError, MAX_DOCUMENT_BYTES } from './extraction.error';
 
 export type DocumentFormat = 'text' | 'txt' | 'docx' | 'html';
@@ -23,7 +24,7 @@ export interface DocumentInput {
 
 interface Magic {
   bytes: number[];
-  kind: string;
+  kind: MessageKey;
 }
 
 /**
@@ -31,16 +32,16 @@ interface Magic {
  * short or printable (BMP, executables, RIFF) are caught by the NUL-byte check instead.
  */
 const BINARY_MAGIC: Magic[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'PNG 图片 / PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], kind: 'JPEG 图片 / JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'GIF 图片 / GIF image' },
-  { bytes: [0x49, 0x49, 0x2a, 0x00], kind: 'TIFF 图片 / TIFF image' },
-  { bytes: [0x4d, 0x4d, 0x00, 0x2a], kind: 'TIFF 图片 / TIFF image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'PDF 文件 / PDF file' },
-  { bytes: [0x1f, 0x8b], kind: 'gzip 压缩包 / gzip archive' },
-  { bytes: [0x52, 0x61, 0x72, 0x21], kind: 'RAR 压缩包 / RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf], kind: '7z 压缩包 / 7z archive' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: '可执行文件 / executable' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'extraction.kind.png' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'extraction.kind.jpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'extraction.kind.gif' },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], kind: 'extraction.kind.tiff' },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], kind: 'extraction.kind.tiff' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'extraction.kind.pdf' },
+  { bytes: [0x1f, 0x8b], kind: 'extraction.kind.gzip' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], kind: 'extraction.kind.rar' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], kind: 'extraction.kind.7z' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: 'extraction.kind.executable' },
 ];
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -49,12 +50,7 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (buffer: Buffer, bytes: number[], offset = 0) =>
   buffer.length >= offset + bytes.length && bytes.every((b, i) => buffer[offset + i] === b);
 
-const emptyError = () =>
-  new ExtractionError(
-    'EMPTY_DOCUMENT',
-    '文件是空的，没有可读取的文字。',
-    'the document is empty: there is no text to read',
-  );
+const emptyError = () => new ExtractionError('EMPTY_DOCUMENT', msg('extraction.error.empty'));
 
 /** Decodes text bytes: BOM first, then strict UTF-8, then GB18030 (what most Chinese government sites serve). */
 function decodeTextBytes(buffer: Buffer): Pick<DecodedDocument, 'text' | 'encoding'> {
@@ -121,11 +117,7 @@ function checkText(text: string): void {
     if (code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0xfffd) controls++;
   }
   if (controls > 16 && controls / text.length > 0.01) {
-    throw new ExtractionError(
-      'BINARY_FILE',
-      '文件不是文本文档（含大量不可读字符），请上传 .txt、.docx 文件或粘贴文字。',
-      'the file is not a text document (many unreadable characters); upload .txt or .docx, or paste the text',
-    );
+    throw new ExtractionError('BINARY_FILE', msg('extraction.error.binary'));
   }
 }
 
@@ -137,8 +129,8 @@ async function decodeDocx(buffer: Buffer): Promise<string> {
   } catch (error) {
     throw new ExtractionError(
       'DOCX_UNREADABLE',
-      'Word 文件已损坏或无法读取，请在 Word 中另存为 .docx 后重试。',
-      `the Word file could not be read (${error instanceof Error ? error.message : String(error)})`,
+      msg('extraction.error.docx_unreadable'),
+      error instanceof Error ? error.message : String(error),
     );
   }
 }
@@ -148,7 +140,7 @@ export async function decodeDocument(input: DocumentInput): Promise<DecodedDocum
   if (input.buffer === undefined) {
     const text = input.text ?? '';
     if (Buffer.byteLength(text, 'utf8') > MAX_DOCUMENT_BYTES) throw tooLarge(Buffer.byteLength(text, 'utf8'));
-    if (text.includes('\u0000')) throw binary('NUL 字符 / NUL characters');
+    if (text.includes('\u0000')) throw binary('extraction.kind.nul');
     checkText(text);
     if (looksLikeHtml(text)) return { text: htmlToText(text), format: 'html' };
     return { text, format: 'text' };
@@ -166,22 +158,14 @@ export async function decodeDocument(input: DocumentInput): Promise<DecodedDocum
       checkText(text);
       return { text, format: 'docx' };
     }
-    throw new ExtractionError(
-      'UNSUPPORTED_FORMAT',
-      '不支持此压缩格式文件（如 .xlsx、.zip），请上传 .txt、.docx 文件或粘贴文字。',
-      'zip-based file that is not a Word document (.xlsx, .zip …); upload .txt or .docx, or paste the text',
-    );
+    throw new ExtractionError('UNSUPPORTED_FORMAT', msg('extraction.error.zip_not_docx'));
   }
   if (startsWith(buffer, OLE)) {
-    throw new ExtractionError(
-      'UNSUPPORTED_FORMAT',
-      '不支持旧版 Word（.doc）文件，请在 Word 中“另存为” .docx 后上传。',
-      'legacy Word (.doc) files are not supported; save the file as .docx and upload it again',
-    );
+    throw new ExtractionError('UNSUPPORTED_FORMAT', msg('extraction.error.legacy_doc'));
   }
   const magic = BINARY_MAGIC.find((m) => startsWith(buffer, m.bytes));
   if (magic) throw binary(magic.kind);
-  if (looksBinary(buffer)) throw binary('二进制文件 / binary file');
+  if (looksBinary(buffer)) throw binary('extraction.kind.binary');
 
   const decoded = decodeTextBytes(buffer);
   checkText(decoded.text);
@@ -193,17 +177,9 @@ export async function decodeDocument(input: DocumentInput): Promise<DecodedDocum
 
 function tooLarge(bytes: number): ExtractionError {
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return new ExtractionError(
-    'FILE_TOO_LARGE',
-    `文件过大（${mb} MB），上限为 20 MB；方案文本通常不足 1 MB，请检查是否上传了扫描件或附件包。`,
-    `the file is too large (${mb} MB, limit 20 MB)`,
-  );
+  return new ExtractionError('FILE_TOO_LARGE', msg('extraction.error.too_large', { size: mb }));
 }
 
-function binary(kind: string): ExtractionError {
-  return new ExtractionError(
-    'BINARY_FILE',
-    `这是${kind.split(' / ')[0]}，不是文本文档；扫描件或图片无法读取，请上传 .txt、.docx 文件或粘贴文字。`,
-    `this is a ${kind.split(' / ')[1] ?? kind}, not a text document; upload .txt or .docx, or paste the text`,
-  );
+function binary(kind: MessageKey): ExtractionError {
+  return new ExtractionError('BINARY_FILE', msg('extraction.error.binary_kind', { kind: msg(kind) }));
 }

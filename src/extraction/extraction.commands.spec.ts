@@ -49,7 +49,7 @@ describe('plans:extract', () => {
     writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
     const { ctx, err } = context();
     expect(await plansExtractCommand.run([image], ctx)).toBe(1);
-    expect(err.join('\n')).toMatch(/PNG 图片[\s\S]*BINARY_FILE: this is a PNG image/);
+    expect(err.join('\n')).toMatch(/这是图片文件，不是文本文档[\s\S]*BINARY_FILE: This is a PNG image/);
   });
 
   it('answers a wrong call with its usage', async () => {

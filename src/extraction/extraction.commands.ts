@@ -2,6 +2,7 @@
  * `plans:extract FILE [--out FILE.yaml] [--region CODE|NAME] [--known PLAN.yaml]`: reads a plan document
  * (.txt, .docx, .html) and writes a draft plan file for a person to check. Needs no database.
  */
+import { msg, translate } from '../common/i18n/catalog';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type CliCommand, parseArgs } from '../cli/cli-command';
@@ -44,7 +45,7 @@ export const plansExtractCommand: CliCommand = {
     }
     const file = resolve(positional[0]);
     if (!existsSync(file)) {
-      ctx.err(`文件不存在 / file not found: ${file}`);
+      ctx.err(translate('zh-CN', msg('extraction.cli.file_not_found', { file })));
       return 2;
     }
     let regions: RegionEntry[] = [];
@@ -82,7 +83,7 @@ export const plansExtractCommand: CliCommand = {
       return 0;
     } catch (error) {
       if (error instanceof ExtractionError) {
-        ctx.err(`${error.messageZh}\n${error.code}: ${error.messageEn}`);
+        ctx.err(`${translate('zh-CN', error.text)}\n${error.message}`);
         return 1;
       }
       throw error;

@@ -1,6 +1,9 @@
+import { type Message, translate } from '../common/i18n/catalog';
+
 /**
- * Why a document could not be read as a plan. Every error carries a stable code, a Chinese message for the
- * people who upload plans and an English one for logs; `message` holds both.
+ * Why a document could not be read as a plan. Every error carries a stable code and a message for the people
+ * who upload plans (`text`, rendered in the reader's language); `message` is the English text for logs, with
+ * the technical cause when there is one.
  */
 export const EXTRACTION_ERROR_CODES = [
   'EMPTY_DOCUMENT',
@@ -15,10 +18,10 @@ export type ExtractionErrorCode = (typeof EXTRACTION_ERROR_CODES)[number];
 export class ExtractionError extends Error {
   constructor(
     readonly code: ExtractionErrorCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
+    readonly text: Message,
+    cause?: string,
   ) {
-    super(`${messageZh} (${code}: ${messageEn})`);
+    super(`${code}: ${translate('en', text)}${cause ? ` (${cause})` : ''}`);
     this.name = 'ExtractionError';
   }
 }

@@ -2,6 +2,7 @@
  * What an extraction returns: the draft plan file, where each value came from, and what a person should
  * know before publishing it.
  */
+import { type Message, translate } from '../common/i18n/catalog';
 import type { PlanFile } from '../plans/plan-file.schema';
 import type { RegionEntry } from '../regions/region-file.schema';
 import type { KnownDepartment } from './department-registry';
@@ -57,6 +58,9 @@ export interface ExtractionWarning {
     | 'DRAFT_INVALID'
     | 'DATE_UNREAD'
     | 'DEADLINE_BEFORE_ISSUE';
+  /** what to check, for people (rendered in the reader's language); absent in drafts stored before it existed */
+  text?: Message;
+  /** the same in Simplified Chinese, as plain text (the draft YAML's header comment, the CLI, old readers) */
   message: string;
   /** 1-based source line, when the warning is about one */
   line?: number;
@@ -70,3 +74,12 @@ export interface ExtractionResult {
 
 /** Fields below this confidence are flagged for a person to check. */
 export const LOW_CONFIDENCE = 0.6;
+
+/** A warning with its message for people, and the same as Simplified Chinese text. */
+export function extractionWarning(
+  code: ExtractionWarning['code'],
+  text: Message,
+  line?: number,
+): ExtractionWarning {
+  return { code, text, message: translate('zh-CN', text), ...(line === undefined ? {} : { line }) };
+}

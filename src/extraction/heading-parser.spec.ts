@@ -1,3 +1,4 @@
+import { translate } from '../common/i18n/catalog';
 import { type OutlineNode, parseOutline, walkOutline } from './heading-parser';
 
 const outline = (text: string) => parseOutline(text.split('\n'));
@@ -64,7 +65,7 @@ describe('parseOutline', () => {
     expect(third.number).toBe('(三)');
     expect(third.inferred).toBeDefined();
     expect(third.children.map((c) => c.number)).toEqual(['1.']);
-    expect(o.warnings.some((w) => /推断为\(三\)/.test(w.message))).toBe(true);
+    expect(o.warnings.some((w) => /推断为\(三\)/.test(translate('zh-CN', w.text)))).toBe(true);
   });
 
   it('infers a section title that lost its whole number when the list under it restarts at 1.', () => {
@@ -97,7 +98,8 @@ describe('parseOutline', () => {
   it('warns when the numbering jumps', () => {
     const o = outline('一、目标\n三、措施');
     expect(o.warnings).toHaveLength(1);
-    expect(o.warnings[0].message).toMatch(/一.*三/);
+    expect(o.warnings[0].text).toMatchObject({ key: 'extraction.warning.numbering_gap' });
+    expect(translate('zh-CN', o.warnings[0].text)).toMatch(/一.*三/);
   });
 
   it('finds nothing in a text without numbered headings', () => {

@@ -6,6 +6,7 @@
  * their place in the sequence gives, flagged as inferred. Unnumbered lines belong to the item above them;
  * a paragraph after a list of one-line clauses ("1.…；2.…；3.…。") belongs to the list's parent.
  */
+import { type Message, msg } from '../common/i18n/catalog';
 import { comparable, headingNumber, toChineseNumeral } from './source-text';
 
 export type HeadingStyle = 'part' | 'cn' | 'paren_cn' | 'num' | 'paren_num' | 'circled' | 'project' | 'dash';
@@ -26,12 +27,13 @@ export interface OutlineNode {
   body: number[];
   children: OutlineNode[];
   /** why the number was inferred, when it was */
-  inferred?: string;
+  inferred?: Message;
 }
 
 export interface OutlineWarning {
   line: number;
-  message: string;
+  /** what to check, for people */
+  text: Message;
 }
 
 export interface Outline {
@@ -171,7 +173,7 @@ export function parseOutline(lines: string[], from = 0, to = lines.length): Outl
     if (previous && !node.inferred && node.value !== previous.value + 1) {
       warnings.push({
         line: node.line,
-        message: `编号不连续：${previous.number} 之后是 ${node.number} / numbering jumps from ${previous.number} to ${node.number}`,
+        text: msg('extraction.warning.numbering_gap', { previous: previous.number, next: node.number }),
       });
     }
     parent.children.push(node);
@@ -209,11 +211,11 @@ export function parseOutline(lines: string[], from = 0, to = lines.length): Outl
       headColumn: indent,
       body: [],
       children: [],
-      inferred: `标题编号缺失，按顺序推断为${number} / number missing, inferred as ${number} from the sequence`,
+      inferred: msg('extraction.inferred.missing', { number }),
     });
     warnings.push({
       line: candidateLine,
-      message: `标题编号缺失，按顺序推断为${number} / section number missing, inferred as ${number}`,
+      text: msg('extraction.warning.number_missing', { number }),
     });
     return true;
   };
@@ -239,11 +241,11 @@ export function parseOutline(lines: string[], from = 0, to = lines.length): Outl
         headColumn: indent + broken[0].length,
         body: [],
         children: [],
-        inferred: `编号残缺，按顺序推断为${number} / number damaged, inferred as ${number} from the sequence`,
+        inferred: msg('extraction.inferred.damaged', { number }),
       });
       warnings.push({
         line: i,
-        message: `编号残缺（“${c.slice(0, 12)}”），按顺序推断为${number} / damaged number inferred as ${number}`,
+        text: msg('extraction.warning.number_damaged', { text: c.slice(0, 12), number }),
       });
       continue;
     }

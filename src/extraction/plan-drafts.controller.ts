@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import { etagOf, versionFromIfMatch } from '../plans/etag';
 import { Role } from '../access/role.enum';
 import { PLAN_DRAFT_STATUSES, type PlanDraftStatus } from './plan-draft.entity';
@@ -20,10 +21,7 @@ import {
 function jsonInput(body: unknown): DraftInput {
   const b = (body ?? {}) as { text?: unknown; fileName?: unknown };
   if (typeof b.text !== 'string' || (b.fileName !== undefined && typeof b.fileName !== 'string')) {
-    throw new DomainError(
-      ErrorCode.VALIDATION_FAILED,
-      '请上传文件（multipart 的 file）或提交 {"text": "…", "fileName": "…"} / Upload a file (multipart `file`) or send {"text": "…", "fileName": "…"}',
-    );
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('extraction.draft.upload_missing'));
   }
   return { text: b.text, fileName: b.fileName as string | undefined };
 }
@@ -95,10 +93,7 @@ export class PlanDraftsController {
       edited = (body as { yaml: string }).yaml;
     else if (body && typeof body === 'object' && !Array.isArray(body)) edited = body;
     else {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        '请提交草稿的 YAML 文本或 JSON / Send the draft as YAML text or JSON',
-      );
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('extraction.draft.body_missing'));
     }
     const detail = await this.drafts.update(user, id, edited, expected);
     void reply.header('etag', etagOf(detail.version));

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { userActor } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import { countPlanItems, parsePlanFile, type PlanFile, PlanFileError } from '../plans/plan-file.schema';
 import { type PlanImportReport, PlanImportService } from '../plans/plan-import.service';
 import { PlanScope } from '../access/plan-scope';
@@ -67,29 +68,19 @@ const EXTRACTION_STATUS: Record<ExtractionErrorCode, ErrorCode> = {
   UNSUPPORTED_FORMAT: ErrorCode.UNSUPPORTED_MEDIA,
 };
 
-/** An ExtractionError as the API's error: `中文 / English`, the extraction code in details. */
+/** An ExtractionError as the API's error: its message, the extraction code in details. */
 export function extractionFailure(error: ExtractionError): DomainError {
-  return new DomainError(EXTRACTION_STATUS[error.code], `${error.messageZh} / ${error.messageEn}`, {
-    code: error.code,
-    messageZh: error.messageZh,
-    messageEn: error.messageEn,
-  });
+  return new DomainError(EXTRACTION_STATUS[error.code], error.text, { code: error.code });
 }
 
 const tooLarge = () =>
-  extractionFailure(
-    new ExtractionError(
-      'FILE_TOO_LARGE',
-      '文件过大，上限为 20 MB；方案文本通常不足 1 MB，请检查是否上传了扫描件或附件包。',
-      'the file is too large (limit 20 MB)',
-    ),
-  );
+  extractionFailure(new ExtractionError('FILE_TOO_LARGE', msg('extraction.error.too_large_upload')));
 
 /** A plan-file validation failure: every problem with its path (and line of the YAML). */
 export function invalidDraft(error: PlanFileError): DomainError {
   return new DomainError(
     ErrorCode.VALIDATION_FAILED,
-    `草稿有 ${error.issues.length} 处问题，未保存 / The draft has ${error.issues.length} problem(s) and was not saved`,
+    msg('extraction.draft.invalid', { count: error.issues.length }),
     { issues: error.issues.map((i) => ({ ...i, message: i.path ? `${i.path}: ${i.message}` : i.message })) },
   );
 }
@@ -256,7 +247,7 @@ export class PlanDraftsService {
     if (!(await this.scope.inArea(user, plan.region))) {
       throw new DomainError(
         ErrorCode.AUTH_FORBIDDEN,
-        `方案所属地区 ${plan.region} 不在您的管辖范围 / The plan's region ${plan.region} is outside your area`,
+        msg('extraction.draft.region_outside_area', { region: plan.region }),
       );
     }
     const existing: Array<{ id: string }> = await this.dataSource.query(
@@ -264,11 +255,10 @@ export class PlanDraftsService {
       [plan.key],
     );
     if (existing.length > 0 && !options.update) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        `已有标识为 ${plan.key} 的方案；如要用此草稿更新它，请选择“更新已有方案” / A plan with key ${plan.key} already exists; publish with ?update=true to update it`,
-        { key: plan.key, planId: existing[0].id },
-      );
+      throw new DomainError(ErrorCode.CONFLICT, msg('extraction.draft.plan_exists', { key: plan.key }), {
+        key: plan.key,
+        planId: existing[0].id,
+      });
     }
     const report = await this.importer.import(plan, {
       actor: userActor(user),
@@ -318,27 +308,27 @@ export class PlanDraftsService {
   private async load(user: AuthenticatedUser, id: string): Promise<PlanDraft> {
     const row = await this.repo.findOne({ where: { id } });
     if (!row || (user.role !== Role.Admin && row.createdBy !== user.id)) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `草稿不存在 / Draft ${id} not found`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('extraction.draft.not_found', { id }));
     }
     return row;
   }
 
   private assertOpen(row: PlanDraft): void {
     if (row.status === 'published') {
-      throw new DomainError(ErrorCode.INVALID_STATE, '草稿已发布 / The draft has already been published', {
+      throw new DomainError(ErrorCode.INVALID_STATE, msg('extraction.draft.published'), {
         planId: row.publishedPlanId,
       });
     }
     if (row.status === 'discarded') {
-      throw new DomainError(ErrorCode.INVALID_STATE, '草稿已放弃 / The draft has been discarded');
+      throw new DomainError(ErrorCode.INVALID_STATE, msg('extraction.draft.discarded'));
     }
   }
 
   private versionConflict(current: number, expected: number): DomainError {
     return new DomainError(
       ErrorCode.VERSION_CONFLICT,
-      `草稿已被修改，请刷新后重试 / The draft was changed since you read it (version ${current}, you sent ${expected}); reload and retry`,
-      { currentVersion: current },
+      msg('extraction.draft.changed', { current, expected }),
+      { currentVersion: current, sentVersion: expected },
     );
   }
 

@@ -1,3 +1,5 @@
+import { latinWords } from '../common/i18n/latin-words';
+import { translate } from '../common/i18n/catalog';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { makeDocx } from '../../test/extraction/make-docx';
@@ -198,7 +200,14 @@ describe('extractPlan — inputs', () => {
       knownDepartments: [{ name: '东山县教育局', aliases: ['县教育局'] }],
     });
     expect(draft.departments.find((d) => d.ref === '县教育局')?.name).toBe('东山县教育局');
-    expect(warnings.find((w) => w.code === 'NEW_DEPARTMENTS')?.message).toContain('县财政局');
+    const proposed = warnings.find((w) => w.code === 'NEW_DEPARTMENTS');
+    expect(proposed?.message).toContain('县财政局');
+    expect(proposed?.text).toMatchObject({ key: 'extraction.warning.new_departments' });
+    // every warning carries a message for people, and its Chinese text has no Latin words
+    for (const w of warnings) {
+      expect(w.text).toBeDefined();
+      expect(latinWords(translate('zh-CN', w.text!))).toEqual([]);
+    }
   });
 
   it('uses the region list to resolve the issuer’s region and expand its short name', () => {
@@ -228,7 +237,7 @@ describe('extractPlan — inputs', () => {
       attempt();
     } catch (error) {
       expect(error).toMatchObject({ code: 'NO_STRUCTURE' });
-      expect((error as ExtractionError).messageZh).toContain('编号标题');
+      expect(translate('zh-CN', (error as ExtractionError).text)).toContain('编号标题');
     }
   });
 

@@ -27,6 +27,7 @@ import { decodeDocument } from './document-decoding';
 import { findMentions, type ReaderContext } from './department-mentions';
 import { readItemDepartments } from './department-reader';
 import { DepartmentRegistry } from './department-registry';
+import { msg, translate } from '../common/i18n/catalog';
 import { ExtractionError } from './extraction.error';
 import type {
   ExtractionProvenance,
@@ -36,7 +37,7 @@ import type {
   FieldProvenance,
   ItemProvenance,
 } from './extraction.types';
-import { LOW_CONFIDENCE } from './extraction.types';
+import { extractionWarning, LOW_CONFIDENCE } from './extraction.types';
 import { stripFurniture } from './furniture-stripping';
 import { parseOutline } from './heading-parser';
 import { type BuildContext, buildItems, type WorkItem, walkItems } from './item-builder';
@@ -61,12 +62,7 @@ export type {
 } from './extraction.types';
 export { LOW_CONFIDENCE } from './extraction.types';
 
-const noStructure = () =>
-  new ExtractionError(
-    'NO_STRUCTURE',
-    '未找到编号标题（如“一、”“（一）”“1.”），无法识别方案结构；请确认上传的是实施方案全文。',
-    'no numbered headings (一、 / （一） / 1.) were found: this does not look like an implementation plan',
-  );
+const noStructure = () => new ExtractionError('NO_STRUCTURE', msg('extraction.error.no_structure'));
 
 function fnv(text: string): string {
   let h = 0x811c9dc5;
@@ -110,7 +106,7 @@ function assignDepartments(
     for (const ref of parentLead.filter((r) => !lead.includes(r))) {
       lead.push(ref);
       leadConfidence = Math.min(leadConfidence, 0.5);
-      leadWords.push('（沿用上级条目的责任单位 / taken from the parent item）');
+      leadWords.push(translate('zh-CN', msg('extraction.lead_inherited')));
     }
   }
   w.item.lead = lead;
@@ -133,14 +129,10 @@ export function extractPlanFromText(
   const lines = stripped.lines;
   const script = detectScript(text);
   if (script === 'traditional') {
-    warnings.push({
-      code: 'TRADITIONAL_SCRIPT',
-      message:
-        '原文为繁体字：名称已转为简体，摘录保留原文。 / Traditional script: names converted to Simplified, excerpts kept as written.',
-    });
+    warnings.push(extractionWarning('TRADITIONAL_SCRIPT', msg('extraction.warning.traditional')));
   }
   if (options.encoding === 'gb18030') {
-    warnings.push({ code: 'ENCODING', message: '文件按 GB18030 编码读取。 / the file was read as GB18030.' });
+    warnings.push(extractionWarning('ENCODING', msg('extraction.warning.gb18030')));
   }
 
   const meta = readMetadata(lines, stripped.meta);
@@ -196,10 +188,12 @@ export function extractPlanFromText(
     ) {
       region.level = 'county';
     }
-    warnings.push({
-      code: 'REGION_UNRESOLVED',
-      message: `未能确定发文地区代码（${region.name || '未知'}），请在草稿中填写 region。 / the issuing region could not be resolved; fill in region.`,
-    });
+    warnings.push(
+      extractionWarning(
+        'REGION_UNRESOLVED',
+        msg('extraction.warning.region_unresolved', { name: region.name || msg('extraction.unknown') }),
+      ),
+    );
   }
 
   let issuedOn = meta.issuedOn;
@@ -210,24 +204,19 @@ export function extractPlanFromText(
       '2000';
     issuedOn = `${year}-01-01`;
     meta.sources.issuedOn = { excerpt: '', confidence: 0.2 };
-    warnings.push({
-      code: 'NO_ISSUE_DATE',
-      message: `未找到发文日期，暂填 ${issuedOn}，请核对。 / no issue date found; ${issuedOn} is a placeholder.`,
-    });
+    warnings.push(
+      extractionWarning('NO_ISSUE_DATE', msg('extraction.warning.no_issue_date', { date: issuedOn })),
+    );
   }
   if (!meta.docNumber) {
-    warnings.push({
-      code: 'NO_DOC_NUMBER',
-      message: '未找到文号（部分方案没有文号）。 / no 文号 found (some plans have none).',
-    });
+    warnings.push(extractionWarning('NO_DOC_NUMBER', msg('extraction.warning.no_doc_number')));
   }
 
   const outline = parseOutline(lines, meta.bodyStart, meta.bodyEnd);
   if (outline.headings === 0) {
     throw noStructure();
   }
-  for (const w of outline.warnings)
-    warnings.push({ code: 'NUMBERING', message: w.message, line: w.line + 1 });
+  for (const w of outline.warnings) warnings.push(extractionWarning('NUMBERING', w.text, w.line + 1));
 
   const leadership = readLeadershipGroup(lines, Math.max(0, meta.titleLine), meta.bodyEnd);
   const reader: ReaderContext = {
@@ -254,19 +243,33 @@ export function extractPlanFromText(
   // dates a person must look at: wording the rules cannot read, and deadlines before the plan was issued
   for (const w of all) {
     for (const words of w.unreadDates ?? []) {
-      warnings.push({
-        code: 'DATE_UNREAD',
-        message: `无法识别的时间表述：“${words.slice(0, 40)}”（${w.item.number} ${w.item.title}），请手工填写期限。 / a date could not be read; fill it in.`,
-        line: w.line + 1,
-      });
+      warnings.push(
+        extractionWarning(
+          'DATE_UNREAD',
+          msg('extraction.warning.date_unread', {
+            words: words.slice(0, 40),
+            number: w.item.number,
+            title: w.item.title,
+          }),
+          w.line + 1,
+        ),
+      );
     }
     const due = w.item.due?.date;
     if (due && due < issuedOn) {
-      warnings.push({
-        code: 'DEADLINE_BEFORE_ISSUE',
-        message: `期限 ${due}（“${w.item.due?.text ?? ''}”，${w.item.number} ${w.item.title}）早于发文日期 ${issuedOn}，请核对。 / a deadline is earlier than the issue date.`,
-        line: w.line + 1,
-      });
+      warnings.push(
+        extractionWarning(
+          'DEADLINE_BEFORE_ISSUE',
+          msg('extraction.warning.deadline_before_issue', {
+            due,
+            words: w.item.due?.text ?? '',
+            number: w.item.number,
+            title: w.item.title,
+            issuedOn,
+          }),
+          w.line + 1,
+        ),
+      );
       w.fields.due = {
         ...(w.fields.due ?? { excerpt: w.item.due?.text ?? '', rule: 'deadline-rules' }),
         confidence: 0.4,
@@ -414,10 +417,12 @@ export function extractPlanFromText(
   if (options.knownDepartments?.length) {
     const proposed = draftDepartments.filter((d) => d.status === 'proposed').map((d) => d.ref);
     if (proposed.length) {
-      warnings.push({
-        code: 'NEW_DEPARTMENTS',
-        message: `以下单位不在已知单位中，将作为新单位提出：${proposed.join('、')} / not among the known departments, proposed as new: ${proposed.join(', ')}`,
-      });
+      warnings.push(
+        extractionWarning(
+          'NEW_DEPARTMENTS',
+          msg('extraction.warning.new_departments', { names: proposed.join('、') }),
+        ),
+      );
       for (const ref of proposed) lowConfidence.push(`departments[${ref}]`);
     }
   }
@@ -427,7 +432,14 @@ export function extractPlanFromText(
     parsePlanFile(stringify(draft), draft.source.file);
   } catch (error) {
     if (!(error instanceof PlanFileError)) throw error;
-    warnings.push({ code: 'DRAFT_INVALID', message: error.message });
+    // the problems themselves (paths, lines) stay in the plain-text message, as the plan-file check words them
+    warnings.push({
+      ...extractionWarning(
+        'DRAFT_INVALID',
+        msg('extraction.warning.draft_invalid', { count: error.issues.length }),
+      ),
+      message: error.message,
+    });
   }
 
   return {

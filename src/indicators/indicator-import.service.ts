@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg, translate } from '../common/i18n/catalog';
 import { importSources, type ImportedCounty, type ImportedDataset } from './import/dataset-importer';
 import { classDiscrepancies, unterminatedCsv } from './import/cross-check';
 import type { ImportIssue } from './import/import-issues';
@@ -105,8 +106,10 @@ export class IndicatorImportService {
       const names = outside.map((c) => `${c.county_name ?? ''}${c.county_code}`).join('、');
       throw new DomainError(
         ErrorCode.AUTH_FORBIDDEN,
-        `统计数据中的县不在您的管辖范围：${names}；未导入任何数据 / County outside your area: ${outside.map((c) => c.county_code).join(', ')}; nothing was imported`,
-        { counties: outside.map((c) => c.county_code) },
+        msg('indicators.import.outside_area', { counties: names }),
+        {
+          counties: outside.map((c) => c.county_code),
+        },
       );
     }
 
@@ -122,11 +125,14 @@ export class IndicatorImportService {
     if (discrepancies.length && !options.confirmDiscrepancies) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `统计数据有 ${discrepancies.length} 处前后不一致，未导入任何数据；核对无误后加 confirm=yes 重新上传 / ${discrepancies.length} discrepancies in the statistics; nothing was imported. Re-upload with confirm=yes to keep them`,
+        msg('indicators.import.discrepancies', { count: discrepancies.length }),
         { discrepancies, confirmWith: 'confirm=yes' },
       );
     }
-    const confirmed = discrepancies.map((d) => `已确认 / confirmed: ${d}`);
+    // Notices are plain text in the import's result (pages and the CLI print them): the office's language.
+    const confirmed = discrepancies.map((d) =>
+      translate('zh-CN', msg('indicators.import.confirmed', { text: d })),
+    );
 
     const imports = await this.dataSource.transaction(async (em) => {
       const stored: ImportedVersion[] = [];

@@ -6,6 +6,7 @@ import { Authenticated, CurrentUser, Public, Roles } from '../access/access.deco
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { PlanScope } from '../access/plan-scope';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import type { Env } from '../config/env.schema';
 import { Role } from '../access/role.enum';
 import type { EvaluationJson } from './evaluation-workbook';
@@ -78,7 +79,7 @@ export class IndicatorsController {
     if (!result.ok) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `统计数据有 ${result.issueCount} 处问题，未导入任何数据 / ${result.issueCount} problem(s) in the statistics; nothing was imported`,
+        msg('indicators.import.problems', { count: result.issueCount }),
         { issueCount: result.issueCount, issues: result.issues, notices: result.notices },
       );
     }

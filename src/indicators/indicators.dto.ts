@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import type { LedgerKind } from './engine';
 import { LEDGER_KINDS } from './ledger-entry.entity';
 
@@ -80,11 +81,9 @@ export function uploadYear(value: string | undefined): number | undefined {
   const text = value?.trim() ?? '';
   if (text === '') return undefined;
   if (!/^\d{4}$/.test(text)) {
-    throw new DomainError(
-      ErrorCode.VALIDATION_FAILED,
-      `year 须为四位学年 / year must be a 4-digit school year (got "${text}")`,
-      [{ field: 'year', problems: ['must be a 4-digit school year'] }],
-    );
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('indicators.bad_school_year', { value: text }), [
+      { field: 'year', problems: [msg('indicators.bad_school_year.problem')] },
+    ]);
   }
   return Number(text);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import type { CountyData } from './engine';
 import type { TableName, TableRows } from './import/table-specs';
 import { InjectRuleSet } from './rule-set.provider';
@@ -83,7 +84,7 @@ export class StatisticsService {
     if (!imp) {
       throw new DomainError(
         ErrorCode.NOT_FOUND,
-        `${countyCode} 没有 ${schoolYear} 学年的统计数据 / No statistics for county ${countyCode}, school year ${schoolYear}`,
+        msg('indicators.no_statistics', { county: countyCode, year: schoolYear }),
       );
     }
     return imp;

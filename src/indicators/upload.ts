@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import type { ImportFile } from './indicator-import.service';
 
 export interface UploadedForm {
@@ -21,10 +22,7 @@ const sizeText = (bytes: number) =>
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<UploadedForm> {
   if (!request.isMultipart()) {
-    throw new DomainError(
-      ErrorCode.UNSUPPORTED_MEDIA,
-      '请以 multipart/form-data 上传文件 / Upload the files as multipart/form-data',
-    );
+    throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA, msg('indicators.upload.not_multipart'));
   }
   const files: ImportFile[] = [];
   const fields: Record<string, string> = {};
@@ -44,20 +42,17 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new DomainError(
         ErrorCode.PAYLOAD_TOO_LARGE,
-        `文件 ${current} 超过上传上限 ${sizeText(maxBytes)} / File ${current} is larger than the ${sizeText(maxBytes)} upload limit`,
+        msg('indicators.upload.too_large', { file: current, limit: sizeText(maxBytes) }),
         { file: current, maxBytes },
       );
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new DomainError(
-        ErrorCode.PAYLOAD_TOO_LARGE,
-        `上传的文件或字段过多 / Too many files or fields in one upload`,
-      );
+      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, msg('indicators.upload.too_many'));
     }
     throw error;
   }
   if (files.length === 0) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, '请至少上传一个文件 / Upload at least one file', {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('indicators.upload.none'), {
       issues: [],
       issueCount: 0,
     });

@@ -9,6 +9,7 @@ import { projectPath } from '../config/paths';
 import { Roles } from '../access/access.decorators';
 import { Role } from '../access/role.enum';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 
 /**
  * Development only: the messages the local mail sink received, read from the `.eml` files so every process
@@ -49,10 +50,10 @@ export class DevMailboxController {
     @Param('id') id: string,
   ): Promise<{ id: string; subject: string; text: string; html: string | null }> {
     if (!/^[\w-]+$/.test(id))
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有这封邮件 / No such message: ${id}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('common.mail_not_found', { id }));
     const file = path.join(this.dir, `${id}.eml`);
     if (!fs.existsSync(file))
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有这封邮件 / No such message: ${id}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('common.mail_not_found', { id }));
     const mail = await simpleParser(await fs.promises.readFile(file));
     return {
       id,

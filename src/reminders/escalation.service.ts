@@ -10,6 +10,7 @@ import { firstRedLightDay } from '../plans/expected-progress.policy';
 import { Clock } from '../common/clock';
 import type { Env } from '../config/env.schema';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import type { EscalationMailPayload } from '../notifications/notification-templates';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service';
 import type { EscalationNotice, NoticeLevel, NoticePerson, NoticeSnapshot } from './escalation-notice.entity';
@@ -265,7 +266,7 @@ export class EscalationService {
          FROM escalation_notices n WHERE id = $1 AND ${IN_AREA('$2')}`,
       [id, area],
     );
-    if (!rows[0]) throw new DomainError(ErrorCode.NOT_FOUND, `没有这份督办单 / No such notice: ${id}`);
+    if (!rows[0]) throw new DomainError(ErrorCode.NOT_FOUND, msg('reminders.notice_not_found', { id }));
     return rows[0];
   }
 }

@@ -7,6 +7,7 @@ import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { PlanScope } from '../access/plan-scope';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import type { Env } from '../config/env.schema';
 import { itemUrl } from '../notifications/notification-templates';
 import { Role } from '../access/role.enum';
@@ -65,10 +66,7 @@ export class EscalationsController {
     if (departmental) {
       const departments = await this.facts.departments([notice.itemId]);
       if (!user.departmentId || !departments.some((d) => d.departmentId === user.departmentId)) {
-        throw new DomainError(
-          ErrorCode.AUTH_FORBIDDEN,
-          '此督办单不涉及您的部门 / This notice does not concern your department',
-        );
+        throw new DomainError(ErrorCode.AUTH_FORBIDDEN, msg('reminders.notice_not_for_department'));
       }
     }
     // Set only once allowed: an error must still leave as the app's JSON error shape.

@@ -11,10 +11,12 @@ import type { AuthenticatedUser } from '../access/authenticated-user';
 import { PlanScope } from '../access/plan-scope';
 import { AuditService, toAuditValue, userActor } from '../audit/audit.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg, translate } from '../common/i18n/catalog';
+import { listOf } from '../common/validation';
 import { QueueName, RemindersJob } from '../queue/queues';
 import { Role } from '../access/role.enum';
 import { GLOBAL_SCOPE_ID, POLICY_SCOPES, type PolicyScope } from './reminder-policy.entity';
-import { reminderPolicyOverrideSchema, type ReminderPolicyOverride } from './reminder.policy';
+import { policyProblems, reminderPolicyOverrideSchema, type ReminderPolicyOverride } from './reminder.policy';
 
 export class ReminderPolicyDto {
   @IsIn(POLICY_SCOPES)
@@ -81,10 +83,14 @@ export class ReminderPoliciesController {
   async put(@CurrentUser() user: AuthenticatedUser, @Body() body: ReminderPolicyDto): Promise<PolicyView> {
     const parsed = reminderPolicyOverrideSchema.safeParse(body.policy);
     if (!parsed.success) {
+      const details = policyProblems(parsed.error.issues);
+      const summary =
+        listOf(details.flatMap((d) => d.problems)) ??
+        msg('validation.invalid', { field: msg('reminders.policy_global') });
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        '提醒规则无效 / Invalid reminder policy',
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        msg('reminders.policy_invalid', { summary }),
+        details,
       );
     }
     const scopeId = await this.authorize(user, body);
@@ -114,7 +120,7 @@ export class ReminderPoliciesController {
     if (!rows.length) {
       throw new DomainError(
         ErrorCode.NOT_FOUND,
-        `没有此提醒规则 / No ${key.scope} reminder policy ${scopeId}`,
+        msg('reminders.policy_not_found', { scope: key.scope, scopeId }),
       );
     }
     await this.record(user, key.scope, scopeId, 'reminder_policy.deleted', rows[0]!.policy, null);
@@ -130,11 +136,13 @@ export class ReminderPoliciesController {
     key: { scope: PolicyScope; scopeId?: string },
   ): Promise<string> {
     if (key.scope === 'global') {
-      this.scope.assertAdmin(user, '全局提醒规则 / the global reminder policy');
+      this.scope.assertAdmin(user, translate('zh-CN', msg('reminders.policy_global')));
       return GLOBAL_SCOPE_ID;
     }
     if (!key.scopeId)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, '缺少 scopeId / scopeId is required');
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('reminders.scope_id_missing'), [
+        { field: 'scopeId', problems: [msg('reminders.scope_id_missing')] },
+      ]);
     const [target] = await this.dataSource.query<Array<{ regionCode: string }>>(
       key.scope === 'plan'
         ? 'SELECT region_code AS "regionCode" FROM plans WHERE id = $1'
@@ -144,9 +152,9 @@ export class ReminderPoliciesController {
     if (!target) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        key.scope === 'plan'
-          ? `scopeId 不是已有的方案 / scopeId ${key.scopeId} is not a plan`
-          : `scopeId 不是已有的任务 / scopeId ${key.scopeId} is not an item`,
+        msg(key.scope === 'plan' ? 'reminders.scope_not_plan' : 'reminders.scope_not_item', {
+          scopeId: key.scopeId,
+        }),
       );
     }
     await this.scope.assertCanManagePlan(user, target.regionCode);

@@ -1,3 +1,5 @@
+import { translate } from '../common/i18n/catalog';
+import { latinWords } from '../common/i18n/latin-words';
 import { addDays, parseCalendarDate, type CalendarDate } from '../common/calendar-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import {
@@ -7,6 +9,7 @@ import {
   mergePolicy,
   nextDigestAt,
   planReminders,
+  policyProblems,
   reminderKey,
   reminderPolicyOverrideSchema,
   type EscalationItem,
@@ -438,5 +441,34 @@ describe('defaults', () => {
   it('keeps CalendarDate results branded strings', () => {
     const sendOn: CalendarDate = plan({ dueOn: d('2025-11-07') }, '2025-11-07', '2025-11-07')[0].sendOn;
     expect(sendOn).toBe('2025-11-07');
+  });
+});
+
+describe('policyProblems', () => {
+  it('names each refused field in the reader’s language, with no Latin word for a zh-CN reader', () => {
+    const parsed = reminderPolicyOverrideSchema.safeParse({
+      beforeDueWorkingDays: [3, 0],
+      overdueEveryCalendarDays: 400,
+      sendAt: '25:00',
+      onDueDay: 'yes',
+      colour: 'red',
+    });
+    expect(parsed.success).toBe(false);
+    const problems = policyProblems(parsed.success ? [] : parsed.error.issues);
+    expect(problems.map((p) => p.field).sort()).toEqual(
+      ['beforeDueWorkingDays.1', 'colour', 'onDueDay', 'overdueEveryCalendarDays', 'sendAt'].sort(),
+    );
+    const zh = problems.flatMap((p) => p.problems.map((m) => translate('zh-CN', m)));
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        '到期前提醒（工作日）第2项不能小于 1',
+        '逾期后提醒间隔（天）不能大于 365',
+        '发送时间应为“时:分”（00:00 至 23:59）',
+        '到期当日提醒只能填“是”或“否”',
+      ]),
+    );
+    expect(latinWords(zh.filter((t) => !t.includes('colour')).join('；'))).toEqual([]);
+    const en = problems.flatMap((p) => p.problems.map((m) => translate('en', m)));
+    expect(en).toContain('overdueEveryCalendarDays must not be greater than 365');
   });
 });

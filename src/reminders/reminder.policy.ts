@@ -17,6 +17,7 @@
  * part of `reminderKey`, so an extension naturally produces a fresh series.
  */
 import { z } from 'zod';
+import { type Message, type MessageKey, msg } from '../common/i18n/catalog';
 
 import {
   addDays,
@@ -455,4 +456,71 @@ export function nextDigestAt(
   let monday = addDays(today, (8 - isoWeekday(today)) % 7);
   if (at(monday) <= now) monday = addDays(monday, 7);
   return at(monday).toISOString();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is wrong with a policy someone entered, for people
+
+const POLICY_FIELDS: Record<string, MessageKey> = {
+  beforeDueWorkingDays: 'reminders.field.before_due_working_days',
+  onDueDay: 'reminders.field.on_due_day',
+  overdueEveryCalendarDays: 'reminders.field.overdue_every_calendar_days',
+  startNotice: 'reminders.field.start_notice',
+  sendAt: 'reminders.field.send_at',
+  timezone: 'reminders.field.timezone',
+};
+
+function policyFieldLabel(path: ReadonlyArray<string | number>): Message {
+  const [name, ...rest] = path.map(String);
+  let label: Message = POLICY_FIELDS[name ?? '']
+    ? msg(POLICY_FIELDS[name!])
+    : msg('validation.field.unknown', { name: name ?? '' });
+  for (const segment of rest)
+    label = /^\d+$/.test(segment)
+      ? msg('validation.field.item_of', { list: label, index: Number(segment) + 1 })
+      : msg('validation.field.unknown', { name: segment });
+  return label;
+}
+
+/** The problems of a refused policy override, one entry per field, each a message (not zod's English). */
+export function policyProblems(issues: readonly z.ZodIssue[]): Array<{ field: string; problems: Message[] }> {
+  const byField = new Map<string, Message[]>();
+  const add = (field: string, problem: Message) =>
+    byField.set(field, [...(byField.get(field) ?? []), problem]);
+  for (const issue of issues) {
+    const field = issue.path.join('.');
+    const label = policyFieldLabel(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys)
+        add(key, msg('validation.not_allowed', { field: policyFieldLabel([key]) }));
+    } else if (issue.code === 'too_small') {
+      const min = Number(issue.minimum);
+      add(
+        field,
+        msg(issue.type === 'array' ? 'validation.array_min_size' : 'validation.min', { field: label, min }),
+      );
+    } else if (issue.code === 'too_big') {
+      const max = Number(issue.maximum);
+      add(
+        field,
+        msg(issue.type === 'array' ? 'validation.array_max_size' : 'validation.max', { field: label, max }),
+      );
+    } else if (issue.code === 'invalid_type') {
+      const expected: Record<string, MessageKey> = {
+        number: 'validation.is_number',
+        integer: 'validation.is_int',
+        boolean: 'validation.is_boolean',
+        array: 'validation.is_array',
+        string: 'validation.is_string',
+      };
+      add(field, msg(expected[issue.expected] ?? 'validation.invalid', { field: label }));
+    } else if (issue.path[0] === 'sendAt') {
+      add(field, msg('reminders.time_of_day', { field: label }));
+    } else if (issue.path[0] === 'timezone') {
+      add(field, msg('reminders.time_zone', { field: label }));
+    } else {
+      add(field, msg('validation.invalid', { field: label }));
+    }
+  }
+  return [...byField].map(([field, problems]) => ({ field, problems }));
 }

@@ -4,6 +4,7 @@ import { Authenticated, Roles } from '../access/access.decorators';
 import { PlanScope } from '../access/plan-scope';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import { EvaluationsService } from '../indicators/evaluations.service';
 import { Role } from '../access/role.enum';
 import { DashboardService } from './dashboard.service';
@@ -65,7 +66,10 @@ export class LeadershipController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!/^\d{6}$/.test(code) || !/^\d{4}$/.test(year)) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此评估 / No evaluation ${code}/${year}`);
+      throw new DomainError(
+        ErrorCode.NOT_FOUND,
+        msg('indicators.evaluation_not_found', { county: code, year }),
+      );
     }
     await this.scope.assertInArea(ctx.user!, code, `县 ${code} `);
     sendPage(reply, countyPage(ctx, await this.evaluations.forCounty(code, Number(year))));
@@ -79,11 +83,13 @@ export class LeadershipController {
     @Param('code') code: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (!/^\d{6}$/.test(code)) throw new DomainError(ErrorCode.NOT_FOUND, `没有此县 / No county ${code}`);
+    if (!/^\d{6}$/.test(code))
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.county_not_found', { county: code }));
     // The same area rule as the county's evaluations: a county outside the user's area is refused, not shown.
     await this.scope.assertInArea(ctx.user!, code, `县 ${code} `);
     const name = await this.ledgers.countyName(code);
-    if (!name) throw new DomainError(ErrorCode.NOT_FOUND, `没有此县 / No county ${code}`);
+    if (!name)
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.county_not_found', { county: code }));
     const [entries, hints] = await Promise.all([
       this.ledgers.entries(code),
       this.ledgers.milestoneHints(ctx.user!, code),

@@ -2,6 +2,7 @@ import { Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '../access/access.decorators';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import { CertificationPlanService } from '../indicators/planning/certification-plan.service';
 import { Page, PageContext, sendPage } from './page-context';
 import { PageController } from './page-controller';
@@ -21,7 +22,7 @@ export class WhatIfController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!/^\d{6}$/.test(code) || !/^\d{4}$/.test(year)) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此县的统计数据 / No statistics for ${code}/${year}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.no_statistics', { county: code, year }));
     }
     const user = ctx.user!;
     const data = await this.planning.countyData(user, code, Number(year));

@@ -6,6 +6,7 @@ import { SupervisionService } from '../supervision/supervision.service';
 import { Authenticated, Roles } from '../access/access.decorators';
 import { CalendarService } from '../calendar/calendar.service';
 import { DomainError, ErrorCode, nullWhenNotFound } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import { DepartmentsService } from '../departments/departments.service';

@@ -433,7 +433,7 @@ const AREA: Record<string, AreaRule> = {
   'DELETE /api/reminder-policies': {
     kind: 'resource',
     url: (r) => `/api/reminder-policies?scope=plan&scopeId=${r.plan}`,
-    names: () => 'No plan reminder policy',
+    names: (r) => r.plan,
   },
   'GET /api/health': PUBLIC,
   'GET /api/health/ready': PUBLIC,

@@ -264,7 +264,10 @@ describe('plan drafts API', () => {
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().details).toMatchObject({ code: 'EMPTY_DOCUMENT' });
-    expect(empty.json().message).toContain('文件是空的');
+    expect(empty.json()).toMatchObject({
+      messageKey: 'extraction.error.empty',
+      message: '文件是空的，没有可读取的文字。',
+    });
 
     const png = Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -279,8 +282,18 @@ describe('plan drafts API', () => {
     });
     expect(pngRes.statusCode).toBe(415);
     expect(pngRes.json().details).toMatchObject({ code: 'BINARY_FILE' });
-    expect(pngRes.json().details.messageZh).toContain('PNG');
-    expect(pngRes.json().details.messageEn).toContain('PNG');
+    expect(pngRes.json()).toMatchObject({
+      messageKey: 'extraction.error.binary_kind',
+      params: { kind: { key: 'extraction.kind.png' } },
+    });
+    expect(pngRes.json().message).toMatch(/^这是图片文件，不是文本文档/);
+    const pngEn = await t.request({
+      method: 'POST',
+      url: '/api/plan-drafts?lang=en',
+      payload: image.payload,
+      headers: { ...image.headers, ...auth(office) },
+    });
+    expect(pngEn.json().message).toMatch(/^This is a PNG image, not a text document/);
 
     const huge = multipart({ name: 'huge.txt', data: Buffer.alloc(20 * 1024 * 1024 + 10, 0x61) });
     const hugeRes = await t.request({
@@ -291,7 +304,8 @@ describe('plan drafts API', () => {
     });
     expect(hugeRes.statusCode).toBe(413);
     expect(hugeRes.json().details).toMatchObject({ code: 'FILE_TOO_LARGE' });
-    expect(hugeRes.json().message).toContain('20 MB');
+    expect(hugeRes.json()).toMatchObject({ messageKey: 'extraction.error.too_large_upload' });
+    expect(hugeRes.json().message).toContain('上限为 20 MB');
 
     const prose = await t.request({
       method: 'POST',

@@ -123,7 +123,10 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
       edits: [{ school_code: 'NOPE', level: 'junior', field: 'students', value: 1 }],
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().message).toContain('no school NOPE (junior) in the data');
+    expect(unknown.json()).toMatchObject({
+      messageKey: 'indicators.scenario.invalid',
+      message: '推演数据有误：数据中没有学校 NOPE（初中）',
+    });
     const negative = await request('POST', url, office, {
       edits: [{ school_code: '2164018101', level: 'junior', field: 'students', value: -3 }],
     });
@@ -138,6 +141,10 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     // 31 August ahead is 2027).
     const early = await request('POST', url, office, { planId });
     expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({
+      messageKey: 'indicators.plan.milestone_too_early',
+      params: { year: 2023, fromYear: 2027 },
+    });
     expect(early.json().message).toContain('创建年份 2023 年早于可实施的第一年 2027 年');
     expect((await request('POST', url, staff, { planId, milestoneYear: 2028 })).statusCode).toBe(403);
 
@@ -192,11 +199,18 @@ describe('达标测算 API: the plan of a county, published as plan items (real 
     // A plan that does not cover the county (晋中's, for the admin who sees both): a 400 naming it, nothing added.
     const elsewhere = await request('POST', url, admin, { planId: jinzhongPlanId, milestoneYear: 2028 });
     expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json()).toMatchObject({
+      messageKey: 'indicators.plan.not_covering',
+      params: { county: COUNTY },
+    });
     expect(elsewhere.json().message).toContain(`不覆盖 ${COUNTY}`);
     // 兴庆区's office does not see 银川's plan.
     const notVisible = await request('POST', url, otherCountyOffice, { planId, milestoneYear: 2028 });
     expect(notVisible.statusCode).toBe(404);
-    expect(notVisible.json().message).toContain(planId);
+    expect(notVisible.json()).toMatchObject({
+      messageKey: 'indicators.plan.not_found',
+      params: { id: planId },
+    });
 
     // Publishing twice would duplicate the items: refused, nothing added.
     const again = await request('POST', url, office, { planId, milestoneYear: 2028 });

@@ -267,7 +267,8 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
       };
     }>();
     expect(body.error).toBe('VALIDATION.FAILED');
-    expect(body.message).toContain('nothing was imported');
+    expect(body).toMatchObject({ messageKey: 'indicators.import.problems', params: { count: 2 } });
+    expect(body.message).toBe('统计数据有 2 处问题，本次未导入任何数据');
     expect(body.details.issueCount).toBe(2);
     expect(body.details.issues).toEqual([
       expect.objectContaining({
@@ -472,7 +473,8 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     const res = await upload(outsider);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: 'AUTH.FORBIDDEN', details: { counties: [COUNTY] } });
-    expect(res.json().message).toMatch(/不在您的管辖范围.*640181.*nothing was imported/);
+    expect(res.json()).toMatchObject({ messageKey: 'indicators.import.outside_area' });
+    expect(res.json().message).toMatch(/不在您的管辖范围：.*640181；本次未导入任何数据/);
     expect(await countRows()).toEqual(before);
     const [{ n: evidenceAfter }] = await sql<{ n: number }>(
       t,
@@ -559,7 +561,7 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     expect(failed.find((j) => j.id === id)).toMatchObject({
       state: 'failed',
       attemptsMade: 1,
-      failedReason: expect.stringContaining('No statistics for county 110101'),
+      failedReason: '110101 没有 2023 学年的统计数据',
     });
   });
 
@@ -597,6 +599,7 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     const refused = await upload(office, partial);
     expect([refused.statusCode, refused.json().error]).toEqual([400, 'VALIDATION.FAILED']);
     const discrepancies = refused.json().details.discrepancies as string[];
+    expect(refused.json().messageKey).toBe('indicators.import.discrepancies');
     expect(discrepancies[0]).toMatch(/^学校\.csv 的最后一行没有换行符/);
     expect(discrepancies.some((d) => /班级数 \d+，班级表 \d+ 行/.test(d))).toBe(true);
     expect(discrepancies.some((d) => /学生数 \d+，班级学生合计 \d+/.test(d))).toBe(true);
@@ -605,7 +608,7 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     const confirmed = await upload(office, partial, { confirm: 'yes' });
     expect(confirmed.statusCode).toBe(201);
     expect(confirmed.json().notices).toEqual(
-      expect.arrayContaining(discrepancies.map((d) => `已确认 / confirmed: ${d}`)),
+      expect.arrayContaining(discrepancies.map((d) => `已确认：${d}`)),
     );
   });
 });
@@ -617,7 +620,7 @@ describe('indicators: upload limit', () => {
   });
   afterAll(() => t?.close());
 
-  it('a file over UPLOAD_MAX_BYTES gets 413 with a Chinese and English message, and nothing is stored', async () => {
+  it('a file over UPLOAD_MAX_BYTES gets 413 with a message naming the file and the limit, and nothing is stored', async () => {
     const token = await t.sessionFor(await t.createUser(Role.Office));
     const files = folderFiles(EXAMPLE_DIR);
     expect(files.find((f) => f.name === '班级.csv')!.data.length).toBeGreaterThan(4096);
@@ -631,7 +634,9 @@ describe('indicators: upload limit', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({
       error: 'PAYLOAD_TOO_LARGE',
-      message: expect.stringMatching(/班级\.csv 超过上传上限.*upload limit/),
+      messageKey: 'indicators.upload.too_large',
+      params: { file: '班级.csv', limit: '4 KB' },
+      message: '文件 班级.csv 超过上传上限 4 KB',
     });
     expect(await sql(t, 'SELECT id FROM statistics_imports')).toEqual([]);
   });

@@ -1,4 +1,5 @@
 /** Yes/no statements of the `attestations` table, indexed once per county. */
+import { msg } from '../../common/i18n/catalog';
 import type { AttestationRow, AttestedItem } from './county-data';
 import type { AttestationEvidence, IndicatorResult, Verdict } from './evaluation.types';
 
@@ -44,6 +45,12 @@ export function attestedIndicator(index: AttestationIndex, item: AttestedItem): 
       passed === null
         ? `not attested (${item})`
         : `attested ${passed ? 'yes' : 'no'} (${rows.length} statement${rows.length > 1 ? 's' : ''})`,
+    note:
+      passed === null
+        ? msg('indicators.note.not_attested')
+        : msg(passed ? 'indicators.note.attested_yes' : 'indicators.note.attested_no', {
+            count: rows.length,
+          }),
     evidence: evidenceOf(rows),
   };
 }

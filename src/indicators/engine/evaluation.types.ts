@@ -3,6 +3,7 @@
  * fixed; the extra keys here (warnings, thresholds, offenders, evidence, …) only add to it.
  * Values are unrounded; `passed: null` means "not enough data to decide".
  */
+import type { Message } from '../../common/i18n/catalog';
 import type { AttestedItem, Level, SchoolType, SurveyGroup } from './county-data';
 import type { ResourceIndicator } from './rule-set';
 
@@ -138,7 +139,10 @@ export interface IndicatorResult {
   /** Indicators with several parts (G13 primary/junior, Q9 per subject, …) give each part here. */
   values?: Record<string, number | null>;
   threshold?: number;
+  /** the working note in English (logs, the CLI, the API's older readers) */
   detail: string;
+  /** the 说明 column for people, where the engine states it as a message (attested items, missing data) */
+  note?: Message;
   offenders?: Offender[];
   evidence?: AttestationEvidence[];
   exceptions_applied?: { school_code: string; exceptions: string[] }[];

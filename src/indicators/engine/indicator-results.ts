@@ -1,8 +1,14 @@
 /** Small builders shared by the county-level sections. */
+import { msg } from '../../common/i18n/catalog';
 import type { IndicatorResult } from './evaluation.types';
 import { formatPercent, reaches } from './verdict';
 
-export const noData = (detail: string): IndicatorResult => ({ passed: null, value: null, detail });
+export const noData = (detail: string): IndicatorResult => ({
+  passed: null,
+  value: null,
+  detail,
+  note: msg('indicators.note.no_data'),
+});
 
 /** A county rate against its minimum ("达到…以上"). */
 export function rateIndicator(value: number | null, min: number, what: string): IndicatorResult {

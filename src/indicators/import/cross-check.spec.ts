@@ -1,3 +1,4 @@
+import { translate } from '../../common/i18n/catalog';
 import type { ImportedCounty } from './dataset-importer';
 import { classDiscrepancies, unterminatedCsv } from './cross-check';
 
@@ -38,7 +39,7 @@ describe('statistics cross-check', () => {
       [school('1', 'primary', 3, 90), school('2', 'junior', 1, 50)],
       [klass('1', 'primary', 45), klass('1', 'primary', 45), klass('2', 'junior', 39)],
     );
-    expect(classDiscrepancies(c, ['schools', 'classes'])).toEqual([
+    expect(classDiscrepancies(c, ['schools', 'classes']).map((m) => translate('zh-CN', m))).toEqual([
       expect.stringMatching(/^学校1（1）小学：学校表班级数 3，班级表 2 行/),
       expect.stringMatching(/^学校2（2）初中：学校表学生数 50，班级学生合计 39/),
     ]);
@@ -52,7 +53,7 @@ describe('statistics cross-check', () => {
         { name: '班级.csv', data: Buffer.from('a,b\n1,394') },
         { name: '学校.csv', data: Buffer.from('a,b\n1,2\n') },
         { name: '学校.xlsx', data: Buffer.from('PK') },
-      ]),
+      ]).map((m) => translate('zh-CN', m)),
     ).toEqual([expect.stringMatching(/^班级\.csv 的最后一行没有换行符/)]);
   });
 });

@@ -24,6 +24,10 @@ describe('XLSX limits', () => {
     );
     await expect(readXlsxSheets(data, { ...XLSX_LIMITS, rows: 49 })).rejects.toThrow(/more than 49 rows/);
     await expect(readXlsxSheets(data, { ...XLSX_LIMITS, cells: 400 })).rejects.toThrow(/more than 400 cells/);
+    // people get the limit as a message in their language
+    await expect(readXlsxSheets(data, { ...XLSX_LIMITS, rows: 49 })).rejects.toMatchObject({
+      text: { key: 'indicators.xlsx.rows', params: { rows: 49 } },
+    });
   });
 
   it('parses off the event loop and stops a parse that takes too long', async () => {

@@ -1,6 +1,7 @@
 /** Reads the sheets of an XLSX workbook as rows of cell texts, so XLSX and CSV share one validation path. */
 import { Worker } from 'node:worker_threads';
 import type { CellValue } from 'exceljs';
+import { type Message, msg, translate } from '../../common/i18n/catalog';
 
 export interface SheetRows {
   name: string;
@@ -41,8 +42,12 @@ export const XLSX_LIMITS = {
   heapMb: 1024,
 };
 
-/** A workbook over one of XLSX_LIMITS: the message names the limit. */
-export class XlsxLimitError extends Error {}
+/** A workbook over one of XLSX_LIMITS: `text` names the limit, for people. */
+export class XlsxLimitError extends Error {
+  constructor(readonly text: Message) {
+    super(translate('en', text));
+  }
+}
 
 /**
  * The uncompressed size the zip's central directory declares for all its entries, read without inflating
@@ -92,10 +97,10 @@ const cellText = ${cellText.toString()};
     const rows = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values = Array.isArray(row.values) ? row.values : [];
-      if (++rowCount > limits.rows) throw { limit: '超过 ' + limits.rows + ' 行 / more than ' + limits.rows + ' rows' };
+      if (++rowCount > limits.rows) throw { limit: { key: 'indicators.xlsx.rows', params: { rows: limits.rows } } };
       cellCount += values.length;
       if (cellCount > limits.cells)
-        throw { limit: '超过 ' + limits.cells + ' 个单元格 / more than ' + limits.cells + ' cells' };
+        throw { limit: { key: 'indicators.xlsx.cells', params: { cells: limits.cells } } };
       const cells = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
       rows.push({ row: rowNumber, cells });
@@ -123,16 +128,10 @@ function parseInWorker(data: Buffer, limits: typeof XLSX_LIMITS): Promise<SheetR
     };
     const timer = setTimeout(
       () =>
-        settle(() =>
-          reject(
-            new XlsxLimitError(
-              `读取超过 ${limits.seconds} 秒，请拆分或改用 CSV / took longer than ${limits.seconds} s to read; split it or use CSV`,
-            ),
-          ),
-        ),
+        settle(() => reject(new XlsxLimitError(msg('indicators.xlsx.seconds', { seconds: limits.seconds })))),
       limits.seconds * 1000,
     );
-    worker.once('message', (message: { sheets?: SheetRows[]; limit?: string; error?: string }) =>
+    worker.once('message', (message: { sheets?: SheetRows[]; limit?: Message; error?: string }) =>
       settle(() => {
         if (message.sheets) resolve(message.sheets);
         else if (message.limit) reject(new XlsxLimitError(message.limit));
@@ -143,9 +142,7 @@ function parseInWorker(data: Buffer, limits: typeof XLSX_LIMITS): Promise<SheetR
       settle(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new XlsxLimitError(
-                `读取需要超过 ${limits.heapMb} MB 内存 / needs more than ${limits.heapMb} MB to read`,
-              )
+            ? new XlsxLimitError(msg('indicators.xlsx.memory', { mb: limits.heapMb }))
             : error,
         ),
       ),
@@ -159,7 +156,10 @@ export async function readXlsxSheets(data: Buffer, limits = XLSX_LIMITS): Promis
   if (inflated > limits.uncompressedBytes) {
     const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(0);
     throw new XlsxLimitError(
-      `解压后超过 ${mb(limits.uncompressedBytes)} MB（${Number.isFinite(inflated) ? mb(inflated) : '>4096'} MB），请拆分或改用 CSV / unpacks to more than ${mb(limits.uncompressedBytes)} MB; split it or use CSV`,
+      msg('indicators.xlsx.unpacked', {
+        limit: mb(limits.uncompressedBytes),
+        size: Number.isFinite(inflated) ? mb(inflated) : '>4096',
+      }),
     );
   }
   return parseInWorker(data, limits);

@@ -12,6 +12,7 @@ import { PlanScope } from '../../access/plan-scope';
 import { Role } from '../../access/role.enum';
 import { Clock } from '../../common/clock';
 import { DomainError, ErrorCode } from '../../common/domain-error';
+import { msg } from '../../common/i18n/catalog';
 import { ItemEditingService } from '../../plans/item-editing.service';
 import { Plan } from '../../plans/plan.entity';
 import type { CountyData } from '../engine/county-data';
@@ -19,7 +20,7 @@ import { evaluateCounty } from '../engine/evaluate-county';
 import type { RuleSet } from '../engine/rule-set';
 import { InjectRuleSet } from '../rule-set.provider';
 import { StatisticsService } from '../statistics.service';
-import { planCertification, type CertificationPlan } from './certification-planner';
+import { listOfReasons, planCertification, type CertificationPlan } from './certification-planner';
 import type { CostTable } from './cost-table';
 import { loadCostTable } from './cost-table.loader';
 import { phasePlan, type PhasedPlan } from './phasing';
@@ -100,7 +101,10 @@ export class CertificationPlanService {
       });
     } catch (error) {
       if (error instanceof ScenarioError)
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, `推演数据有误 / Bad scenario: ${error.message}`);
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          msg('indicators.scenario.invalid', { reason: error.text }),
+        );
       throw error;
     }
   }
@@ -143,7 +147,7 @@ export class CertificationPlanService {
   async publish(user: User, request: PublishRequest): Promise<PublishResult> {
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: request.planId });
     if (!plan || !(await this.scope.inArea(user, plan.regionCode))) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `没有此方案 / No plan ${request.planId}`);
+      throw new DomainError(ErrorCode.NOT_FOUND, msg('indicators.plan.not_found', { id: request.planId }));
     }
     const { data, plan: certification } = await this.plan(user, request);
     // The items go to the county's and the plan's own bureaus: a plan issued for another county (or a city
@@ -151,14 +155,15 @@ export class CertificationPlanService {
     if (!(await this.regions.ancestorsAndSelf(request.county)).includes(plan.regionCode)) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `方案《${plan.title}》不覆盖 ${request.county}，不能纳入 / The plan ${plan.id} does not cover ${request.county}`,
+        msg('indicators.plan.not_covering', { title: plan.title, county: request.county }),
         { planId: plan.id, county: request.county },
       );
     }
     if (!certification.feasible) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `未能给出达标方案，无法纳入方案 / No plan to publish: ${certification.reasons.join('; ')}`,
+        msg('indicators.plan.not_feasible', { reasons: listOfReasons(certification.reasons) }),
+        { reasons: certification.reasons },
       );
     }
     const milestone = await this.milestone(request);
@@ -170,7 +175,7 @@ export class CertificationPlanService {
     if (milestone.year < fromYear) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `创建年份 ${milestone.year} 年早于可实施的第一年 ${fromYear} 年 / The milestone year ${milestone.year} is before ${fromYear}`,
+        msg('indicators.plan.milestone_too_early', { year: milestone.year, fromYear }),
       );
     }
     const phased = phasePlan(certification, evaluateCounty(data, this.ruleSet), await this.costTable(), {
@@ -227,7 +232,7 @@ export class CertificationPlanService {
     if (!row) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `方案中没有 ${request.county} 的创建时间节点，请填写创建年份 / The plan has no certification milestone for ${request.county}; give milestoneYear`,
+        msg('indicators.plan.no_milestone', { county: request.county }),
       );
     }
     return { year: Number(row.due_on.slice(0, 4)), due: row.due_on };

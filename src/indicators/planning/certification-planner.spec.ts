@@ -1,3 +1,4 @@
+import { translate } from '../../common/i18n/catalog';
 import { readFileSync } from 'node:fs';
 import type { Highs } from 'highs';
 import { projectPath } from '../../config/paths';
@@ -109,7 +110,10 @@ describe('planCertification: the school rule (6 of 7, the rest ≥ 85 %)', () =>
   it('reports missing figures instead of planning around them', () => {
     const plan = planFor([school({ sports_area_m2: null }), school({ school_code: 'S002' })]);
     expect(plan.feasible).toBe(false);
-    expect(plan.reasons.join('\n')).toContain('R5 not reported');
+    expect(plan.reasons).toEqual([
+      { key: 'indicators.plan.missing_data', params: expect.objectContaining({ indicator: 'R5' }) },
+    ]);
+    expect(translate('zh-CN', plan.reasons[0])).toMatch(/^无法测算：.*（小学）未填报指标 R5 所需的数据$/);
     expect(plan.schools).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Highs } from 'highs';
+import { type Message, msg } from '../../common/i18n/catalog';
+import { levelLabel } from '../import/cross-check';
 import { compileRuleSet } from '../engine/compiled-rule-set';
 import type { CountyData, Level, RowLevel, SchoolRow } from '../engine/county-data';
 import { LEVELS } from '../engine/county-data';
@@ -100,7 +102,8 @@ export interface CertificationPlan {
   /** HiGHS's relative gap between the plan's cost and its proven lower bound (null without a plan). */
   optimality_gap: number | null;
   /** Why there is no plan (empty when feasible). */
-  reasons: string[];
+  /** Why there is no plan (empty when feasible), each a message for people. */
+  reasons: Message[];
   /** MIP solves (one per cutting-plane round) and CV cuts added. */
   rounds: number;
   cuts: number;
@@ -224,7 +227,7 @@ export function planCertification(
   const expansions = classExpansions(data, ruleSet, costs.class_expansion);
   const classTeacher = classTeacherCost(costs);
 
-  const infeasible = (reasons: string[], rounds = 0, cuts = 0): CertificationPlan => ({
+  const infeasible = (reasons: Message[], rounds = 0, cuts = 0): CertificationPlan => ({
     county_code: data.county_code,
     school_year: data.school_year,
     feasible: false,
@@ -238,15 +241,21 @@ export function planCertification(
     after: evaluateCounty(data, ruleSet),
   });
 
-  if (parts.length === 0) return infeasible(['no school with students at a compulsory level']);
-  const missing: string[] = [];
+  if (parts.length === 0) return infeasible([msg('indicators.plan.no_students')]);
+  const missing: Message[] = [];
   for (const part of parts) {
     RESOURCE_INDICATORS.forEach((id, k) => {
       if (Number.isNaN(part.resources[k]))
-        missing.push(`${part.row.school_name} (${part.level}): ${id} not reported (${ADDITION_KINDS[k]})`);
+        missing.push(
+          msg('indicators.plan.missing_data', {
+            school: part.row.school_name,
+            level: levelLabel(part.level),
+            indicator: id,
+          }),
+        );
     });
   }
-  if (missing.length > 0) return infeasible(missing.map((m) => `cannot plan without data: ${m}`));
+  if (missing.length > 0) return infeasible(missing);
 
   // Columns: x per receiver and kind, then transfer in/out, then the y binaries.
   const rowIndex = new Map<SchoolRow, number>();
@@ -533,8 +542,8 @@ export function planCertification(
         const status = model.getModelStatus();
         return infeasible(
           status === modelStatus.infeasible
-            ? ['no plan meets every rule with the allowed additions']
-            : [`the solver stopped without a plan (HiGHS status ${status})`],
+            ? [msg('indicators.plan.infeasible')]
+            : [msg('indicators.plan.solver_stopped', { status })],
           rounds,
           cuts,
         );
@@ -544,7 +553,7 @@ export function planCertification(
       if (repairing) repair(yCols.map((j) => Math.round(solution[j])));
     }
     if (best === null)
-      return infeasible([`the CV cuts did not converge in ${maxRounds} rounds`], rounds, cuts);
+      return infeasible([msg('indicators.plan.not_converged', { rounds: maxRounds })], rounds, cuts);
     const plan = best as { solution: Float64Array; applied: CountyData; cost: number };
     const after = evaluateCounty(withClassExpansions(plan.applied, expansions), ruleSet);
     if (after.resource_allocation.passed !== true) {
@@ -605,4 +614,14 @@ export function planCertification(
   } finally {
     model.dispose();
   }
+}
+
+/** The reasons there is no plan as one message (`甲；乙`). */
+export function listOfReasons(reasons: readonly Message[]): Message {
+  return reasons
+    .slice(0, -1)
+    .reduceRight<Message>(
+      (rest, first) => msg('indicators.plan.reasons', { first, rest }),
+      reasons.at(-1) ?? msg('indicators.plan.infeasible'),
+    );
 }

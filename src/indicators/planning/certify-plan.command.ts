@@ -2,6 +2,7 @@
  * `certify:plan`: the cheapest additions per school for a county to pass resource allocation (达标测算), from a
  * statistics folder, without a database. `--json` prints the contract of src/indicators/README.md.
  */
+import { translate } from '../../common/i18n/catalog';
 import * as path from 'node:path';
 import { type CliCommand, parseArgs } from '../../cli/cli-command';
 import { loadPlanFile, PlanFileError, type PlanFile } from '../../plans/plan-file.schema';
@@ -66,7 +67,7 @@ export function planSummaryZh(plan: CertificationPlan, countyName: string | null
   ];
   if (!plan.feasible) {
     lines.push('结论：未能给出达标方案');
-    for (const reason of plan.reasons) lines.push(`  ${reason}`);
+    for (const reason of plan.reasons) lines.push(`  ${translate('zh-CN', reason)}`);
     return lines.join('\n');
   }
   const gap =

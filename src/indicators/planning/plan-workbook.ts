@@ -2,8 +2,9 @@
  * A certification plan as a workbook for a county finance office (达标测算表): one row per school with what it
  * adds and what that costs, a total row, the CVs after the plan, and the cost table with the source of each price.
  */
+import { translate } from '../../common/i18n/catalog';
 import { Workbook } from 'exceljs';
-import type { CertificationPlan } from './certification-planner';
+import { listOfReasons, type CertificationPlan } from './certification-planner';
 import { ADDITION_KINDS, ADDITION_LABELS_ZH, TEACHER_KINDS, type CostTable } from './cost-table';
 
 const LEVEL_ZH: Record<string, string> = { primary: '小学', junior: '初中', combined: '一贯制' };
@@ -22,7 +23,7 @@ export async function buildPlanWorkbook(
   ws.addRow([
     plan.feasible
       ? `最低总成本 ${plan.total_cost_yuan} 元；与最优解相差不超过 ${((plan.optimality_gap ?? 0) * 100).toFixed(2)}%`
-      : `未能给出达标方案：${plan.reasons.join('；')}`,
+      : `未能给出达标方案：${translate('zh-CN', listOfReasons(plan.reasons))}`,
   ]);
   const header = [
     '学校标识码',

@@ -1,3 +1,4 @@
+import { translate } from '../../common/i18n/catalog';
 import { readFileSync } from 'node:fs';
 import type { Highs } from 'highs';
 import { projectPath } from '../../config/paths';
@@ -56,9 +57,23 @@ describe('evaluateScenario', () => {
   it('names an edit of a school that is not there, or a negative figure', () => {
     expect(() =>
       applyEdits(data(), [{ school_code: 'X', level: 'primary', field: 'students', value: 1 }]),
-    ).toThrow(new ScenarioError('no school X (primary) in the data'));
+    ).toThrow(ScenarioError);
+    const textOfEdit = (edit: Parameters<typeof applyEdits>[1][number]) => {
+      try {
+        applyEdits(data(), [edit]);
+      } catch (error) {
+        if (error instanceof ScenarioError) return translate('zh-CN', error.text);
+      }
+      return null;
+    };
+    expect(textOfEdit({ school_code: 'X', level: 'primary', field: 'students', value: 1 })).toBe(
+      '数据中没有学校 X（小学）',
+    );
+    expect(textOfEdit({ school_code: 'S001', level: 'primary', field: 'students', value: -1 })).toBe(
+      'S001 的“学生数”填写为 -1，应为不小于零的数',
+    );
     expect(() =>
       applyEdits(data(), [{ school_code: 'S001', level: 'primary', field: 'students', value: -1 }]),
-    ).toThrow('S001 students: -1 is not a figure ≥ 0');
+    ).toThrow('S001 "students": -1 is not a figure ≥ 0');
   });
 });

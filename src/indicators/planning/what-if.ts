@@ -5,6 +5,8 @@
  * the solver instance.
  */
 import type { Highs } from 'highs';
+import { isMessageKey, type Message, msg, translate } from '../../common/i18n/catalog';
+import { levelLabel } from '../import/cross-check';
 import type { CountyData, RowLevel } from '../engine/county-data';
 import { LEVELS } from '../engine/county-data';
 import { evaluateCounty } from '../engine/evaluate-county';
@@ -58,17 +60,38 @@ export interface ScenarioResult {
   plan: CertificationPlan;
 }
 
-export class ScenarioError extends Error {}
+/** An edit the data cannot take; `text` says why, for people. */
+export class ScenarioError extends Error {
+  constructor(readonly text: Message) {
+    super(translate('en', text));
+  }
+}
+
+/** An editable field for people (学生数, 教学及辅助用房面积 …). */
+function fieldName(field: string): Message | string {
+  const key = `indicators.scenario.field.${field}`;
+  return isMessageKey(key) ? msg(key) : field;
+}
 
 /** The data with the edits applied; throws ScenarioError naming the first unknown row or bad value. */
 export function applyEdits(data: CountyData, edits: readonly ScenarioEdit[]): CountyData {
   const schools = data.schools.slice();
   for (const edit of edits) {
     const i = schools.findIndex((r) => r.school_code === edit.school_code && r.level === edit.level);
-    if (i < 0) throw new ScenarioError(`no school ${edit.school_code} (${edit.level}) in the data`);
-    if (!EDITABLE_FIELDS.includes(edit.field)) throw new ScenarioError(`${edit.field} cannot be edited`);
+    if (i < 0)
+      throw new ScenarioError(
+        msg('indicators.scenario.no_school', { school: edit.school_code, level: levelLabel(edit.level) }),
+      );
+    if (!EDITABLE_FIELDS.includes(edit.field))
+      throw new ScenarioError(msg('indicators.scenario.not_editable', { field: fieldName(edit.field) }));
     if (!Number.isFinite(edit.value) || edit.value < 0)
-      throw new ScenarioError(`${edit.school_code} ${edit.field}: ${edit.value} is not a figure ≥ 0`);
+      throw new ScenarioError(
+        msg('indicators.scenario.bad_value', {
+          school: edit.school_code,
+          field: fieldName(edit.field),
+          value: edit.value,
+        }),
+      );
     schools[i] = { ...schools[i], [edit.field]: edit.value };
   }
   return { ...data, schools };

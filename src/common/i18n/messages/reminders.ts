@@ -1,4 +1,41 @@
 import { defineMessages } from '../define';
 
 /** The reminders module's messages (errors, notes, sentences), keyed `reminders.*`. */
-export const remindersMessages = defineMessages({}, {});
+export const remindersMessages = defineMessages(
+  {
+    'reminders.notice_not_found': '没有这份督办单',
+    'reminders.notice_not_for_department': '此督办单不涉及您的部门',
+    'reminders.policy_invalid': '提醒规则填写有误：{summary}',
+    'reminders.policy_not_found': '没有此提醒规则',
+    'reminders.policy_global': '全局提醒规则',
+    'reminders.scope_id_missing': '请选择提醒规则适用的督办方案或督办事项',
+    'reminders.scope_not_plan': '所选对象不是已有的督办方案',
+    'reminders.scope_not_item': '所选对象不是已有的督办事项',
+    'reminders.time_of_day': '{field}应为“时:分”（00:00 至 23:59）',
+    'reminders.time_zone': '{field}应为有效的时区名称',
+    'reminders.field.before_due_working_days': '到期前提醒（工作日）',
+    'reminders.field.on_due_day': '到期当日提醒',
+    'reminders.field.overdue_every_calendar_days': '逾期后提醒间隔（天）',
+    'reminders.field.start_notice': '开始提醒',
+    'reminders.field.send_at': '发送时间',
+    'reminders.field.timezone': '时区',
+  },
+  {
+    'reminders.notice_not_found': 'No such notice',
+    'reminders.notice_not_for_department': 'This notice does not concern your department',
+    'reminders.policy_invalid': 'Invalid reminder policy: {summary}',
+    'reminders.policy_not_found': 'No such reminder policy',
+    'reminders.policy_global': 'the global reminder policy',
+    'reminders.scope_id_missing': 'scopeId is required: the plan or item the policy is for',
+    'reminders.scope_not_plan': 'scopeId is not a plan',
+    'reminders.scope_not_item': 'scopeId is not an item',
+    'reminders.time_of_day': '{field} must be HH:mm (00:00–23:59)',
+    'reminders.time_zone': '{field} must be an IANA time zone such as Asia/Shanghai',
+    'reminders.field.before_due_working_days': 'beforeDueWorkingDays',
+    'reminders.field.on_due_day': 'onDueDay',
+    'reminders.field.overdue_every_calendar_days': 'overdueEveryCalendarDays',
+    'reminders.field.start_notice': 'startNotice',
+    'reminders.field.send_at': 'sendAt',
+    'reminders.field.timezone': 'timezone',
+  },
+);
