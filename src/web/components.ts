@@ -1,3 +1,4 @@
+import type { Message } from '../common/i18n/catalog';
 import { formatDate, formatDateTime, formatPercent } from '../common/i18n/format';
 import { type LabelEnum, labelOf } from '../common/i18n/labels';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../plans/assignment-status.policy';
@@ -127,4 +128,15 @@ export function bilingual(ctx: PageContext, message: string): SafeHtml {
   const at = message.indexOf(' / ');
   if (at < 0) return html`${message}`;
   return ctx.locale === 'en' ? html`${message.slice(at + 3)}` : html`${message.slice(0, at)}`;
+}
+
+/**
+ * A message in the page's language: a catalog message, or a `中文 / English` string from code not moved to the
+ * catalog yet (only the page's half of it).
+ */
+export function messageText(ctx: PageContext, message: Message | string): string {
+  if (typeof message !== 'string') return ctx.msg(message);
+  const at = message.indexOf(' / ');
+  if (at < 0) return message;
+  return ctx.locale === 'en' ? message.slice(at + 3) : message.slice(0, at);
 }
