@@ -238,7 +238,9 @@ export function auditSentence(
   entry: AuditSentenceEntry,
   options: AuditSentenceOptions = {},
 ): string {
-  let { what, shown } = whatOf(locale, entry, options);
+  const first = whatOf(locale, entry, options);
+  const shown = first.shown;
+  let what = first.what;
   const comment = entry.changes.find((c) => c.field === 'comment' && c.after !== null && c.after !== '');
   const reason = entry.changes.find((c) => c.field === 'reason' && c.after !== null && c.after !== '');
   if (comment) {

@@ -13,7 +13,6 @@ export interface MailAdminView {
   done: string | null;
 }
 
-
 /** 邮件投递: failed and dead mail, filtered by time, recipient and error, and the bulk 重新发送. */
 export function mailAdminPage(ctx: PageContext, view: MailAdminView): SafeHtml {
   const f = view.filter;

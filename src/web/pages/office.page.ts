@@ -221,9 +221,7 @@ function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml
         (n) =>
           html`<tr>
             <td>
-              <span class="badge level-${n.level}"
-                >${labelOf(ctx.locale, 'escalation_level', n.level)}</span
-              >
+              <span class="badge level-${n.level}">${labelOf(ctx.locale, 'escalation_level', n.level)}</span>
             </td>
             <td>
               <a href="/items/${n.itemId}">${n.snapshot.number} ${n.snapshot.title}</a>

@@ -108,7 +108,7 @@ export const labelsMessages = defineMessages(
     'label.school_type.special': '特殊教育学校',
     'label.level.primary': '小学',
     'label.level.junior': '初中',
-    'label.level.combined': '合并填报',
+    'label.level.combined': '一贯制（合并填报）',
     'label.location.urban': '城区',
     'label.location.town': '镇区',
     'label.location.rural': '乡村',
