@@ -22,7 +22,7 @@ const STATUS = (status: PlanDraftSummary['status']): [string, string] => [
 
 /** `items[三.(五)].lead` → `三.(五) 牵头单位`; `doc_number` → `文号`: a path as the reader says it. */
 function pathText(ctx: PageContext, path: string): string {
-  const m = /^items\[(.+)\]\.?(.*)$/.exec(path);
+  const m = /^items\[([^\]]+)\]\.?(.*)$/.exec(path);
   if (!m) return fieldText(ctx, path);
   return m[2] ? `${m[1]} ${fieldText(ctx, m[2])}` : m[1];
 }
@@ -172,7 +172,7 @@ function flatten(items: PlanFileItem[], depth = 0, out: FlatItem[] = []): FlatIt
 function lowConfidenceByItem(provenance: ExtractionProvenance): Map<string, string[]> {
   const byRef = new Map<string, string[]>();
   for (const path of provenance.lowConfidence) {
-    const m = /^items\[(.+)\]\.?(.*)$/.exec(path);
+    const m = /^items\[([^\]]+)\]\.?(.*)$/.exec(path);
     if (!m) continue;
     const list = byRef.get(m[1]) ?? [];
     list.push(m[2] || '—');
@@ -287,7 +287,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
                 </li>`,
             )}
             ${leadChecks.map((p) => {
-              const m = /^items\[(.+)\]/.exec(p);
+              const m = /^items\[([^\]]+)\]/.exec(p);
               return html`<li>
                 ⚠ ${m ? html`<a href="${itemLink(m[1])}">${pathText(ctx, p)}</a>` : pathText(ctx, p)}
               </li>`;
@@ -308,7 +308,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
       otherLow.length
         ? html`<ul class="low-list">
             ${otherLow.map((p) => {
-              const m = /^items\[(.+)\]/.exec(p);
+              const m = /^items\[([^\]]+)\]/.exec(p);
               return html`<li>
                 ⚠ ${m ? html`<a href="${itemLink(m[1])}">${pathText(ctx, p)}</a>` : pathText(ctx, p)}
               </li>`;
