@@ -93,7 +93,11 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
     `${e.county_name ?? e.county_code} evaluation, school year ${e.school_year}`,
   );
   const body = html`<p class="sub">
-      ${ctx.t('评估标准', 'Rule set')} ${e.rule_set} ·
+      ${ctx.t('评估标准', 'Rule set')}
+      <span title="${e.rule_set}"
+        >${ctx.t(`${/^\d{4}/.exec(e.rule_set)?.[0] ?? e.rule_set}年版`, e.rule_set)}</span
+      >
+      ·
       <span title="${e.dataset_checksum}">${ctx.t('数据版本已校验', 'Data checksum')}</span> ·
       <a href="/api/counties/${e.county_code}/evaluations/${e.school_year}/export.xlsx"
         >${ctx.t('导出 Excel', 'Export XLSX')}</a
