@@ -7,9 +7,9 @@ import type { NoticeView } from '../../supervision/notices.service';
 import type { UnreachableDepartment } from '../../departments/contacts.service';
 import { toSimplified } from '../../common/text-normalization';
 import { formatDate } from '../../common/i18n/format';
-import { labelOf } from '../../common/i18n/labels';
+import { labelOf, periodLabel } from '../../common/i18n/labels';
 import { lightDot, section, statusWithOverdue } from '../components';
-import { decisionForm, fileLink, periodText, reviewForm, roleText } from '../flow-forms';
+import { decisionForm, fileLink, reviewForm, roleText } from '../flow-forms';
 import { html, type SafeHtml } from '../html';
 import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -166,7 +166,7 @@ function reviewRows(ctx: PageContext, reports: ReportView[]): SafeHtml {
                 ${ctx.dateTime(r.submittedAt)}${r.previousId ? ctx.t(' · 重新报送', ' · resubmitted') : ''}</small
               >
             </td>
-            <td>${r.percent}%<br /><small class="muted">${periodText(ctx, r.period)}</small></td>
+            <td>${r.percent}%<br /><small class="muted">${periodLabel(ctx.locale, r.period)}</small></td>
             <td>${reviewForm(ctx, r, NEXT_REVIEW)}</td>
           </tr>`,
       )}
