@@ -13,7 +13,8 @@ const num = (v: number | null | undefined, digits = 2): string =>
 const label = (ctx: PageContext, id: string): string => indicatorLabel(ctx.locale, id);
 
 /** A rate (0.95) as 95%, any other measure as a plain number. */
-const measure = (v: number, rate: boolean): string => (rate ? formatPercent(v, 1) : num(v));
+const measure = (v: number, rate: boolean): string =>
+  rate ? formatPercent(v, Number.isInteger(Math.round(v * 1000) / 10) ? 0 : 1) : num(v);
 
 /**
  * The 说明 of an indicator for the reader: the engine's `detail` is an English note for logs, so the Chinese
