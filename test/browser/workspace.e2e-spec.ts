@@ -118,6 +118,10 @@ describe('web workspace in Chromium', () => {
     await expect(page.locator('table.schools td.cell-fail .gap').first().textContent()).resolves.toMatch(
       /差/,
     );
+    // the evaluation reads in Chinese: 说明, exclusions, warnings and levels labelled (no engine notes, no codes)
+    const evaluation = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(evaluation).not.toMatch(/attested|statement|special_education|merged|primary|junior/);
+    expect(latinWords(evaluation)).toEqual([]);
     await screenshot(page, 'county-evaluation');
     await page.goto('/dashboard/pack');
     // 逾期天数 and 责任领导 columns; in print nothing is cut off with "…".
@@ -419,6 +423,9 @@ describe('web workspace in Chromium', () => {
     const open = page.locator('#ledger tr[data-closed=false]');
     expect(await open.count()).toBe(97);
     await expect(page.locator('#ledger').textContent()).resolves.toContain('大班额（56人及以上）');
+    await expect(page.locator('#ledger tr[data-closed=false] td').nth(3).textContent()).resolves.toMatch(
+      /^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$/,
+    );
     await screenshot(page, 'ledger-open');
     // The 2024 statistics close the ledger (销号): each entry names the import that closed it.
     const dir = projectPath('config/indicators/example-2024');
