@@ -45,5 +45,13 @@ describe('the 说明 of a county evaluation', () => {
       }),
     ).toBe('小学 100%，初中 96%，标准 95%');
     expect(indicatorNote(zh, { passed: null, value: null, detail: 'no data' })).toBe('数据不足，无法判定');
+    expect(
+      indicatorNote(zh, {
+        passed: true,
+        value: null,
+        values: { '数学.difference_rate': 0.12, '数学.level_iii_rate': 0.9 },
+        detail: '数学 …',
+      }),
+    ).toBe('数学校际差异率 0.12，数学Ⅲ级以上比例 90%');
   });
 });

@@ -34,12 +34,15 @@ export function indicatorNote(ctx: PageContext, r: IndicatorResult): string {
   const parts: string[] = [];
   if (r.values) {
     for (const [key, v] of Object.entries(r.values)) {
-      const name = hasLabel('level', key)
-        ? labelOf(ctx.locale, 'level', key)
-        : /[\u4e00-\u9fff]/.test(key)
-          ? key
-          : null;
-      if (name && v !== null) parts.push(`${name} ${measure(v, rate)}`);
+      // Q9 gives `数学.difference_rate` (a ratio, printed as the evaluation does: 0.12) and `数学.level_iii_rate`
+      const [head, tail] = key.split('.');
+      const chinese = /[\u4e00-\u9fff]/.test(head);
+      if (v === null) continue;
+      if (tail === 'difference_rate' && chinese) parts.push(`${head}校际差异率 ${num(v)}`);
+      else if (tail === 'level_iii_rate' && chinese) parts.push(`${head}Ⅲ级以上比例 ${measure(v, true)}`);
+      else if (!tail && hasLabel('level', key))
+        parts.push(`${labelOf(ctx.locale, 'level', key)} ${measure(v, rate)}`);
+      else if (!tail && chinese) parts.push(`${key} ${measure(v, rate)}`);
     }
   } else if (typeof r.value === 'number') {
     parts.push(`实际 ${measure(r.value, rate)}`);
