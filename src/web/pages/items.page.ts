@@ -7,6 +7,7 @@ import type { ItemPage } from '../../plans/plan-items.service';
 import type { PlanSummary } from '../../plans/plans.service';
 import { ASSIGNMENT_STATUSES } from '../../plans/assignment-status.policy';
 import { indicatorLabel, labelOf } from '../../common/i18n/labels';
+import { toSimplified } from '../../common/text-normalization';
 import { auditSentence } from '../audit-sentences';
 import { kindLabel, lightDot, statusLabel, statusWithOverdue } from '../components';
 import { html, type SafeHtml } from '../html';
@@ -46,7 +47,7 @@ export function itemsPage(
           (p) => html`<option value="${p.id}" ${f.plan === p.id ? 'selected' : ''}>${p.title}</option>`,
         )}
       </select>
-      ${f.department ? html`<input type="hidden" name="department" value="${f.department}" /><span class="chip">${ctx.t('部门', 'Department')}：${view.departmentName ?? f.department} <a href="${withoutParam(ctx.url, 'department')}" title="${ctx.t('清除', 'Clear')}">×</a></span>` : ''}
+      ${f.department ? html`<input type="hidden" name="department" value="${f.department}" /><span class="chip">${ctx.t('部门', 'Department')}：${view.departmentName ?? ctx.t('所选单位', 'the selected department')} <a href="${withoutParam(ctx.url, 'department')}" title="${ctx.t('清除', 'Clear')}">×</a></span>` : ''}
       <input
         type="search"
         name="q"
@@ -156,8 +157,8 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
           <h2>${ctx.t('原文摘录', 'Source excerpt')}</h2>
           <blockquote class="excerpt">${i.excerpt}</blockquote>
           <p class="muted">
-            ${ctx.t('出自', 'From')}《${view.plan.title}》${view.plan.docNumber ? html`（${view.plan.docNumber}）` : html`（${ctx.t('无文号', 'no document number')}）`}
-            · ${view.plan.issuer} · ${ctx.date(view.plan.issuedOn)}
+            ${ctx.t('出自', 'From')}《${toSimplified(view.plan.title)}》${view.plan.docNumber ? html`（${view.plan.docNumber}）` : html`（${ctx.t('无文号', 'no document number')}）`}
+            · ${toSimplified(view.plan.issuer)} · ${ctx.date(view.plan.issuedOn)}
           </p>
           ${i.parent ? html`<p>${ctx.t('上级', 'Parent')}：<a href="/items/${i.parent.id}">${i.parent.number} ${i.parent.title}</a></p>` : ''}
           ${i.children.length ? html`<p>${ctx.t('下级', 'Children')}：${i.children.map((c) => html`<a href="/items/${c.id}" class="chip">${c.number} ${c.title}</a> `)}</p>` : ''}
