@@ -1,30 +1,39 @@
-import type { AssignmentStatus } from '../plans/assignment-status.policy';
+import type { Message } from '../common/i18n/catalog';
+import { formatDate, formatDateTime, formatPercent } from '../common/i18n/format';
+import { type LabelEnum, labelOf } from '../common/i18n/labels';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../plans/assignment-status.policy';
+import { ITEM_KINDS } from '../plans/plan-file.schema';
 import { assessProgress, type ProgressAssessment } from '../plans/expected-progress.policy';
 import type { CalendarDate } from '../common/calendar-date';
 import { html, type SafeHtml } from './html';
 import type { PageContext } from './page-context';
 
-export const STATUS_LABELS: Record<AssignmentStatus, [string, string]> = {
-  not_started: ['未开始', 'Not started'],
-  in_progress: ['进行中', 'In progress'],
-  due_soon: ['即将到期', 'Due soon'],
-  overdue: ['已逾期', 'Overdue'],
-  submitted: ['待审核', 'Awaiting review'],
-  completed: ['已完成', 'Completed'],
-  cancelled: ['已撤销', 'Cancelled'],
-};
+/** A label as the [zh-CN, English] pair older callers spread into `ctx.t` (the catalog is the source). */
+const pairOf = (enumName: LabelEnum, value: string): [string, string] => [
+  labelOf('zh-CN', enumName, value),
+  labelOf('en', enumName, value),
+];
 
-export const KIND_LABELS: Record<string, [string, string]> = {
-  goal: ['目标', 'Goal'],
-  task: ['任务', 'Task'],
-  measure: ['措施', 'Measure'],
-  project: ['项目', 'Project'],
-  milestone: ['节点', 'Milestone'],
-  target: ['指标', 'Target'],
-};
+/** @deprecated the catalog (`label.status.*`, `labelOf`) is the source; kept for callers not moved yet. */
+export const STATUS_LABELS = Object.fromEntries(
+  ASSIGNMENT_STATUSES.map((s) => [s, pairOf('status', s)]),
+) as Record<AssignmentStatus, [string, string]>;
+
+/** @deprecated the catalog (`label.kind.*`, `labelOf`) is the source; kept for callers not moved yet. */
+export const KIND_LABELS: Record<string, [string, string]> = Object.fromEntries(
+  ITEM_KINDS.map((k) => [k, pairOf('kind', k)]),
+);
+
+/** The label of an assignment status in the page's language. */
+export const statusLabel = (ctx: PageContext, status: AssignmentStatus): string =>
+  labelOf(ctx.locale, 'status', status);
+
+/** Any enum value in the page's language (`label.<enum>.<value>`). */
+export const label = (ctx: PageContext, enumName: LabelEnum, value: string | null | undefined): string =>
+  labelOf(ctx.locale, enumName, value);
 
 export const statusBadge = (ctx: PageContext, status: AssignmentStatus): SafeHtml =>
-  html`<span class="badge s-${status}">${ctx.t(...STATUS_LABELS[status])}</span>`;
+  html`<span class="badge s-${status}">${statusLabel(ctx, status)}</span>`;
 
 /**
  * The review/flow status with 逾期 beside it when the dates say so: overdue is a fact about dates and closure,
@@ -47,8 +56,7 @@ export const statusWithOverdue = (
         >`
       : statusBadge(ctx, status);
 
-export const kindLabel = (ctx: PageContext, kind: string): string =>
-  KIND_LABELS[kind] ? ctx.t(...KIND_LABELS[kind]) : kind;
+export const kindLabel = (ctx: PageContext, kind: string): string => labelOf(ctx.locale, 'kind', kind);
 
 /**
  * The expected-progress light of an item today (expected-progress.policy). Reported progress is 0 until a
@@ -80,36 +88,26 @@ export function lightOf(
 
 export function lightDot(ctx: PageContext, assessment: ProgressAssessment | null): SafeHtml {
   if (!assessment) return html`<span class="light none" title="${ctx.t('无期限', 'No deadline')}">–</span>`;
-  const names: Record<string, [string, string]> = {
-    green: ['正常', 'On track'],
-    yellow: ['滞后', 'Lagging'],
-    red: ['严重滞后', 'Behind'],
-  };
   const title = ctx.t(
     `应完成 ${assessment.expectedPercent}% · 已报 ${assessment.reportedPercent}%`,
     `expected ${assessment.expectedPercent}% · reported ${assessment.reportedPercent}%`,
   );
   return html`<span class="light ${assessment.light}" title="${title}" data-light="${assessment.light}"
-    >${ctx.t(...names[assessment.light])}</span
+    >${labelOf(ctx.locale, 'light', assessment.light)}</span
   >`;
 }
 
-export const dateText = (d: Date | string | null | undefined): string => {
-  if (!d) return '—';
-  if (typeof d === 'string') return d.slice(0, 10);
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
-};
+/**
+ * @deprecated use `ctx.date` / `ctx.dateTime` (the reader's language). Kept for callers not moved yet: prints
+ * the Chinese form (2026年12月5日 15:44, a calendar date without a time).
+ */
+export const dateText = (d: Date | string | null | undefined): string =>
+  typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
+    ? formatDate('zh-CN', d)
+    : formatDateTime('zh-CN', d);
 
-export const pct = (n: number | null | undefined, digits = 0): string =>
-  n === null || n === undefined || !Number.isFinite(n) ? '—' : `${(n * 100).toFixed(digits)}%`;
+/** 0.2 → 20%: shares and confidences, never a raw float. */
+export const pct = (n: number | null | undefined, digits = 0): string => formatPercent(n, digits);
 
 /** A section with a heading and a count, or an empty note. */
 export function section(
@@ -122,13 +120,23 @@ export function section(
   </section>`;
 }
 
-/** `中文 / English` service messages: the page's language first, the other one after it, smaller. */
+/**
+ * A `中文 / English` message from code not moved to the catalog yet: only the page's language (a reader never
+ * sees both). A message without the separator is shown as it is.
+ */
 export function bilingual(ctx: PageContext, message: string): SafeHtml {
   const at = message.indexOf(' / ');
   if (at < 0) return html`${message}`;
-  const zh = message.slice(0, at);
-  const en = message.slice(at + 3);
-  return ctx.locale === 'en'
-    ? html`${en} <small class="other-lang">${zh}</small>`
-    : html`${zh} <small class="other-lang">${en}</small>`;
+  return ctx.locale === 'en' ? html`${message.slice(at + 3)}` : html`${message.slice(0, at)}`;
+}
+
+/**
+ * A message in the page's language: a catalog message, or a `中文 / English` string from code not moved to the
+ * catalog yet (only the page's half of it).
+ */
+export function messageText(ctx: PageContext, message: Message | string): string {
+  if (typeof message !== 'string') return ctx.msg(message);
+  const at = message.indexOf(' / ');
+  if (at < 0) return message;
+  return ctx.locale === 'en' ? message.slice(at + 3) : message.slice(0, at);
 }

@@ -1,4 +1,5 @@
-import { Role } from '../access/role.enum';
+import { ALL_ROLES, Role } from '../access/role.enum';
+import { labelOf } from '../common/i18n/labels';
 import { html, type Renderable, type SafeHtml } from './html';
 import type { PageContext } from './page-context';
 
@@ -30,14 +31,10 @@ const NAV: NavEntry[] = [
   { href: '/admin/mail', zh: '邮件投递', en: 'Mail delivery', roles: [Role.Admin] },
 ];
 
-export const ROLE_LABELS: Record<Role, [string, string]> = {
-  [Role.Admin]: ['系统管理员', 'Administrator'],
-  [Role.Leader]: ['领导小组', 'Leader'],
-  [Role.Office]: ['领导小组办公室', 'Office'],
-  [Role.DeptHead]: ['部门负责人', 'Department head'],
-  [Role.Staff]: ['工作人员', 'Staff'],
-  [Role.Inspector]: ['督导', 'Inspector'],
-};
+/** @deprecated the catalog (`label.role.*`, `labelOf`) is the source; kept for callers not moved yet. */
+export const ROLE_LABELS = Object.fromEntries(
+  ALL_ROLES.map((r) => [r, [labelOf('zh-CN', 'role', r), labelOf('en', 'role', r)]]),
+) as Record<Role, [string, string]>;
 
 /** Hidden CSRF field for a form of this page. */
 export const csrfField = (ctx: PageContext): SafeHtml =>

@@ -13,6 +13,7 @@ import { DepartmentsService } from '../departments/departments.service';
 import { ItemEvidenceService } from '../indicators/item-evidence.service';
 import { PlanItemsService } from '../plans/plan-items.service';
 import { PlansService } from '../plans/plans.service';
+import { RegionsService } from '../regions/regions.service';
 import { Role } from '../access/role.enum';
 import { FlowForms } from './flow-forms';
 import { AssignmentFlowFactsReader } from '../supervision/assignment-flow-facts';
@@ -39,6 +40,7 @@ export class WorkspaceController {
     private readonly supervision: SupervisionService,
     private readonly evidence: ItemEvidenceService,
     private readonly calendar: CalendarService,
+    private readonly regions: RegionsService,
   ) {}
 
   @Get()
@@ -166,6 +168,8 @@ export class WorkspaceController {
       this.evidence.history(user, id),
       can.assign ? this.departmentsNear(item.plan.regionCode) : Promise.resolve([]),
     ]);
+    // counties of the indicator evidence by name: a reader knows 灵武市, not 640181
+    const counties = await this.regions.findByCodes((evidenceRows ?? []).map((e) => e.countyCode));
     sendPage(
       reply,
       itemPage(ctx, {
@@ -176,6 +180,8 @@ export class WorkspaceController {
         evidence: evidenceRows,
         flow: this.flow.sections(ctx, item, can, departments, this.clock.today()),
         done: (request.query as Query).done ?? null,
+        region: plan.region.name || null,
+        countyNames: new Map(counties.map((c) => [c.code, c.name])),
       }),
     );
   }

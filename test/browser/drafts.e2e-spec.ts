@@ -62,7 +62,7 @@ describe('plan drafts in Chromium', () => {
     expect(await sql(t, 'SELECT id FROM plans')).toEqual([]);
 
     // Low-confidence fields are listed at the top and marked beside the plan's 文号.
-    await expect(page.locator('ul.low-list').textContent()).resolves.toContain('doc_number');
+    await expect(page.locator('ul.low-list').textContent()).resolves.toContain('文号');
     expect(await page.locator('.conf.low').count()).toBeGreaterThan(0);
     await expect(page.locator('ol.draft-items').textContent()).resolves.toContain('建立结对关系');
 

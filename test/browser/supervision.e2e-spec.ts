@@ -102,8 +102,8 @@ describe('督办 loop in Chromium', () => {
     await expect(office.page.locator('[data-field=number]').textContent()).resolves.toMatch(
       /^〔2026〕第\d+号$/,
     );
-    await expect(office.page.locator('[data-field=reply-due]').textContent()).resolves.toBe('2026-11-30');
-    await expect(office.page.locator('[data-field=due]').textContent()).resolves.toBe('2026-11-10');
+    await expect(office.page.locator('[data-field=reply-due]').textContent()).resolves.toBe('2026年11月30日');
+    await expect(office.page.locator('[data-field=due]').textContent()).resolves.toBe('2026年11月10日');
     const number = await office.page.locator('[data-field=number]').textContent();
     await screenshot(office.page, 'notice-print');
     await office.context.close();

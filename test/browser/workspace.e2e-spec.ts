@@ -3,6 +3,7 @@
  * a real port: sign-in, 我的任务, the item page, the office, the dashboard, a county evaluation, read-only
  * roles, expired sessions. Screenshots land in test-results/ (1366×768).
  */
+import { latinWords } from '../../src/common/i18n/latin-words';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -117,6 +118,10 @@ describe('web workspace in Chromium', () => {
     await expect(page.locator('table.schools td.cell-fail .gap').first().textContent()).resolves.toMatch(
       /差/,
     );
+    // the evaluation reads in Chinese: 说明, exclusions, warnings and levels labelled (no engine notes, no codes)
+    const evaluation = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(evaluation).not.toMatch(/attested|statement|special_education|merged|primary|junior/);
+    expect(latinWords(evaluation)).toEqual([]);
     await screenshot(page, 'county-evaluation');
     await page.goto('/dashboard/pack');
     // 逾期天数 and 责任领导 columns; in print nothing is cut off with "…".
@@ -195,7 +200,9 @@ describe('web workspace in Chromium', () => {
     ]);
     const doc = page.locator('.notice-doc');
     await expect(doc.locator('[data-field=number]').textContent()).resolves.toMatch(/^〔\d{4}〕第1号$/);
-    await expect(doc.locator('[data-field=reply-due]').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(doc.locator('[data-field=reply-due]').textContent()).resolves.toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日$/,
+    );
     await page.emulateMedia({ media: 'print' });
     const headings = await page
       .locator('h1, h2')
@@ -373,7 +380,18 @@ describe('web workspace in Chromium', () => {
       row.locator('button[value=approve]').click(),
     ]);
     await office.page.goto(`/items/${milestone}`);
-    await expect(office.page.locator('[data-field=extended-due]').textContent()).resolves.toBe('2030-06-30');
+    await expect(office.page.locator('[data-field=extended-due]').textContent()).resolves.toBe(
+      '2030年6月30日',
+    );
+    // the history reads as sentences: who, when (Asia/Shanghai), what, with dates and names labelled
+    const history = (await office.page.locator('ol.history').textContent())!.replace(/\s+/g, ' ');
+    expect(history).toMatch(
+      /于 \d{1,2}月\d{1,2}日 \d{2}:\d{2} 申请将办理时限由 .+ 延至 2030年6月30日，理由：需要更多时间/,
+    );
+    expect(history).toContain('批准延期申请');
+    expect(history).toContain('签收');
+    expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}|∅|acknowledged|extension_request/);
+    expect(latinWords(history)).toEqual([]);
     await expect(office.page.locator('[data-badge=overdue-original]').count()).resolves.toBe(1);
     // 改派: add a cooperating department, then remove it
     const option = office.page.locator('#assign select[name=departmentId] option', {
@@ -405,6 +423,9 @@ describe('web workspace in Chromium', () => {
     const open = page.locator('#ledger tr[data-closed=false]');
     expect(await open.count()).toBe(97);
     await expect(page.locator('#ledger').textContent()).resolves.toContain('大班额（56人及以上）');
+    await expect(page.locator('#ledger tr[data-closed=false] td').nth(3).textContent()).resolves.toMatch(
+      /^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$/,
+    );
     await screenshot(page, 'ledger-open');
     // The 2024 statistics close the ledger (销号): each entry names the import that closed it.
     const dir = projectPath('config/indicators/example-2024');

@@ -130,6 +130,11 @@ describe('plan drafts API', () => {
     expect(panel.slice(departments)).toContain('普洱市督导评估中心');
     // first: nothing else of the panel comes before them
     expect(panel.indexOf('class="low-list"')).toBeGreaterThan(departments);
+    // the review (all but the YAML editor) names fields and warnings in Chinese, confidences as percentages
+    const review = panel.slice(0, panel.indexOf('id="editor"')).replace(/<[^>]*>/g, ' ');
+    expect(review).not.toMatch(
+      /DATE_UNREAD|DEADLINE_BEFORE_ISSUE|NO_DOC_NUMBER|items\[|\b0\.\d{2}\b|doc_number/,
+    );
     await t.request({ method: 'POST', url: `/api/plan-drafts/${id}/discard`, headers: auth(office) });
   });
 

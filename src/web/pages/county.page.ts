@@ -1,22 +1,56 @@
-import { INDICATOR_LABELS, type IndicatorResult, RESOURCE_INDICATORS } from '../../indicators/engine';
+import { formatPercent } from '../../common/i18n/format';
+import { hasLabel, indicatorLabel, labelOf } from '../../common/i18n/labels';
+import { type IndicatorResult, RESOURCE_INDICATORS } from '../../indicators/engine';
 import type { EvaluationJson } from '../../indicators/evaluation-workbook';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
 import { SECTION_KEYS, verdictCell } from './dashboard.page';
 
-const LEVEL_NAMES: Record<string, [string, string]> = {
-  primary: ['小学', 'Primary'],
-  junior: ['初中', 'Junior'],
-};
-
 const num = (v: number | null | undefined, digits = 2): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toFixed(digits)).toString();
 
-const label = (ctx: PageContext, id: string): string => {
-  const l = (INDICATOR_LABELS as Record<string, { zh: string; en: string } | undefined>)[id];
-  return l ? ctx.t(l.zh, l.en) : id;
-};
+const label = (ctx: PageContext, id: string): string => indicatorLabel(ctx.locale, id);
+
+/** A rate (0.95) as 95%, any other measure as a plain number. */
+const measure = (v: number, rate: boolean): string =>
+  rate ? formatPercent(v, Number.isInteger(Math.round(v * 1000) / 10) ? 0 : 1) : num(v);
+
+/**
+ * The 说明 of an indicator for the reader: the engine's `detail` is an English note for logs, so the Chinese
+ * text is composed from the result's facts (declared yes/no, measured value against the standard, parts,
+ * offenders).
+ */
+export function indicatorNote(ctx: PageContext, r: IndicatorResult): string {
+  if (ctx.locale === 'en') return r.detail;
+  if (r.evidence) {
+    if (r.passed === null || r.evidence.length === 0) return '未声明';
+    return `已声明${r.passed ? '符合' : '不符合'}（${r.evidence.length} 份声明）`;
+  }
+  if (r.passed === null && r.value === null) return '数据不足，无法判定';
+  const rate =
+    (typeof r.threshold === 'number' && r.threshold <= 1) ||
+    (typeof r.value === 'number' && r.value <= 1 && r.value > 0 && !Number.isInteger(r.value));
+  const parts: string[] = [];
+  if (r.values) {
+    for (const [key, v] of Object.entries(r.values)) {
+      // Q9 gives `数学.difference_rate` (a ratio, printed as the evaluation does: 0.12) and `数学.level_iii_rate`
+      const [head, tail] = key.split('.');
+      const chinese = /[\u4e00-\u9fff]/.test(head);
+      if (v === null) continue;
+      if (tail === 'difference_rate' && chinese) parts.push(`${head}校际差异率 ${num(v)}`);
+      else if (tail === 'level_iii_rate' && chinese) parts.push(`${head}Ⅲ级以上比例 ${measure(v, true)}`);
+      else if (!tail && hasLabel('level', key))
+        parts.push(`${labelOf(ctx.locale, 'level', key)} ${measure(v, rate)}`);
+      else if (!tail && chinese) parts.push(`${key} ${measure(v, rate)}`);
+    }
+  } else if (typeof r.value === 'number') {
+    parts.push(`实际 ${measure(r.value, rate)}`);
+  }
+  if (typeof r.threshold === 'number') parts.push(`标准 ${measure(r.threshold, rate)}`);
+  if (r.offenders?.length) parts.push(`${r.offenders.length} 处不达标`);
+  return parts.join('，') || (r.passed ? '达标' : '未达标');
+}
 
 function indicatorTable(ctx: PageContext, indicators: Record<string, IndicatorResult>): SafeHtml {
   return html`<table class="grid passfail">
@@ -36,7 +70,7 @@ function indicatorTable(ctx: PageContext, indicators: Record<string, IndicatorRe
             <td>${label(ctx, id)}</td>
             ${verdictCell(ctx, r.passed)}
             <td>
-              ${r.detail}${
+              ${indicatorNote(ctx, r)}${
                 r.offenders?.length
                   ? html`<br /><small
                         >${r.offenders
@@ -63,8 +97,12 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
     `${e.county_name ?? e.county_code} evaluation, school year ${e.school_year}`,
   );
   const body = html`<p class="sub">
-      ${ctx.t('规则', 'Rule set')} ${e.rule_set} · ${ctx.t('数据校验值', 'Data checksum')}
-      <code>${e.dataset_checksum.slice(0, 12)}</code> ·
+      ${ctx.t('评估标准', 'Rule set')}
+      <span title="${e.rule_set}"
+        >${ctx.t(`${/^\d{4}/.exec(e.rule_set)?.[0] ?? e.rule_set}年版`, e.rule_set)}</span
+      >
+      ·
+      <span title="${e.dataset_checksum}">${ctx.t('数据版本已校验', 'Data checksum')}</span> ·
       <a href="/api/counties/${e.county_code}/evaluations/${e.school_year}/export.xlsx"
         >${ctx.t('导出 Excel', 'Export XLSX')}</a
       >
@@ -86,12 +124,12 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
         </tr>
       </tbody>
     </table>
-    ${e.missing.length ? html`<div class="notice warn" role="status"><b>${ctx.t('缺少数据，无法判定', 'Missing data, not decided')}：</b>${e.missing.map((m) => html`<span class="chip">${m} ${label(ctx, m)}</span>`)}</div>` : ''}
+    ${e.missing.length ? html`<div class="notice warn" role="status"><b>${ctx.t('缺少数据，无法判定', 'Missing data, not decided')}：</b>${e.missing.map((m) => html`<span class="chip">${/^[A-Z]\d+$/.test(m) ? `${m} ` : ''}${label(ctx, m)}</span>`)}</div>` : ''}
     ${
       e.warnings.length
         ? html`<div class="notice info">
             <ul>
-              ${e.warnings.map((w) => html`<li>${w.message}</li>`)}
+              ${e.warnings.map((w) => html`<li data-code="${w.code}">${ctx.locale === 'en' ? w.message : labelOf(ctx.locale, 'evaluation_warning', w.code)}${w.school_code ? html` <small>${schoolName(e, w.school_code)}</small>` : ''}</li>`)}
             </ul>
           </div>`
         : ''
@@ -116,7 +154,7 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
             (s) =>
               html`<tr>
                 <td class="ellipsis" title="${s.school_code}">${s.school_name}</td>
-                <td>${ctx.t(...(LEVEL_NAMES[s.level] ?? [s.level, s.level]))}</td>
+                <td>${labelOf(ctx.locale, 'level', s.level)}</td>
                 <td class="num">${s.students}</td>
                 ${RESOURCE_INDICATORS.map((r) => {
                   const met = s.met.includes(r);
@@ -138,7 +176,7 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
           )}
         </tbody>
       </table>
-      ${ra.excluded.length ? html`<p class="muted">${ctx.t('未纳入计算', 'Not counted')}：${ra.excluded.map((x) => `${x.school_name}（${x.reason}）`).join('；')}</p>` : ''}
+      ${ra.excluded.length ? html`<p class="muted">${ctx.t('未纳入计算', 'Not counted')}：${ra.excluded.map((x) => `${x.school_name}（${labelOf(ctx.locale, 'exclusion', x.reason)}${x.merged_into ? ` ${schoolName(e, x.merged_into)}` : ''}）`).join('；')}</p>` : ''}
     </section>
     <section class="panel">
       <h2>${ctx.t('校际差异系数', 'Coefficient of variation between schools')}</h2>
@@ -153,11 +191,13 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
           ${Object.entries(ra.balance).map(
             ([level, byIndicator]) =>
               html`<tr>
-                <td>${ctx.t(...(LEVEL_NAMES[level] ?? [level, level]))}</td>
+                <td>${labelOf(ctx.locale, 'level', level)}</td>
                 ${RESOURCE_INDICATORS.map((r) => {
                   const b = byIndicator[r];
                   const cls = !b.applicable || b.passed === null ? 'unknown' : b.passed ? 'pass' : 'fail';
-                  return html`<td class="${cls}">${b.cv_display} <small>≤ ${b.limit}</small></td>`;
+                  return html`<td class="${cls}">
+                    ${b.cv === null ? '—' : b.cv_display} <small>≤ ${b.limit}</small>
+                  </td>`;
                 })}
               </tr>`,
           )}
@@ -175,15 +215,24 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
         <h2 style="margin-top:10px">${ctx.t('四、社会认可度', 'Social recognition')}</h2>
         <p>
           ${ctx.t('满意度', 'Satisfaction')}
-          ${e.social_recognition.rate === null ? '—' : `${(e.social_recognition.rate * 100).toFixed(1)}%`}（${ctx.t('标准', 'threshold')}
-          ${(e.social_recognition.threshold * 100).toFixed(0)}%，${ctx.t('样本', 'respondents')}
+          ${formatPercent(e.social_recognition.rate, 1)}（${ctx.t('标准', 'threshold')}
+          ${formatPercent(e.social_recognition.threshold)}，${ctx.t('样本', 'respondents')}
           ${e.social_recognition.respondents}）
         </p>
         <h2>${ctx.t('否决项', 'Veto items')}</h2>
         <p>
-          ${e.veto.triggered.length ? html`<span class="fail-text">${e.veto.triggered.join('、')}</span>` : ctx.t('未触发', 'None triggered')}
+          ${e.veto.triggered.length ? html`<span class="fail-text">${e.veto.triggered.map((v) => `${v} ${label(ctx, v)}`).join('；')}</span>` : ctx.t('未触发', 'None triggered')}
         </p>
       </section>
     </div>`;
   return layout(ctx, { title, body, wide: true });
+}
+
+/** A school of the evaluation by name (warnings and exclusions carry codes). */
+function schoolName(e: EvaluationJson, code: string): string {
+  return (
+    e.resource_allocation.schools.find((s) => s.school_code === code)?.school_name ??
+    e.resource_allocation.excluded.find((s) => s.school_code === code)?.school_name ??
+    code
+  );
 }

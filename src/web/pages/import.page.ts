@@ -1,6 +1,6 @@
 import type { ImportIssue } from '../../indicators/import/import-issues';
 import type { ImportView } from '../../indicators/statistics.service';
-import { dateText } from '../components';
+import { label, messageText } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -53,7 +53,7 @@ export function importPage(ctx: PageContext, view: ImportPageView): SafeHtml {
                         <td>${i.sheet ?? ''}</td>
                         <td>${i.row ?? ''}</td>
                         <td>${i.column ?? ''}</td>
-                        <td>${i.message}</td>
+                        <td>${messageText(ctx, i.message)}</td>
                       </tr>`,
                   )}
                 </tbody>
@@ -65,7 +65,7 @@ export function importPage(ctx: PageContext, view: ImportPageView): SafeHtml {
         view.notices?.length
           ? html`<div class="notice info">
               <ul>
-                ${view.notices.map((n) => html`<li>${n}</li>`)}
+                ${view.notices.map((n) => html`<li>${messageText(ctx, n)}</li>`)}
               </ul>
             </div>`
           : ''
@@ -98,11 +98,11 @@ export function importPage(ctx: PageContext, view: ImportPageView): SafeHtml {
             (h) =>
               html`<tr>
                 <td>${h.countyName ?? h.countyCode}</td>
-                <td>${h.schoolYear}</td>
-                <td>v${h.version}</td>
-                <td>${h.status === 'current' ? ctx.t('当前', 'current') : ctx.t('已替换', 'superseded')}</td>
+                <td>${ctx.t(`${h.schoolYear}学年`, String(h.schoolYear))}</td>
+                <td>${ctx.t(`第 ${h.version} 版`, `version ${h.version}`)}</td>
+                <td>${label(ctx, 'import_status', h.status)}</td>
                 <td class="ellipsis">${h.files.map((f) => f.name).join('、')}</td>
-                <td>${dateText(h.createdAt)}</td>
+                <td>${ctx.dateTime(h.createdAt)}</td>
                 <td>
                   ${
                     h.evaluation

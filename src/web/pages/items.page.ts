@@ -6,19 +6,13 @@ import type { ItemFlowDetail } from '../../supervision/supervision.service';
 import type { ItemPage } from '../../plans/plan-items.service';
 import type { PlanSummary } from '../../plans/plans.service';
 import { ASSIGNMENT_STATUSES } from '../../plans/assignment-status.policy';
-import { dateText, kindLabel, lightDot, STATUS_LABELS, statusWithOverdue } from '../components';
+import { indicatorLabel, labelOf } from '../../common/i18n/labels';
+import { toSimplified } from '../../common/text-normalization';
+import { auditSentence } from '../audit-sentences';
+import { kindLabel, lightDot, statusLabel, statusWithOverdue } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
-import type { TargetQualifier, TargetReference } from '../../plans/plan-file.schema';
-
-/** What a target without a number compares with, as the plans word it. */
-const REFERENCE_LABELS: Record<TargetReference, string> = {
-  previous_year: '上年',
-  provincial_standard: '省定标准',
-  prescribed_limit: '规定指标',
-};
-const QUALIFIER_LABELS: Record<TargetQualifier, string> = { fully: '全面', largely: '基本' };
 
 export interface ItemsFilterView {
   status?: AssignmentStatus;
@@ -44,9 +38,7 @@ export function itemsPage(
         <option value="">${ctx.t('全部状态', 'Any status')}</option>
         ${ASSIGNMENT_STATUSES.map(
           (s) =>
-            html`<option value="${s}" ${f.status === s ? 'selected' : ''}>
-              ${ctx.t(...STATUS_LABELS[s])}
-            </option>`,
+            html`<option value="${s}" ${f.status === s ? 'selected' : ''}>${statusLabel(ctx, s)}</option>`,
         )}
       </select>
       <select name="plan">
@@ -55,7 +47,7 @@ export function itemsPage(
           (p) => html`<option value="${p.id}" ${f.plan === p.id ? 'selected' : ''}>${p.title}</option>`,
         )}
       </select>
-      ${f.department ? html`<input type="hidden" name="department" value="${f.department}" /><span class="chip">${ctx.t('部门', 'Department')}：${view.departmentName ?? f.department} <a href="${withoutParam(ctx.url, 'department')}" title="${ctx.t('清除', 'Clear')}">×</a></span>` : ''}
+      ${f.department ? html`<input type="hidden" name="department" value="${f.department}" /><span class="chip">${ctx.t('部门', 'Department')}：${view.departmentName ?? ctx.t('所选单位', 'the selected department')} <a href="${withoutParam(ctx.url, 'department')}" title="${ctx.t('清除', 'Clear')}">×</a></span>` : ''}
       <input
         type="search"
         name="q"
@@ -95,7 +87,7 @@ export function itemsPage(
                 }
               </td>
               <td>
-                ${i.effectiveDueOn ?? i.dueText ?? '—'}${i.extendedDueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${i.dueOn}</small>` : ''}
+                ${i.effectiveDueOn ? ctx.date(i.effectiveDueOn) : (i.dueText ?? '—')}${i.extendedDueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${ctx.date(i.dueOn)}</small>` : ''}
               </td>
               <td>${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}</td>
             </tr>`,
@@ -124,6 +116,10 @@ export interface ItemPageView {
   flow: SafeHtml;
   /** A flash after a form (`?done=report`). */
   done?: string | null;
+  /** The plan's region (the county of a 创建认定 milestone). */
+  region?: string | null;
+  /** Names of the counties in `evidence`, by code. */
+  countyNames?: ReadonlyMap<string, string>;
 }
 
 const DONE: Record<string, [string, string]> = {
@@ -144,6 +140,8 @@ const DONE: Record<string, [string, string]> = {
 
 export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
   const i = view.item;
+  // ids in the history the page can name: the item's departments
+  const names = new Map<string, string>(i.assignments.map((a) => [a.departmentId, a.departmentName]));
   const done = view.done && DONE[view.done];
   const body = html`${done ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
     <p class="sub">
@@ -159,8 +157,8 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
           <h2>${ctx.t('原文摘录', 'Source excerpt')}</h2>
           <blockquote class="excerpt">${i.excerpt}</blockquote>
           <p class="muted">
-            ${ctx.t('出自', 'From')}《${view.plan.title}》${view.plan.docNumber ? html`（${view.plan.docNumber}）` : html`（${ctx.t('无文号', 'no document number')}）`}
-            · ${view.plan.issuer} · ${view.plan.issuedOn}
+            ${ctx.t('出自', 'From')}《${toSimplified(view.plan.title)}》${view.plan.docNumber ? html`（${view.plan.docNumber}）` : html`（${ctx.t('无文号', 'no document number')}）`}
+            · ${toSimplified(view.plan.issuer)} · ${ctx.date(view.plan.issuedOn)}
           </p>
           ${i.parent ? html`<p>${ctx.t('上级', 'Parent')}：<a href="/items/${i.parent.id}">${i.parent.number} ${i.parent.title}</a></p>` : ''}
           ${i.children.length ? html`<p>${ctx.t('下级', 'Children')}：${i.children.map((c) => html`<a href="/items/${c.id}" class="chip">${c.number} ${c.title}</a> `)}</p>` : ''}
@@ -171,7 +169,7 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
           ${
             i.targets.length
               ? html`<ul class="targets">
-                  ${i.targets.map((t) => html`<li>${t.text} <small class="muted">${t.metric} ${t.comparator} ${t.value ?? (t.reference ? REFERENCE_LABELS[t.reference] : '')} ${t.unit}${t.qualifier ? html` · ${QUALIFIER_LABELS[t.qualifier]}` : ''}${t.counted_if ? html` · ${ctx.t('计', 'counts')} ${t.counted_if.comparator} ${t.counted_if.value} ${t.counted_if.unit}` : ''}${t.indicator ? html` · ${t.indicator}` : ''}</small></li>`)}
+                  ${i.targets.map((t) => html`<li>${t.text} <small class="muted">${t.metric} ${t.comparator} ${t.value ?? (t.reference ? labelOf(ctx.locale, 'target_reference', t.reference) : '')} ${labelOf(ctx.locale, 'target_unit', t.unit)}${t.qualifier ? html` · ${labelOf(ctx.locale, 'target_qualifier', t.qualifier)}` : ''}${t.counted_if ? html` · ${ctx.t('计', 'counts')} ${t.counted_if.comparator} ${t.counted_if.value} ${labelOf(ctx.locale, 'target_unit', t.counted_if.unit)}` : ''}${t.indicator ? html` · ${indicatorText(ctx, t.indicator, view.region)}` : ''}</small></li>`)}
                 </ul>`
               : html`<p class="empty">${ctx.t('无量化目标', 'No quantified targets')}</p>`
           }
@@ -183,7 +181,7 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
                   </ul>`
               : ''
           }
-          ${i.indicator ? html`<p>${ctx.t('关联指标', 'Linked indicator')}：<strong>${i.indicator}</strong></p>` : ''}
+          ${i.indicator ? html`<p>${ctx.t('关联指标', 'Linked indicator')}：<strong data-indicator="${i.indicator}">${indicatorText(ctx, i.indicator, view.region)}</strong></p>` : ''}
           ${
             view.evidence === null
               ? ''
@@ -202,17 +200,17 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
                       ${view.evidence.map(
                         (e) =>
                           html`<tr>
-                            <td>${e.indicator}</td>
+                            <td>${indicatorText(ctx, e.indicator, view.countyNames?.get(e.countyCode))}</td>
                             <td>
                               <a href="/counties/${e.countyCode}/evaluations/${e.schoolYear}"
-                                >${e.countyCode}</a
+                                >${view.countyNames?.get(e.countyCode) ?? ctx.t('该县', 'the county')}</a
                               >
                             </td>
-                            <td>${e.schoolYear}</td>
+                            <td>${ctx.t(`${e.schoolYear}学年`, String(e.schoolYear))}</td>
                             <td>
                               ${e.passed === null ? ctx.t('数据不足', 'Not enough data') : e.passed ? html`<span class="ok-text">${ctx.t('达标', 'Pass')}</span>` : html`<span class="fail-text">${ctx.t('未达标', 'Fail')}</span>`}
                             </td>
-                            <td>${dateText(e.computedAt)}</td>
+                            <td>${ctx.dateTime(e.computedAt)}</td>
                           </tr>`,
                       )}
                     </tbody>
@@ -228,24 +226,24 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
           <h2>${ctx.t('时间', 'Dates')}</h2>
           <dl class="facts">
             <dt>${ctx.t('开始', 'Start')}</dt>
-            <dd>${i.startOn ?? i.startText ?? '—'}</dd>
+            <dd>${i.startOn ? ctx.date(i.startOn) : (i.startText ?? '—')}</dd>
             <dt>${ctx.t('原定期限', 'Original due')}</dt>
             <dd>
-              ${i.originalDueOn ?? '—'}${i.dueText ? html` <small class="muted">（${i.dueText}）</small>` : ''}
+              ${ctx.date(i.originalDueOn)}${i.dueText ? html` <small class="muted">（${i.dueText}）</small>` : ''}
               ${i.overdueAgainstOriginal ? html`<span class="badge s-overdue">${ctx.t('已超原期限', 'Past original')}</span>` : ''}
             </dd>
             <dt>${ctx.t('延期后期限', 'Extended due')}</dt>
-            <dd data-field="extended-due">${i.extendedDueOn ?? '—'}</dd>
+            <dd data-field="extended-due">${ctx.date(i.extendedDueOn)}</dd>
             ${
               i.closedAt
                 ? html`<dt>${ctx.t('办结', 'Closed')}</dt>
-                    <dd>${dateText(i.closedAt)}</dd>`
+                    <dd>${ctx.dateTime(i.closedAt)}</dd>`
                 : ''
             }
             ${
               i.recurrence
                 ? html`<dt>${ctx.t('周期', 'Recurs')}</dt>
-                    <dd>${i.recurrence}</dd>`
+                    <dd>${labelOf(ctx.locale, 'recurrence', i.recurrence)}</dd>`
                 : ''
             }
           </dl>
@@ -259,9 +257,8 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
               .slice(0, 30)
               .map(
                 (h) =>
-                  html`<li>
-                    <span class="muted">${dateText(h.at)}</span> ${h.actor.label ?? ''} · ${h.entityType}
-                    ${h.action}${h.changes.length ? html`<br /><small>${h.changes.map((c) => `${c.field}: ${fmt(c.before)} → ${fmt(c.after)}`).join('；')}</small>` : ''}
+                  html`<li data-action="${h.entityType}.${h.action}">
+                    ${auditSentence(ctx.locale, h, { names, year: Number(view.today.slice(0, 4)) })}
                   </li>`,
               )}
           </ol>
@@ -271,5 +268,6 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
   return layout(ctx, { title: i.title, body, wide: true });
 }
 
-const fmt = (v: unknown): string =>
-  v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v);
+/** `G5 小学、初中所有班级…`; the certification milestone as the county's 创建认定. */
+const indicatorText = (ctx: PageContext, id: string, county?: string | null): string =>
+  id === 'CERT' ? indicatorLabel(ctx.locale, id, county) : `${id} ${indicatorLabel(ctx.locale, id)}`;

@@ -1,15 +1,8 @@
-import { dateText } from '../components';
+import { label, messageText } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
 import type { LedgerRow, MilestoneHint } from '../ledger-queries';
-
-const KIND_LABELS: Record<string, [string, string]> = {
-  large_class: ['大班额（56人及以上）', 'Large class (≥ 56)'],
-  super_large_class: ['超大班额（66人及以上）', 'Super-large class (≥ 66)'],
-  over_standard_class: ['超标准班额', 'Over the standard class size'],
-  large_school: ['超规模学校', 'Over-sized school'],
-};
 
 /** 台账 of a county: every entry with school, indicator, opened and closed (销号) dates and the closing import. */
 export function ledgerPage(
@@ -21,7 +14,7 @@ export function ledgerPage(
   // Only where the indicator already passes (可认定): there the reports alone keep the milestone open.
   const hints = view.hints.filter((h) => h.evidencePassed && h.waitingFor.length);
   const body = html`<p class="sub">
-      ${ctx.t(`在册 ${open} 条，已销号 ${closed} 条`, `${open} open, ${closed} closed (销号)`)}
+      ${ctx.t(`在册 ${open} 条，已销号 ${closed} 条`, `${open} open, ${closed} closed`)}
     </p>
     ${hints.map(
       (h) =>
@@ -60,18 +53,18 @@ export function ledgerPage(
                 ${e.schoolName ?? e.schoolCode}
                 ${e.grade !== null ? html`<small class="muted">${e.grade}${ctx.t('年级', '')} ${e.className ?? ''}</small>` : ''}
               </td>
-              <td>${KIND_LABELS[e.kind] ? ctx.t(...KIND_LABELS[e.kind]) : e.kind}</td>
+              <td>${label(ctx, 'ledger_kind', e.kind)}</td>
               <td>${e.value} / ${e.limit}</td>
-              <td>${dateText(e.openedAt).slice(0, 10)}</td>
+              <td>${ctx.date(e.openedAt)}</td>
               <td>
-                ${e.closedAt ? dateText(e.closedAt).slice(0, 10) : html`<span class="warn-text">${ctx.t('在册', 'Open')}</span>`}
+                ${e.closedAt ? ctx.date(e.closedAt) : html`<span class="warn-text">${ctx.t('在册', 'Open')}</span>`}
               </td>
               <td>
                 ${
                   e.closedByImportId
                     ? ctx.t(
                         `${e.closedByYear} 学年统计数据（第 ${e.closedByVersion} 版）导入`,
-                        `import of school year ${e.closedByYear} (v${e.closedByVersion})`,
+                        `import of school year ${e.closedByYear} (version ${e.closedByVersion})`,
                       )
                     : '—'
                 }

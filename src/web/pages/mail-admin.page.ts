@@ -1,6 +1,7 @@
 import type { OutboxStatus } from '../../notifications/notification-outbox.entity';
 import type { OutboxFilter, OutboxView } from '../../notifications/outbox.service';
-import { dateText } from '../components';
+import { label } from '../components';
+import { OUTBOX_STATUSES } from '../../notifications/notification-outbox.entity';
 import { html, type SafeHtml } from '../html';
 import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -11,14 +12,6 @@ export interface MailAdminView {
   counts: Record<OutboxStatus, number> & { interruptions: number };
   done: string | null;
 }
-
-const STATUS_LABELS: Record<OutboxStatus, [string, string]> = {
-  pending: ['待发送', 'pending'],
-  sending: ['发送中', 'sending'],
-  sent: ['已发送', 'sent'],
-  failed: ['重试中', 'retrying'],
-  dead: ['投递失败', 'dead'],
-};
 
 /** 邮件投递: failed and dead mail, filtered by time, recipient and error, and the bulk 重新发送. */
 export function mailAdminPage(ctx: PageContext, view: MailAdminView): SafeHtml {
@@ -31,10 +24,10 @@ export function mailAdminPage(ctx: PageContext, view: MailAdminView): SafeHtml {
     <input type="hidden" name="error" value="${f.error ?? ''}" />`;
   const body = html`<section class="panel">
       <p>
-        ${(Object.keys(STATUS_LABELS) as OutboxStatus[]).map(
+        ${OUTBOX_STATUSES.map(
           (s) =>
             html`<a class="${s === status ? 'button primary' : 'button'}" href="/admin/mail?status=${s}"
-              >${ctx.t(...STATUS_LABELS[s])} <span class="count">${view.counts[s]}</span></a
+              >${label(ctx, 'outbox_status', s)} <span class="count">${view.counts[s]}</span></a
             > `,
         )}
       </p>
@@ -92,9 +85,9 @@ export function mailAdminPage(ctx: PageContext, view: MailAdminView): SafeHtml {
             ${view.rows.map(
               (r) =>
                 html`<tr>
-                  <td>${dateText(r.createdAt)}</td>
+                  <td>${ctx.dateTime(r.createdAt)}</td>
                   <td class="ellipsis">${r.recipientEmail}</td>
-                  <td>${r.template}</td>
+                  <td>${label(ctx, 'mail_template', r.template)}</td>
                   <td>${r.attempts}</td>
                   <td class="ellipsis" title="${r.lastError ?? ''}">${r.lastError ?? ''}</td>
                 </tr>`,

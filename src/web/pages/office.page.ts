@@ -5,8 +5,11 @@ import type { ItemDetail, ItemSummary } from '../../plans/plan-items.service';
 import type { EscalationNotice } from '../../reminders/escalation-notice.entity';
 import type { NoticeView } from '../../supervision/notices.service';
 import type { UnreachableDepartment } from '../../departments/contacts.service';
-import { dateText, lightDot, section, statusWithOverdue } from '../components';
-import { decisionForm, fileLink, periodText, reviewForm, roleText } from '../flow-forms';
+import { toSimplified } from '../../common/text-normalization';
+import { formatDate } from '../../common/i18n/format';
+import { labelOf, periodLabel } from '../../common/i18n/labels';
+import { lightDot, section, statusWithOverdue } from '../components';
+import { decisionForm, fileLink, reviewForm, roleText } from '../flow-forms';
 import { html, type SafeHtml } from '../html';
 import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -48,7 +51,7 @@ function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notic
                   .join('、') || '—'
               }
             </td>
-            <td>${i.effectiveDueOn ?? '—'}</td>
+            <td>${ctx.date(i.effectiveDueOn)}</td>
             <td>${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}</td>
             <td>
               ${notice ? html`<a href="/office/notice/${i.id}">${ctx.t('督办通知', 'Notice')}</a> · ` : ''}<a
@@ -160,10 +163,10 @@ function reviewRows(ctx: PageContext, reports: ReportView[]): SafeHtml {
               ${r.departmentName} <small class="muted">${roleText(ctx, r.role)}</small><br /><small
                 class="muted"
                 >${r.submittedBy.name ?? ''}
-                ${dateText(r.submittedAt)}${r.previousId ? ctx.t(' · 重新报送', ' · resubmitted') : ''}</small
+                ${ctx.dateTime(r.submittedAt)}${r.previousId ? ctx.t(' · 重新报送', ' · resubmitted') : ''}</small
               >
             </td>
-            <td>${r.percent}%<br /><small class="muted">${periodText(ctx, r.period)}</small></td>
+            <td>${r.percent}%<br /><small class="muted">${periodLabel(ctx.locale, r.period)}</small></td>
             <td>${reviewForm(ctx, r, NEXT_REVIEW)}</td>
           </tr>`,
       )}
@@ -191,22 +194,16 @@ function extensionRows(ctx: PageContext, list: ExtensionView[]): SafeHtml {
             </td>
             <td>
               ${e.departmentName}<br /><small class="muted"
-                >${e.requestedBy.name ?? ''} ${dateText(e.createdAt)}</small
+                >${e.requestedBy.name ?? ''} ${ctx.dateTime(e.createdAt)}</small
               >
             </td>
-            <td>${e.currentDueOn}<br />→ <strong>${e.requestedDueOn}</strong></td>
+            <td>${ctx.date(e.currentDueOn)}<br />→ <strong>${ctx.date(e.requestedDueOn)}</strong></td>
             <td>${decisionForm(ctx, e, NEXT_EXTENSIONS)}</td>
           </tr>`,
       )}
     </tbody>
   </table>`;
 }
-
-const LEVEL_LABELS: Record<string, [string, string]> = {
-  blue: ['蓝色', 'Blue'],
-  yellow: ['黄色', 'Yellow'],
-  red: ['红色', 'Red'],
-};
 
 function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml {
   return html`<table class="grid">
@@ -224,9 +221,7 @@ function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml
         (n) =>
           html`<tr>
             <td>
-              <span class="badge level-${n.level}"
-                >${ctx.t(...(LEVEL_LABELS[n.level] ?? [n.level, n.level]))}</span
-              >
+              <span class="badge level-${n.level}">${labelOf(ctx.locale, 'escalation_level', n.level)}</span>
             </td>
             <td>
               <a href="/items/${n.itemId}">${n.snapshot.number} ${n.snapshot.title}</a>
@@ -235,7 +230,7 @@ function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml
               >
             </td>
             <td class="ellipsis">${n.snapshot.leadDepartments.join('、') || '—'}</td>
-            <td>${n.issuedOn}</td>
+            <td>${ctx.date(n.issuedOn)}</td>
             <td><a href="/api/escalations/${n.id}/print" target="_blank">${ctx.t('打印', 'Print')}</a></td>
           </tr>`,
       )}
@@ -324,7 +319,7 @@ export function noticePage(ctx: PageContext, view: { item: ItemDetail; notices: 
   const i = view.item;
   const body = html`<p>
       <a href="/items/${i.id}">${i.number} ${i.title}</a> · ${ctx.t('办理时限', 'Due')}
-      ${i.effectiveDueOn ?? ctx.t('未设定', 'not set')}
+      ${i.effectiveDueOn ? ctx.date(i.effectiveDueOn) : ctx.t('未设定', 'not set')}
       ${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}
     </p>
     ${
@@ -333,8 +328,8 @@ export function noticePage(ctx: PageContext, view: { item: ItemDetail; notices: 
             ${view.notices.map(
               (n) =>
                 html`<li>
-                  <a href="/office/notices/${n.id}">${n.numberText}</a> · ${n.issuedOn} ·
-                  ${ctx.t('反馈期限', 'reply by')} ${n.replyDueOn} ·
+                  <a href="/office/notices/${n.id}">${n.numberText}</a> · ${ctx.date(n.issuedOn)} ·
+                  ${ctx.t('反馈期限', 'reply by')} ${ctx.date(n.replyDueOn)} ·
                   ${n.replies.length ? ctx.t(`已反馈 ${n.replies.length} 次`, `${n.replies.length} replies`) : ctx.t('尚未反馈', 'no reply yet')}
                 </li>`,
             )}
@@ -360,7 +355,9 @@ export function noticePrintPage(
 ): SafeHtml {
   const i = view.item;
   const n = view.notice;
-  const lead = i.assignments.filter((a) => a.role === 'lead').map((a) => a.departmentName);
+  // a document in Simplified Chinese: names read from a Traditional-script plan are printed normalised
+  const lead = i.assignments.filter((a) => a.role === 'lead').map((a) => toSimplified(a.departmentName));
+  const day = (d: string | null) => formatDate('zh-CN', d);
   const body = html`<p class="no-print">
       <button type="button" class="primary" data-print>${ctx.t('打印', 'Print')}</button>
       <a href="/items/${i.id}#supervision">${ctx.t('返回任务', 'Back to the item')}</a>
@@ -368,17 +365,17 @@ export function noticePrintPage(
     <article class="card notice-doc" data-notice="${n.numberText}">
       <h2 style="text-align:center;font-size:20px">督办通知</h2>
       <p style="text-align:center" data-field="number">${n.numberText}</p>
-      <p>${n.departments.join('、') || '有关单位'}：</p>
+      <p>${n.departments.map(toSimplified).join('、') || '有关单位'}：</p>
       <p>
-        根据《${view.planTitle}》${view.docNumber ? `（${view.docNumber}）` : ''}，“${i.number}
-        ${i.title}”办理时限为
-        <strong data-field="due">${n.dueOn ?? '（未设定）'}</strong
+        根据《${toSimplified(view.planTitle)}》${view.docNumber ? `（${view.docNumber}）` : ''}，“${i.number}
+        ${toSimplified(i.title)}”办理时限为
+        <strong data-field="due">${n.dueOn ? day(n.dueOn) : '（未设定）'}</strong
         >。请牵头单位${lead.join('、')}会同配合单位抓紧办理，并于
-        <strong data-field="reply-due">${n.replyDueOn}</strong>
+        <strong data-field="reply-due">${day(n.replyDueOn)}</strong>
         前将办理情况（反馈）及佐证材料报送领导小组办公室，可在督办系统中直接反馈。
       </p>
       <blockquote class="excerpt">${i.excerpt}</blockquote>
-      <p style="text-align:right">领导小组办公室<br />${n.issuedOn}</p>
+      <p style="text-align:right">领导小组办公室<br />${day(n.issuedOn)}</p>
     </article>`;
   return layout(ctx, {
     title: `${ctx.t('督办通知', 'Supervision notice')} ${n.numberText}`,

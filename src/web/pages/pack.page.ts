@@ -1,3 +1,4 @@
+import { formatPercent } from '../../common/i18n/format';
 import type { Dashboard } from '../dashboard.service';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -10,7 +11,7 @@ export function packPage(ctx: PageContext, d: Dashboard, today: string): SafeHtm
       <button type="button" class="primary" data-print>${ctx.t('打印', 'Print')}</button>
       <a class="button" href="/dashboard/pack.xlsx">${ctx.t('导出 Excel', 'Export XLSX')}</a>
     </p>
-    <p class="sub">${ctx.t('截至', 'As of')} ${today}</p>
+    <p class="sub">${ctx.t('截至', 'As of')} ${ctx.date(today)}</p>
     <section class="panel">
       <h2>${ctx.t('一、各方案完成情况', '1. Completion by plan')}</h2>
       <table class="grid">
@@ -34,7 +35,7 @@ export function packPage(ctx: PageContext, d: Dashboard, today: string): SafeHtm
               <td class="num">${done}</td>
               <td class="num">${p.statusCounts.submitted ?? 0}</td>
               <td class="num">${p.statusCounts.overdue ?? 0}</td>
-              <td class="num">${total ? `${((done * 100) / total).toFixed(1)}%` : '—'}</td>
+              <td class="num">${total ? formatPercent(done / total, 1) : '—'}</td>
             </tr>`;
           })}
         </tbody>

@@ -8,16 +8,28 @@ import type { ExtractionProvenance, FieldProvenance } from '../../extraction/ext
 import { LOW_CONFIDENCE } from '../../extraction/extraction.types';
 import type { PlanDraftDetail, PlanDraftSummary } from '../../extraction/plan-drafts.service';
 import type { PlanFileItem } from '../../plans/plan-file.schema';
-import { dateText, kindLabel } from '../components';
+import { formatPercent } from '../../common/i18n/format';
+import { labelOf } from '../../common/i18n/labels';
+import { kindLabel, label, messageText } from '../components';
 import { html, type SafeHtml } from '../html';
 import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
 
-const STATUS: Record<PlanDraftSummary['status'], [string, string]> = {
-  draft: ['待发布', 'Draft'],
-  published: ['已发布', 'Published'],
-  discarded: ['已放弃', 'Discarded'],
-};
+const STATUS = (status: PlanDraftSummary['status']): [string, string] => [
+  labelOf('zh-CN', 'draft_status', status),
+  labelOf('en', 'draft_status', status),
+];
+
+/** `items[三.(五)].lead` → `三.(五) 牵头单位`; `doc_number` → `文号`: a path as the reader says it. */
+function pathText(ctx: PageContext, path: string): string {
+  const m = /^items\[([^\]]+)\]\.?(.*)$/.exec(path);
+  if (!m) return fieldText(ctx, path);
+  return m[2] ? `${m[1]} ${fieldText(ctx, m[2])}` : m[1];
+}
+
+/** A draft field (`lead`, `due.date`, `targets[0]`) by its label. */
+const fieldText = (ctx: PageContext, field: string): string =>
+  label(ctx, 'draft_field', field.replace(/[.[].*$/, '') || field);
 
 export interface DraftListView {
   drafts: PlanDraftSummary[];
@@ -77,10 +89,10 @@ export function draftListPage(ctx: PageContext, view: DraftListView): SafeHtml {
                         ${d.lowConfidence ? html`<span class="conf low">${d.lowConfidence}</span>` : '0'}
                       </td>
                       <td>
-                        ${ctx.t(...STATUS[d.status])}
+                        ${ctx.t(...STATUS(d.status))}
                         ${d.publishedPlanId ? html` · <a href="/items?plan=${d.publishedPlanId}">${ctx.t('任务', 'items')}</a>` : ''}
                       </td>
-                      <td>${dateText(d.updatedAt)}</td>
+                      <td>${ctx.dateTime(d.updatedAt)}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -160,7 +172,7 @@ function flatten(items: PlanFileItem[], depth = 0, out: FlatItem[] = []): FlatIt
 function lowConfidenceByItem(provenance: ExtractionProvenance): Map<string, string[]> {
   const byRef = new Map<string, string[]>();
   for (const path of provenance.lowConfidence) {
-    const m = /^items\[(.+)\]\.?(.*)$/.exec(path);
+    const m = /^items\[([^\]]+)\]\.?(.*)$/.exec(path);
     if (!m) continue;
     const list = byRef.get(m[1]) ?? [];
     list.push(m[2] || '—');
@@ -169,11 +181,10 @@ function lowConfidenceByItem(provenance: ExtractionProvenance): Map<string, stri
   return byRef;
 }
 
+/** The confidence of a read value as a percentage (0.2 → 20%), the source words in its title. */
 const confBadge = (field: string, p: FieldProvenance): SafeHtml =>
-  html`<span
-    class="conf ${p.confidence < LOW_CONFIDENCE ? 'low' : 'ok'}"
-    title="${p.excerpt}${p.rule ? ` (${p.rule})` : ''}"
-    >${field} ${p.confidence.toFixed(2)}</span
+  html`<span class="conf ${p.confidence < LOW_CONFIDENCE ? 'low' : 'ok'}" title="${p.excerpt}"
+    >${field ? `${field} ` : ''}${formatPercent(p.confidence)}</span
   >`;
 
 function sourceColumn(
@@ -233,7 +244,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
         </div>`
       : ''
   }
-  ${!open ? html`<div class="notice info">${ctx.t(`此草稿${STATUS[d.status][0]}。`, `This draft is ${STATUS[d.status][1].toLowerCase()}.`)} ${d.publishedPlanId ? html`<a href="/items?plan=${d.publishedPlanId}">${ctx.t('查看任务清单', 'See the items')}</a>` : ''}</div>` : ''}`;
+  ${!open ? html`<div class="notice info">${ctx.t(`此草稿${STATUS(d.status)[0]}。`, `This draft is ${STATUS(d.status)[1].toLowerCase()}.`)} ${d.publishedPlanId ? html`<a href="/items?plan=${d.publishedPlanId}">${ctx.t('查看任务清单', 'See the items')}</a>` : ''}</div>` : ''}`;
 
   // first of all: dates the rules could not read (or that fall before the issue date) and departments that
   // match nobody in the registry — the two things a published plan cannot be right without
@@ -253,7 +264,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
           <ul class="first-list dates-first">
             ${dateWarnings.map((w) => {
               const ref = refAtLine(w.line);
-              const text = w.message.split(' / ')[0];
+              const text = messageText(ctx, w.message);
               return html`<li>⚠ ${ref ? html`<a href="${itemLink(ref)}">${text}</a>` : text}</li>`;
             })}
           </ul>`
@@ -276,8 +287,10 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
                 </li>`,
             )}
             ${leadChecks.map((p) => {
-              const m = /^items\[(.+)\]/.exec(p);
-              return html`<li>⚠ ${m ? html`<a href="${itemLink(m[1])}">${p}</a>` : p}</li>`;
+              const m = /^items\[([^\]]+)\]/.exec(p);
+              return html`<li>
+                ⚠ ${m ? html`<a href="${itemLink(m[1])}">${pathText(ctx, p)}</a>` : pathText(ctx, p)}
+              </li>`;
             })}
           </ul>`
       : ''
@@ -295,8 +308,10 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
       otherLow.length
         ? html`<ul class="low-list">
             ${otherLow.map((p) => {
-              const m = /^items\[(.+)\]/.exec(p);
-              return html`<li>⚠ ${m ? html`<a href="${itemLink(m[1])}">${p}</a>` : p}</li>`;
+              const m = /^items\[([^\]]+)\]/.exec(p);
+              return html`<li>
+                ⚠ ${m ? html`<a href="${itemLink(m[1])}">${pathText(ctx, p)}</a>` : pathText(ctx, p)}
+              </li>`;
             })}
           </ul>`
         : dateWarnings.length || unresolved.length || leadChecks.length
@@ -306,7 +321,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
     ${
       otherWarnings.length
         ? html`<ul class="notes">
-            ${otherWarnings.map((w) => html`<li><small>${w.code}${w.line ? ` (${ctx.t('第', 'line ')}${w.line}${ctx.t('行', '')})` : ''}</small> ${w.message.split('\n')[0]}</li>`)}
+            ${otherWarnings.map((w) => html`<li data-code="${w.code}"><small>${label(ctx, 'extraction_warning', w.code)}${w.line ? ctx.t(`（第 ${w.line} 行）`, ` (line ${w.line})`) : ''}</small> ${messageText(ctx, w.message.split('\n')[0])}</li>`)}
           </ul>`
         : ''
     }
@@ -326,7 +341,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
       ${metaRow(ctx.t('标题', 'Title'), 'title', plan.title)}
       ${metaRow(ctx.t('文号', 'Doc. no.'), 'doc_number', plan.doc_number)}
       ${metaRow(ctx.t('发文机关', 'Issuer'), 'issuer', plan.issuer)}
-      ${metaRow(ctx.t('印发日期', 'Issued'), 'issued_on', plan.issued_on)}
+      ${metaRow(ctx.t('印发日期', 'Issued'), 'issued_on', plan.issued_on ? ctx.date(plan.issued_on) : null)}
       ${metaRow(ctx.t('依据文件', 'Implements'), 'implements', plan.implements.join('、') || null)}
       <dt>${ctx.t('地区', 'Region')}</dt>
       <dd>${plan.region}</dd>
@@ -366,7 +381,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
             ${Object.entries(selectedProv?.fields ?? {}).map(
               ([field, p]) =>
                 html`<tr class="${p.confidence < LOW_CONFIDENCE ? 'low-row' : ''}">
-                  <td>${field}</td>
+                  <td>${fieldText(ctx, field)}</td>
                   <td>${confBadge('', p)}</td>
                   <td class="ellipsis" title="${p.excerpt}">${p.excerpt}</td>
                 </tr>`,
@@ -376,7 +391,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
         <p>
           ${ctx.t('牵头', 'Lead')}: ${selected.lead.join('、') || '—'} · ${ctx.t('配合', 'Cooperating')}:
           ${selected.cooperate.join('、') || '—'} · ${ctx.t('期限', 'Due')}:
-          ${selected.due ? `${selected.due.date}（${selected.due.text}）` : '—'}
+          ${selected.due ? `${ctx.date(selected.due.date)}（${selected.due.text}）` : '—'}
         </p>
       </section>`
     : '';
@@ -391,9 +406,9 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
         >
           <a href="${itemLink(item.ref)}"><b>${item.number}</b> ${item.title}</a>
           <small
-            >${kindLabel(ctx, item.kind)}${item.lead.length ? ` · ${ctx.t('牵头', 'lead')} ${item.lead.join('、')}` : ''}${item.due ? ` · ${item.due.date}` : ''}</small
+            >${kindLabel(ctx, item.kind)}${item.lead.length ? ` · ${ctx.t('牵头', 'lead')} ${item.lead.join('、')}` : ''}${item.due ? ` · ${ctx.date(item.due.date)}` : ''}</small
           >
-          ${low.length ? html`<span class="conf low" title="${ctx.t('低置信度字段', 'low-confidence fields')}">⚠ ${low.join(', ')}</span>` : ''}
+          ${low.length ? html`<span class="conf low" title="${ctx.t('低置信度字段', 'low-confidence fields')}">⚠ ${low.map((f) => (f === '—' ? f : fieldText(ctx, f))).join('、')}</span>` : ''}
         </li>`;
       })}
     </ol>
@@ -444,7 +459,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
   </section>`;
 
   const body = html`<p class="sub">
-      ${d.fileName} · ${ctx.t(...STATUS[d.status])} · ${ctx.t('版本', 'version')} ${d.version} ·
+      ${d.fileName} · ${ctx.t(...STATUS(d.status))} · ${ctx.t('版本', 'version')} ${d.version} ·
       <a href="/plans/drafts">${ctx.t('返回草稿列表', 'All drafts')}</a>
     </p>
     ${notices}

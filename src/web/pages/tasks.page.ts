@@ -1,7 +1,7 @@
 import type { DepartmentAssignmentView } from '../../plans/assignments.service';
 import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemSummary } from '../../plans/plan-items.service';
-import { dateText, kindLabel, lightDot, section, statusWithOverdue } from '../components';
+import { label, kindLabel, lightDot, section, statusWithOverdue } from '../components';
 import { acknowledgeForm, reportStateBadge } from '../flow-forms';
 import type { AssignmentFlowFacts } from '../../supervision/assignment-flow-facts';
 import { html, type SafeHtml } from '../html';
@@ -92,9 +92,9 @@ function assignmentRows(
             <small class="muted">${kindLabel(ctx, a.item.kind)}</small>
           </td>
           <td class="ellipsis" title="${a.plan.title}">${a.plan.title}</td>
-          <td>${a.role === 'lead' ? ctx.t('牵头', 'Lead') : ctx.t('配合', 'Cooperate')}</td>
+          <td>${label(ctx, 'assignment_role', a.role)}</td>
           <td>
-            ${due ?? a.item.dueText ?? '—'}${due && due !== a.item.dueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${a.item.dueOn}</small>` : ''}
+            ${due ? ctx.date(due) : (a.item.dueText ?? '—')}${due && due !== a.item.dueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${ctx.date(a.item.dueOn)}</small>` : ''}
           </td>
           <td>${statusWithOverdue(ctx, a.item.status, a.overdue)}</td>
           <td>
@@ -103,7 +103,7 @@ function assignmentRows(
           <td>
             ${
               a.acknowledgedAt
-                ? html`<span class="ok-text" title="${dateText(a.acknowledgedAt)}"
+                ? html`<span class="ok-text" title="${ctx.dateTime(a.acknowledgedAt)}"
                     >${ctx.t('已签收', 'Acknowledged')}</span
                   >`
                 : ack && view.canAcknowledge && a.item.status !== 'cancelled'
@@ -144,7 +144,7 @@ function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): Safe
                   .join('、') || '—'
               }
             </td>
-            <td>${i.effectiveDueOn ?? '—'}</td>
+            <td>${ctx.date(i.effectiveDueOn)}</td>
             <td>${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}</td>
           </tr>`,
       )}
@@ -180,7 +180,7 @@ export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
         <p class="sub">
           ${ctx.t('部门', 'Department')}：<strong>${view.department.name}</strong> ·
           ${ctx.t(`共 ${a.length} 项任务`, `${a.length} assignments`)} · ${ctx.t('今天', 'Today')}
-          ${view.today}
+          ${ctx.date(view.today)}
         </p>
         <div class="tiles">
           <a class="tile red" href="#overdue"><b>${overdue.length}</b>${ctx.t('已逾期', 'Overdue')}</a>
@@ -193,7 +193,7 @@ export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
           <a class="tile grey" href="#review"><b>${inReview.length}</b>${ctx.t('待审核', 'In review')}</a>
         </div>
         ${section(ctx, { id: 'overdue', title: ctx.t('已逾期', 'Overdue'), count: overdue.length, body: assignmentRows(ctx, view, overdue) })}
-        ${section(ctx, { id: 'week', title: ctx.t(`本周到期（至 ${view.weekEnd}）`, `Due this week (until ${view.weekEnd})`), count: thisWeek.length, body: assignmentRows(ctx, view, thisWeek) })}
+        ${section(ctx, { id: 'week', title: ctx.t(`本周到期（至 ${ctx.date(view.weekEnd)}）`, `Due this week (until ${ctx.date(view.weekEnd)})`), count: thisWeek.length, body: assignmentRows(ctx, view, thisWeek) })}
         ${section(ctx, { id: 'ack', title: ctx.t('待我签收', 'Waiting for my acknowledgement'), count: toAcknowledge.length, body: assignmentRows(ctx, view, toAcknowledge, true) })}
         ${section(ctx, { id: 'review', title: ctx.t('待审核', 'Waiting for review'), count: inReview.length, body: assignmentRows(ctx, view, inReview) })}`
     : html`${view.message ? html`<p class="notice info">${view.message}</p>` : ''}

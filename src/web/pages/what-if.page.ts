@@ -1,10 +1,10 @@
+import { labelOf } from '../../common/i18n/labels';
 import type { CountyData } from '../../indicators/engine/county-data';
 import { ADDITION_KINDS, ADDITION_LABELS_ZH } from '../../indicators/planning/cost-table';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
 
-const LEVEL_ZH: Record<string, string> = { primary: '小学', junior: '初中', combined: '一贯制' };
 const FIELDS = ['students', ...ADDITION_KINDS] as const;
 const FIELD_ZH: Record<(typeof FIELDS)[number], string> = {
   students: '在校生（人）',
@@ -113,7 +113,7 @@ export function whatIfPage(ctx: PageContext, view: WhatIfView): SafeHtml {
             (s) =>
               html`<tr data-school="${s.school_code}" data-level="${s.level}">
                 <th scope="row">${s.school_name}</th>
-                <td>${LEVEL_ZH[s.level] ?? s.level}</td>
+                <td>${labelOf(ctx.locale, 'level', s.level)}</td>
                 <td data-out="verdict">…</td>
                 ${FIELDS.map(
                   (f) =>
