@@ -146,6 +146,7 @@ export const notificationsMessages = defineMessages(
     // the outbox admin
     'notifications.outbox.not_found': '没有这条邮件记录：{id}',
     'notifications.outbox.not_retriable': '只能重发发送失败或已停止重试的邮件',
+    'notifications.bad_preference': '邮件设置无效：摘要频率或语言不在可选范围内',
   },
   {
     'notifications.sender_name': 'Duban',
@@ -278,5 +279,6 @@ export const notificationsMessages = defineMessages(
 
     'notifications.outbox.not_found': 'No such message: {id}',
     'notifications.outbox.not_retriable': 'Only failed or dead messages can be retried',
+    'notifications.bad_preference': 'Invalid mail settings: unknown digest frequency or language',
   },
 );
