@@ -286,6 +286,7 @@ const PAYLOADS: { [T in TemplateName]: Array<Record<string, unknown>> } = {
       byDepartment: [
         { name: '银川市教育局', count: 2 },
         { name: '靈武市教育體育局', count: 1 },
+        { name: '未分配牵头单位', count: 1 },
       ],
       items: [
         ref(11, '制定学区划分方案', -40),
@@ -442,6 +443,10 @@ describe('every mail template, rendered for its reader', () => {
     );
     expect(report.parts.text).toContain(
       '请于 2026年12月31日 前报送2026年第四季度办理情况（还有 7 个工作日到期）',
+    );
+    expect(zhMails.find((m) => m.name === 'import-summary#0')!.parts.text).toContain('未确定牵头单位：1 项');
+    expect(renders('en').find((m) => m.name === 'import-summary#0')!.parts.text).toContain(
+      'no lead department yet: 1',
     );
     const urge = zhMails.find((m) => m.name === 'urge#1')!;
     expect(urge.parts.text).toContain('贺兰县教育局：领导小组办公室催办以下任务');

@@ -308,6 +308,9 @@ function noteOf(L: Language, text: DigestNote['text'] | string | null | undefine
   return legacy[L] ?? legacy['zh-CN'] ?? '';
 }
 
+/** What the import summary wrote for items without a lead department before the catalog had a word for it. */
+const NO_LEAD_PLACEHOLDER = '未分配牵头单位';
+
 const REASON_KEYS: Record<string, MessageKey> = {
   overdue: 'notifications.reason.overdue',
   progress_red: 'notifications.reason.progress_red',
@@ -477,7 +480,11 @@ export function renderMail(
               tr('notifications.import.intro', { count: p.backlogCount }),
               ...(p.byDepartment ?? []).map((d) =>
                 tr('notifications.import.department_count', {
-                  name: d.name ? name(d.name) : msg('notifications.import.no_lead'),
+                  // '' (or the Chinese placeholder the import wrote before the catalog): items without a lead
+                  name:
+                    d.name && d.name !== NO_LEAD_PLACEHOLDER
+                      ? name(d.name)
+                      : msg('notifications.import.no_lead'),
                   count: d.count,
                 }),
               ),
