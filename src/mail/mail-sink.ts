@@ -9,6 +9,10 @@ export interface ReceivedMail {
   id: string;
   receivedAt: string;
   from: string;
+  /** The sender's display name as decoded ('' when none). */
+  fromName: string;
+  /** The Date header as sent (null when absent). */
+  date: string | null;
   to: string[];
   subject: string;
   text: string;
@@ -114,6 +118,8 @@ export class MailSink {
       id,
       receivedAt: new Date().toISOString(),
       from: parsed.from?.text ?? '',
+      fromName: parsed.from?.value[0]?.name ?? '',
+      date: headerValue(parsed.headerLines, 'date'),
       to,
       subject: parsed.subject ?? '',
       text: parsed.text ?? '',
@@ -128,18 +134,20 @@ export class MailSink {
   }
 }
 
+function headerValue(lines: ReadonlyArray<{ key: string; line: string }>, key: string): string | null {
+  const line = lines.find((h) => h.key === key)?.line;
+  return line === undefined
+    ? null
+    : line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
 function listUnsubscribe(
   lines: ReadonlyArray<{ key: string; line: string }>,
 ): ReceivedMail['listUnsubscribe'] {
-  const value = (key: string) => {
-    const line = lines.find((h) => h.key === key)?.line;
-    return line === undefined
-      ? null
-      : line
-          .slice(line.indexOf(':') + 1)
-          .replace(/\s+/g, ' ')
-          .trim();
-  };
+  const value = (key: string) => headerValue(lines, key);
   const url = value('list-unsubscribe');
   return url === null ? null : { url: url.replace(/^<|>$/g, ''), post: value('list-unsubscribe-post') };
 }

@@ -7,6 +7,8 @@ import type { Env } from '../config/env.schema';
 export interface OutgoingMail {
   to: string | string[];
   cc?: string | string[];
+  /** The sender's display name for this recipient (the address stays MAIL_FROM's); default MAIL_FROM's name. */
+  fromName?: string;
   subject: string;
   text: string;
   html?: string;
@@ -24,11 +26,17 @@ export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
   private readonly from: string;
+  private readonly fromAddress: string;
+  /** MAIL_FROM's display name ('' when it is a bare address). */
+  readonly fromName: string;
 
   constructor(config: ConfigService<Env, true>) {
     const url = config.get('SMTP_URL', { infer: true });
     if (!url) throw new Error('SMTP_URL is not set: start through main.ts, which starts the dev mail sink');
     this.from = config.get('MAIL_FROM', { infer: true });
+    const parsed = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(this.from);
+    this.fromName = parsed ? parsed[1].replace(/^"|"$/g, '') : '';
+    this.fromAddress = parsed ? parsed[2] : this.from.trim();
     this.transport = createTransport({
       url,
       pool: true,
@@ -42,7 +50,7 @@ export class MailService implements OnApplicationShutdown {
 
   async send(mail: OutgoingMail): Promise<{ messageId: string; accepted: string[] }> {
     const info = await this.transport.sendMail({
-      from: this.from,
+      from: mail.fromName ? { name: mail.fromName, address: this.fromAddress } : this.from,
       to: mail.to,
       cc: mail.cc,
       subject: mail.subject,

@@ -1,8 +1,13 @@
 /**
- * Mail templates (pure): every mail in Simplified Chinese (default) or English, as HTML and plain text, with a
- * deep link to each item and, for non-mandatory mail, a one-click unsubscribe link.
+ * Mail templates (pure): every mail entirely in the recipient's language — Simplified Chinese (default) or
+ * English — as HTML and plain text, with a deep link to each item and, for non-mandatory mail, a one-click
+ * unsubscribe link. Every word comes from the `notifications.*` catalog; dates are printed for the reader
+ * (2026年12月5日); codes (rules, levels, reasons, periods) become words; names are shown in Simplified script.
  */
 import { addDays, daysBetween, isCalendarDate, isoWeekday } from '../common/calendar-date';
+import { isMessage, type Message, type MessageKey, msg, translate } from '../common/i18n/catalog';
+import { formatDate } from '../common/i18n/format';
+import { toSimplified } from '../common/text-normalization';
 import type { Language } from './notification-preference.entity';
 import type { TemplateName } from './notification-outbox.entity';
 
@@ -29,10 +34,17 @@ export interface ReminderPayload {
   sendOn?: string;
 }
 
+/** The text of a digest note as rows queued before the catalog stored it: both languages side by side. */
+export interface LegacyNoteText {
+  'zh-CN': string;
+  en: string;
+}
+
 export interface DigestNote {
   kind: string;
   item: ItemRef;
-  text: { 'zh-CN': string; en: string };
+  /** A catalog message; rows queued before the catalog carry `LegacyNoteText` and are still rendered. */
+  text: Message | LegacyNoteText;
 }
 
 export interface DigestPayload {
@@ -105,51 +117,94 @@ export interface RenderedMail {
   html: string;
 }
 
-type Text = { 'zh-CN': string; en: string };
-const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
+type Level = 'blue' | 'yellow' | 'red';
+const LEVELS: readonly Level[] = ['red', 'yellow', 'blue'];
+const LEVEL_COLOR: Record<Level, string> = { blue: '#1f5fbf', yellow: '#b58900', red: '#c0392b' };
 
-const LEVEL: Record<'blue' | 'yellow' | 'red', Text> = {
-  blue: t('蓝色督办', 'Blue notice'),
-  yellow: t('黄色督办', 'Yellow notice'),
-  red: t('红色督办', 'Red notice'),
-};
-const LEVEL_COLOR = { blue: '#1f5fbf', yellow: '#b58900', red: '#c0392b' };
+const weekdayMessage = (isoDay: number): Message => msg(`notifications.weekday.${isoDay}` as MessageKey);
+const monthMessage = (month: number): Message => msg(`notifications.month.${month}` as MessageKey);
 
-const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-const WEEKDAY_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/**
+ * A calendar date as a message (2026年12月5日 · 5 Dec 2026), for texts that are stored before they are shown
+ * (digest notes): the reader's form is chosen when the note is rendered, like `formatDate`.
+ */
+export function dateMessage(day: string | null | undefined): Message | null {
+  if (!day || !isCalendarDate(day)) return null;
+  return msg('notifications.date', {
+    year: Number(day.slice(0, 4)),
+    month: monthMessage(Number(day.slice(5, 7))),
+    day: Number(day.slice(8, 10)),
+  });
+}
 
 /**
  * What a reminder says about the deadline. With the send day known it says what is true that day: a due date on
  * a day off is reminded on the last working day before it, so "今日到期" would be false — it says
- * "明日（周六）到期" / "后日（周日）到期" instead; an overdue reminder says by how many days.
+ * "明日（周六）到期" / "后日（周日）到期" instead; an overdue reminder says by how many days. An unknown rule
+ * says "督办提醒", never its code.
  */
-export function ruleLabel(rule: string, when?: { dueOn: string; sendOn?: string | null }): Text {
+export function ruleLabel(rule: string, when?: { dueOn: string; sendOn?: string | null }): Message {
   const sendOn = when?.sendOn && isCalendarDate(when.sendOn) ? when.sendOn : null;
   const dueOn = when && isCalendarDate(when.dueOn) ? when.dueOn : null;
-  if (rule === 'start') return t('今日开始', 'starts today');
+  if (rule === 'start') return msg('notifications.rule.start');
   if (rule === 'due_day') {
-    if (!sendOn || !dueOn || sendOn >= dueOn) return t('今日到期', 'due today');
-    const weekday = isoWeekday(dueOn);
+    if (!sendOn || !dueOn || sendOn >= dueOn) return msg('notifications.rule.due_today');
     const day =
       addDays(sendOn, 1) === dueOn
-        ? t('明日', 'tomorrow')
+        ? msg('notifications.day.tomorrow')
         : addDays(sendOn, 2) === dueOn
-          ? t('后日', 'the day after tomorrow')
-          : t(`${Number(dueOn.slice(5, 7))}月${Number(dueOn.slice(8))}日`, `on ${dueOn}`);
-    return t(
-      `${day['zh-CN']}（${WEEKDAY_ZH[weekday]}）到期`,
-      `due ${day.en} (${WEEKDAY_EN[weekday]}), the last working day before it is today`,
-    );
+          ? msg('notifications.day.after_tomorrow')
+          : msg('notifications.month_day', {
+              month: monthMessage(Number(dueOn.slice(5, 7))),
+              day: Number(dueOn.slice(8)),
+            });
+    return msg('notifications.rule.due_day_ahead', { day, weekday: weekdayMessage(isoWeekday(dueOn)) });
   }
   const before = /^before_(\d+)$/.exec(rule);
-  if (before) return t(`还有 ${before[1]} 个工作日到期`, `due in ${before[1]} working days`);
-  const overdue = /^overdue_(\d+)$/.exec(rule);
-  if (overdue) {
-    if (!sendOn || !dueOn || sendOn <= dueOn) return t('已逾期', 'overdue');
+  if (before) return msg('notifications.rule.before', { days: Number(before[1]) });
+  if (/^overdue_\d+$/.test(rule)) {
+    if (!sendOn || !dueOn || sendOn <= dueOn) return msg('notifications.rule.overdue');
     const days = daysBetween(dueOn, sendOn);
-    return t(`已逾期 ${days} 天`, `overdue by ${days} day${days === 1 ? '' : 's'}`);
+    return days === 1
+      ? msg('notifications.rule.overdue_one_day')
+      : msg('notifications.rule.overdue_days', { days });
   }
-  return t(rule, rule);
+  return msg('notifications.rule.other');
+}
+
+/** A reporting period key (`2026`, `2026-H1`, `2026-Q3`, `2026-11`) in words: 2026年第三季度. */
+export function periodLabel(key: string): Message | string {
+  const m = /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/.exec(key);
+  if (!m) return key;
+  const year = m[1];
+  const part = m[2];
+  if (!part) return msg('notifications.period.year', { year });
+  if (part.startsWith('H') || part.startsWith('Q'))
+    return msg(`notifications.period.${part.toLowerCase()}` as MessageKey, { year });
+  const month = Number(part);
+  return month >= 1 && month <= 12
+    ? msg('notifications.period.month', { year, month: monthMessage(month) })
+    : key;
+}
+
+/**
+ * What a digest says about something folded into it (reminders of digest users, imported backlog, report
+ * requests, mail over the daily cap), from the digest entry's kind and payload.
+ */
+export function digestNoteText(
+  kind: string,
+  payload: { rule?: string; period?: string; dueOn?: string | null },
+): Message {
+  switch (kind) {
+    case 'backlog':
+      return msg('notifications.note.backlog', { date: dateMessage(payload.dueOn) });
+    case 'report-request':
+      return msg('notifications.note.report_request', {
+        period: payload.period ? periodLabel(payload.period) : null,
+      });
+    default:
+      return payload.rule ? ruleLabel(payload.rule) : msg('notifications.note.reminder');
+  }
 }
 
 /** "（三）" and the title, without a leading space when the item has no number. */
@@ -166,14 +221,43 @@ export function escapeHtml(text: string): string {
 
 export const itemUrl = (publicUrl: string, id: string) => `${publicUrl.replace(/\/$/, '')}/items/${id}`;
 
+/** A name (department, county, office, plan, person) in Simplified script: excerpts may be Traditional. */
+const name = (text: string | null | undefined): string => (text ? toSimplified(text) : '');
+
+/**
+ * The display name of the sender for a reader: the configured name (MAIL_FROM) when it is written in the
+ * reader's script, otherwise the catalog's (督办系统 / Duban) — a Chinese reader never sees "Duban" as sender.
+ */
+export function senderName(configuredName: string | null | undefined, language: Language): string {
+  const configured = configuredName?.replace(/^"|"$/g, '').trim() ?? '';
+  const fits =
+    language === 'en'
+      ? configured !== '' && !/[\u4e00-\u9fff]/.test(configured)
+      : /[\u4e00-\u9fff]/.test(configured) && !/[A-Za-z]/.test(configured);
+  return fits ? configured : translate(language, 'notifications.sender_name');
+}
+
 interface Block {
   heading?: string;
   lines?: string[];
   items?: Array<{ item: ItemRef; note?: string }>;
 }
 
+/** The renderer of one language: catalog texts, dates and dates in the reader's form. */
+function wordsFor(L: Language) {
+  return {
+    tr: (key: MessageKey, params?: Message['params']): string => translate(L, msg(key, params)),
+    text: (message: Message | string): string =>
+      typeof message === 'string' ? message : translate(L, message),
+    date: (value: string | null | undefined): string => formatDate(L, value),
+    /** How a list of names is written: 甲、乙 · A, B. */
+    list: (names: string[]): string => names.join(L === 'en' ? ', ' : '、'),
+  };
+}
+
 function layout(subject: string, blocks: Block[], ctx: RenderContext): RenderedMail {
   const L = ctx.language;
+  const { tr, date } = wordsFor(L);
   const textParts: string[] = [];
   const htmlParts: string[] = [];
   for (const block of blocks) {
@@ -189,9 +273,9 @@ function layout(subject: string, blocks: Block[], ctx: RenderContext): RenderedM
       const li: string[] = [];
       for (const { item, note } of block.items) {
         const url = itemUrl(ctx.publicUrl, item.id);
-        const due = item.dueOn ? `${L === 'en' ? 'due' : '截止'} ${item.dueOn}` : '';
-        const meta = [item.planTitle, item.departmentName, due, note].filter(Boolean).join(' · ');
-        textParts.push(`- ${itemHeading(item)}（${meta}）\n  ${url}`);
+        const due = item.dueOn ? tr('notifications.meta_due', { date: date(item.dueOn) }) : '';
+        const meta = [name(item.planTitle), name(item.departmentName), due, note].filter(Boolean).join(' · ');
+        textParts.push(`- ${itemHeading(item)}${L === 'en' ? ` (${meta})` : `（${meta}）`}\n  ${url}`);
         li.push(
           `<li style="margin:4px 0"><a href="${escapeHtml(url)}">${escapeHtml(itemHeading(item))}</a>` +
             `<br><small style="color:#555">${escapeHtml(meta)}</small></li>`,
@@ -200,12 +284,11 @@ function layout(subject: string, blocks: Block[], ctx: RenderContext): RenderedM
       htmlParts.push(`<ul style="padding-left:20px">${li.join('')}</ul>`);
     }
   }
-  const footer =
-    L === 'en' ? 'Duban — this mail was sent automatically.' : '督办 Duban 系统自动发送，请勿直接回复。';
+  const footer = tr('notifications.footer');
   textParts.push(`\n--\n${footer}`);
   let unsubscribeHtml = '';
   if (ctx.unsubscribeUrl) {
-    const label = L === 'en' ? 'Unsubscribe from these mails' : '退订此类邮件';
+    const label = tr('notifications.unsubscribe');
     textParts.push(`${label}: ${ctx.unsubscribeUrl}`);
     unsubscribeHtml = ` · <a href="${escapeHtml(ctx.unsubscribeUrl)}">${escapeHtml(label)}</a>`;
   }
@@ -216,46 +299,60 @@ function layout(subject: string, blocks: Block[], ctx: RenderContext): RenderedM
   return { subject, text: textParts.join('\n').trim(), html };
 }
 
+/** A digest note's text: a catalog message, or (rows queued before the catalog) the text in both languages. */
+function noteOf(L: Language, text: DigestNote['text'] | string | null | undefined): string {
+  if (!text) return '';
+  if (typeof text === 'string') return text;
+  if (isMessage(text)) return translate(L, text);
+  const legacy = text as Partial<LegacyNoteText>;
+  return legacy[L] ?? legacy['zh-CN'] ?? '';
+}
+
+/** What the import summary wrote for items without a lead department before the catalog had a word for it. */
+const NO_LEAD_PLACEHOLDER = '未分配牵头单位';
+
+const REASON_KEYS: Record<string, MessageKey> = {
+  overdue: 'notifications.reason.overdue',
+  progress_red: 'notifications.reason.progress_red',
+};
+
 export function renderMail(
   template: TemplateName,
   payload: Record<string, unknown>,
   ctx: RenderContext,
 ): RenderedMail {
   const L = ctx.language;
+  const { tr, text, date, list } = wordsFor(L);
   switch (template) {
     case 'reminder': {
       const p = payload as unknown as ReminderPayload;
-      const what = ruleLabel(p.rule, { dueOn: p.dueOn, sendOn: p.sendOn })[L];
+      const what = text(ruleLabel(p.rule, { dueOn: p.dueOn, sendOn: p.sendOn }));
       const late = p.rule.startsWith('overdue_');
-      const owe =
+      const owe: MessageKey =
         p.outstanding === 'acknowledge'
           ? late
-            ? t(
-                '任务已超过办理期限仍未签收，请立即签收并报送办理情况。',
-                'The deadline has passed and the assignment is still not acknowledged: acknowledge it and report now.',
-              )
-            : t('请尽快签收此任务。', 'Please acknowledge (签收) the assignment.')
+            ? 'notifications.reminder.ack_late'
+            : 'notifications.reminder.ack'
           : p.outstanding === 'report'
             ? late
-              ? t('任务已逾期，请立即报送本部门的办理情况。', 'The item is overdue: submit your report now.')
-              : t('请报送本部门的办理情况。', 'Please submit your department’s progress report.')
+              ? 'notifications.reminder.report_late'
+              : 'notifications.reminder.report'
             : late
-              ? t(
-                  '任务已逾期，请抓紧办理并报送办理情况。',
-                  'The item is overdue: act and report progress now.',
-                )
-              : t('请按期完成并报送办理情况。', 'Please complete it on time and report progress.');
-      const role =
-        p.role === 'lead' ? t('牵头单位', 'lead department') : t('配合单位', 'cooperating department');
+              ? 'notifications.reminder.general_late'
+              : 'notifications.reminder.general';
+      const role = p.role === 'lead' ? 'notifications.role.lead' : 'notifications.role.cooperate';
       return layout(
-        L === 'en' ? `[Duban] ${what}: ${p.item.title}` : `【督办提醒】${what}：${p.item.title}`,
+        tr('notifications.reminder.subject', { what, title: p.item.title }),
         [
           {
             lines: [
-              L === 'en'
-                ? `${p.departmentName} (${role.en}): this item is ${what} (due ${p.dueOn}).`
-                : `${p.departmentName}（${role['zh-CN']}）：以下任务${what}（截止 ${p.dueOn}）。`,
-              owe[L],
+              tr('notifications.reminder.intro', {
+                department: name(p.departmentName),
+                role: msg(role),
+                what,
+                date: date(p.dueOn),
+              }),
+              tr(owe),
             ],
           },
           { items: [{ item: p.item }] },
@@ -265,27 +362,25 @@ export function renderMail(
     }
     case 'digest': {
       const p = payload as unknown as DigestPayload;
-      const title =
+      const title: MessageKey =
         p.period === 'backlog'
-          ? t('已逾期任务汇总', 'Overdue backlog')
+          ? 'notifications.digest.backlog'
           : p.period === 'notes'
-            ? t('督办提醒汇总', 'Reminders in one mail')
+            ? 'notifications.digest.notes'
             : p.period === 'daily'
-              ? t('每日督办摘要', 'Daily digest')
-              : t('每周督办摘要', 'Weekly digest');
+              ? 'notifications.digest.daily'
+              : 'notifications.digest.weekly';
+      const list = (items: ItemRef[] | undefined) => (items ?? []).map((item) => ({ item }));
       return layout(
-        L === 'en' ? `[Duban] ${title.en}` : `【督办】${title['zh-CN']}`,
+        tr('notifications.digest.subject', { title: msg(title) }),
         [
-          { heading: t('今日到期', 'Due today')[L], items: p.dueToday.map((item) => ({ item })) },
-          { heading: t('即将到期', 'Due soon')[L], items: p.dueSoon.map((item) => ({ item })) },
-          { heading: t('已逾期', 'Overdue')[L], items: p.overdue.map((item) => ({ item })) },
+          { heading: tr('notifications.digest.due_today'), items: list(p.dueToday) },
+          { heading: tr('notifications.digest.due_soon'), items: list(p.dueSoon) },
+          { heading: tr('notifications.digest.overdue'), items: list(p.overdue) },
+          { heading: tr('notifications.digest.awaiting_ack'), items: list(p.awaitingAck) },
           {
-            heading: t('待签收', 'Waiting for your acknowledgement')[L],
-            items: p.awaitingAck.map((item) => ({ item })),
-          },
-          {
-            heading: t('其他提醒', 'Other notices')[L],
-            items: p.notes.map((n) => ({ item: n.item, note: n.text[L] })),
+            heading: tr('notifications.digest.other'),
+            items: (p.notes ?? []).map((n) => ({ item: n.item, note: noteOf(L, n.text) })),
           },
         ].filter((b) => b.items.length > 0),
         ctx,
@@ -293,66 +388,77 @@ export function renderMail(
     }
     case 'escalation': {
       const p = payload as unknown as EscalationMailPayload;
-      const top = p.notices.some((n) => n.level === 'red')
+      const notices = p.notices ?? [];
+      const top: Level = notices.some((n) => n.level === 'red')
         ? 'red'
-        : p.notices.some((n) => n.level === 'yellow')
+        : notices.some((n) => n.level === 'yellow')
           ? 'yellow'
           : 'blue';
-      const counts = (['red', 'yellow', 'blue'] as const)
-        .map((level) => ({ level, n: p.notices.filter((x) => x.level === level).length }))
-        .filter((c) => c.n > 0);
-      const replyBy = p.notices
+      const counts = LEVELS.map((level) => ({
+        level,
+        n: notices.filter((x) => x.level === level).length,
+      })).filter((c) => c.n > 0);
+      const replyBy = notices
         .map((n) => n.replyBy)
         .filter((d): d is string => !!d)
         .sort()[0];
       const blocks: Block[] = [
         {
           lines: [
-            L === 'en'
-              ? `${p.notices.length} supervision notice(s) (督办单) were issued. Please act and report.`
-              : `现发出督办单 ${p.notices.length} 份，请抓紧办理并报送情况。`,
-            ...(replyBy
-              ? [
-                  L === 'en'
-                    ? `A written reply is due by ${replyBy}.`
-                    : `请于 ${replyBy} 前书面回复办理情况。`,
-                ]
-              : []),
+            tr('notifications.escalation.intro', { count: notices.length }),
+            ...(replyBy ? [tr('notifications.escalation.reply_by', { date: date(replyBy) })] : []),
           ],
         },
       ];
-      for (const level of ['red', 'yellow', 'blue'] as const) {
-        const notices = p.notices.filter((n) => n.level === level);
-        if (!notices.length) continue;
+      for (const level of LEVELS) {
+        const ofLevel = notices.filter((n) => n.level === level);
+        if (!ofLevel.length) continue;
         blocks.push({
-          heading: `${LEVEL[level][L]}（${notices.length}）`,
-          items: notices.map((n) => ({
+          heading: tr('notifications.escalation.level_heading', {
+            level: msg(`notifications.level.${level}`),
+            count: ofLevel.length,
+          }),
+          items: ofLevel.map((n) => ({
             item: n.item,
             note: [
-              n.overdueCalendarDays
-                ? L === 'en'
-                  ? `overdue ${n.overdueCalendarDays} day(s) (${n.overdueWorkingDays ?? 0} working)`
-                  : `已逾期 ${n.overdueCalendarDays} 天（${n.overdueWorkingDays ?? 0} 个工作日）`
+              n.reasons?.length
+                ? tr('notifications.escalation.reasons', {
+                    reasons: [...new Set(n.reasons)]
+                      .map((r) => tr(REASON_KEYS[r] ?? 'notifications.reason.other'))
+                      .join(L === 'en' ? '; ' : '；'),
+                  })
                 : undefined,
-              n.replyBy ? (L === 'en' ? `reply by ${n.replyBy}` : `${n.replyBy} 前回复`) : undefined,
-              n.cc.length ? `${L === 'en' ? 'cc' : '抄送'} ${n.cc.join('、')}` : undefined,
-              `${L === 'en' ? 'print' : '打印督办单'} ${printUrl(ctx.publicUrl, n.id)}`,
+              n.overdueCalendarDays
+                ? tr('notifications.escalation.overdue_days', {
+                    days: n.overdueCalendarDays,
+                    working: n.overdueWorkingDays ?? 0,
+                  })
+                : undefined,
+              n.replyBy ? tr('notifications.escalation.note_reply_by', { date: date(n.replyBy) }) : undefined,
+              n.cc?.length ? tr('notifications.escalation.cc', { names: list(n.cc.map(name)) }) : undefined,
+              tr('notifications.escalation.print', { url: printUrl(ctx.publicUrl, n.id) }),
             ]
               .filter(Boolean)
               .join(' · '),
           })),
         });
       }
-      // The subject counts what it names: "【红色督办】22 项" — a mixed batch lists every level.
-      const subjectCounts = counts.map((c) =>
-        L === 'en' ? `${c.n} ${c.level}` : `${LEVEL[c.level]['zh-CN'].slice(0, 2)} ${c.n} 项`,
-      );
+      // The subject counts what it names: "【红色督办】22 项任务" — a mixed batch lists every level.
+      const subjectCounts = counts
+        .map((c) =>
+          tr('notifications.escalation.subject_count', {
+            level: msg(`notifications.level_short.${c.level}`),
+            count: c.n,
+          }),
+        )
+        .join(tr('notifications.escalation.count_separator'));
       const mail = layout(
-        L === 'en'
-          ? `[Duban] ${LEVEL[top].en}: ${subjectCounts.join(', ')}`
-          : counts.length === 1
-            ? `【${LEVEL[top]['zh-CN']}】${p.notices.length} 项任务`
-            : `【${LEVEL[top]['zh-CN']}】督办单 ${p.notices.length} 份（${subjectCounts.join('，')}）`,
+        tr(
+          counts.length <= 1
+            ? 'notifications.escalation.subject_one_level'
+            : 'notifications.escalation.subject_mixed',
+          { level: msg(`notifications.level.${top}`), count: notices.length, counts: subjectCounts },
+        ),
         blocks,
         ctx,
       );
@@ -367,21 +473,24 @@ export function renderMail(
     case 'import-summary': {
       const p = payload as unknown as ImportSummaryPayload;
       return layout(
-        L === 'en'
-          ? `[Duban] ${p.backlogCount} item(s) already overdue in ${p.planTitle}`
-          : `【督办】${p.planTitle}：导入时已逾期 ${p.backlogCount} 项`,
+        tr('notifications.import.subject', { plan: name(p.planTitle), count: p.backlogCount }),
         [
           {
             lines: [
-              L === 'en'
-                ? `${p.backlogCount} item(s) of the imported plan were already past due. They go into each department’s next digest instead of one mail per item.`
-                : `导入的方案中有 ${p.backlogCount} 项任务已过截止日期，已汇入各部门下一期摘要，不再逐项发送。`,
-              ...p.byDepartment.map((d) =>
-                L === 'en' ? `${d.name}: ${d.count}` : `${d.name}：${d.count} 项`,
+              tr('notifications.import.intro', { count: p.backlogCount }),
+              ...(p.byDepartment ?? []).map((d) =>
+                tr('notifications.import.department_count', {
+                  // '' (or the Chinese placeholder the import wrote before the catalog): items without a lead
+                  name:
+                    d.name && d.name !== NO_LEAD_PLACEHOLDER
+                      ? name(d.name)
+                      : msg('notifications.import.no_lead'),
+                  count: d.count,
+                }),
               ),
             ],
           },
-          { items: p.items.map((item) => ({ item })) },
+          { items: (p.items ?? []).map((item) => ({ item })) },
         ],
         ctx,
       );
@@ -389,20 +498,19 @@ export function renderMail(
     case 'leadership-summary': {
       const p = payload as unknown as LeadershipSummaryPayload;
       const row = (r: { name: string; open: number; overdue: number }) =>
-        L === 'en'
-          ? `${r.name}: ${r.open} open, ${r.overdue} overdue`
-          : `${r.name}：在办 ${r.open}，逾期 ${r.overdue}`;
+        tr('notifications.summary.row', { name: name(r.name), open: r.open, overdue: r.overdue });
       return layout(
-        L === 'en'
-          ? `[Duban] Weekly summary, week of ${p.weekOf}`
-          : `【督办】领导小组周报（${p.weekOf} 当周）`,
+        tr('notifications.summary.subject', { date: date(p.weekOf) }),
         [
-          { heading: t('按部门', 'By department')[L], lines: p.byDepartment.map(row) },
-          { heading: t('按县（区、市）', 'By county')[L], lines: p.byCounty.map(row) },
-          { heading: t('红色清单', 'Red list')[L], items: p.red.map((item) => ({ item })) },
+          { heading: tr('notifications.summary.by_department'), lines: (p.byDepartment ?? []).map(row) },
+          { heading: tr('notifications.summary.by_county'), lines: (p.byCounty ?? []).map(row) },
           {
-            heading: t('有风险的认定节点', 'Certification milestones at risk')[L],
-            items: p.certAtRisk.map((item) => ({ item })),
+            heading: tr('notifications.summary.overdue_list'),
+            items: (p.red ?? []).map((item) => ({ item })),
+          },
+          {
+            heading: tr('notifications.summary.cert_at_risk'),
+            items: (p.certAtRisk ?? []).map((item) => ({ item })),
           },
         ],
         ctx,
@@ -410,15 +518,20 @@ export function renderMail(
     }
     case 'urge': {
       const p = payload as unknown as UrgePayload;
+      const office = p.officeName ? name(p.officeName) : msg('notifications.urge.office');
       return layout(
-        L === 'en' ? `[Duban] Urged by the office: ${p.item.title}` : `【催办】${p.item.title}`,
+        tr('notifications.urge.subject', { title: p.item.title }),
         [
           {
             lines: [
-              L === 'en'
-                ? `${p.departmentName}: ${p.officeName} urges you to complete this item${p.dueOn ? ` (due ${p.dueOn})` : ''} and report in Duban.`
-                : `${p.departmentName}：${p.officeName}催办以下任务${p.dueOn ? `（办理时限 ${p.dueOn}）` : ''}，请抓紧办理并在督办系统中报送办理情况。`,
-              p.text,
+              p.dueOn
+                ? tr('notifications.urge.intro_due', {
+                    department: name(p.departmentName),
+                    office,
+                    date: date(p.dueOn),
+                  })
+                : tr('notifications.urge.intro', { department: name(p.departmentName), office }),
+              ...(p.text ? [p.text] : []),
             ],
           },
           { items: [{ item: p.item }] },
@@ -428,16 +541,18 @@ export function renderMail(
     }
     case 'report-request': {
       const p = payload as unknown as ReportRequestPayload;
+      const period = periodLabel(p.period);
       return layout(
-        L === 'en'
-          ? `[Duban] Report for ${p.period}: ${p.item.title}`
-          : `【督办】请报送 ${p.period} 期办理情况：${p.item.title}`,
+        tr('notifications.report.subject', { period, title: p.item.title }),
         [
           {
             lines: [
-              L === 'en'
-                ? `${p.departmentName}: please report on this recurring item for ${p.period} by ${p.periodEnd} (${ruleLabel(p.rule).en}).`
-                : `${p.departmentName}：请于 ${p.periodEnd} 前报送本期（${p.period}）办理情况（${ruleLabel(p.rule)['zh-CN']}）。`,
+              tr('notifications.report.intro', {
+                department: name(p.departmentName),
+                date: date(p.periodEnd),
+                period,
+                what: ruleLabel(p.rule),
+              }),
             ],
           },
           { items: [{ item: p.item }] },

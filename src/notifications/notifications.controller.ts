@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Authenticated, CurrentUser, Public } from '../access/access.decorators';
@@ -14,6 +14,9 @@ import {
 import { escapeHtml } from './notification-templates';
 import { NotificationsService, type PreferencesView } from './notifications.service';
 import { Clock } from '../common/clock';
+import { type MessageKey, translate } from '../common/i18n/catalog';
+import type { Locale } from '../common/locale';
+import { LANG_COOKIE, requestLocale } from '../common/request-locale';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 export class PreferencesDto {
@@ -31,21 +34,15 @@ export class PreferencesDto {
   subscribed?: boolean;
 }
 
-const page = (title: string, body: string, form = '') =>
-  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-  `<title>${escapeHtml(title)}</title></head>` +
-  `<body style="font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em"><h1>${escapeHtml(title)}</h1>` +
-  `<p>${escapeHtml(body)}</p>${form}</body></html>`;
+/** A small page of the unsubscribe link, entirely in the reader's language. */
+const page = (locale: Locale, title: MessageKey, body: MessageKey, form = '') =>
+  `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+  `<title>${escapeHtml(translate(locale, title))}</title></head>` +
+  `<body style="font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em"><h1>${escapeHtml(translate(locale, title))}</h1>` +
+  `<p>${escapeHtml(translate(locale, body))}</p>${form}</body></html>`;
 
-const INVALID = () =>
-  page(
-    '链接无效 / Invalid link',
-    '此退订链接无效或已过期，请在个人设置中管理邮件。/ This unsubscribe link is not valid or has expired; manage mail in your settings.',
-  );
-
-const WHAT_STOPS =
-  '退订后不再收到摘要和一般提醒；截止前 7 个工作日、前 1 个工作日和到期当日的提醒以及督办单为必达通知，仍会发送（可在个人设置中调整摘要频率）。' +
-  ' / Digests and general reminders stop; the 7-day, 1-day and due-day reminders and escalation notices are mandatory and still arrive (digest frequency can be changed in your settings).';
+const INVALID = (locale: Locale) =>
+  page(locale, 'notifications.unsub.invalid_title', 'notifications.unsub.invalid_body');
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -65,19 +62,23 @@ export class NotificationsController {
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  confirmUnsubscribe(
+  async confirmUnsubscribe(
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('token') token?: string,
-  ): string {
-    if (!token || !verifyUnsubscribeToken(this.secret.value, token, this.clock.now())) {
+  ): Promise<string> {
+    const userId = token ? verifyUnsubscribeToken(this.secret.value, token, this.clock.now()) : null;
+    const locale = await this.readerLocale(request, userId);
+    if (!token || !userId) {
       void reply.status(400);
-      return INVALID();
+      return INVALID(locale);
     }
+    const lang = typeof (request.query as { lang?: unknown })?.lang === 'string' ? `&lang=${locale}` : '';
     const form =
-      `<form method="post" action="?token=${escapeHtml(encodeURIComponent(token))}">` +
+      `<form method="post" action="?token=${escapeHtml(encodeURIComponent(token))}${escapeHtml(lang)}">` +
       `<input type="hidden" name="List-Unsubscribe" value="One-Click">` +
-      `<button type="submit" style="font-size:1rem;padding:.6em 1.2em">确认退订 / Unsubscribe</button></form>`;
-    return page('退订督办邮件 / Unsubscribe', WHAT_STOPS, form);
+      `<button type="submit" style="font-size:1rem;padding:.6em 1.2em">${escapeHtml(translate(locale, 'notifications.unsub.confirm_button'))}</button></form>`;
+    return page(locale, 'notifications.unsub.confirm_title', 'notifications.unsub.what_stops', form);
   }
 
   @Post('unsubscribe')
@@ -86,15 +87,28 @@ export class NotificationsController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async unsubscribe(
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('token') token?: string,
   ): Promise<string> {
     const userId = token ? verifyUnsubscribeToken(this.secret.value, token, this.clock.now()) : null;
+    const locale = await this.readerLocale(request, userId);
     if (!userId || !(await this.notifications.unsubscribe(userId))) {
       void reply.status(400);
-      return INVALID();
+      return INVALID(locale);
     }
-    return page('已退订 / Unsubscribed', WHAT_STOPS);
+    return page(locale, 'notifications.unsub.done_title', 'notifications.unsub.what_stops');
+  }
+
+  /**
+   * The page's language: the reader's explicit choice (`?lang=`, the language cookie), else the mail language
+   * of the user the link was made for (nobody is signed in), else Simplified Chinese.
+   */
+  private async readerLocale(request: FastifyRequest, userId: string | null): Promise<Locale> {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    if (query.lang !== undefined || request.cookies?.[LANG_COOKIE] !== undefined)
+      return requestLocale(request);
+    return userId ? (await this.notifications.preferences(userId)).language : 'zh-CN';
   }
 
   @Get('preferences')

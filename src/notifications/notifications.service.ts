@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import type { Env } from '../config/env.schema';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
@@ -146,7 +148,7 @@ export class NotificationsService {
     const mode = change.mode ?? current.mode;
     const language = change.language ?? current.language;
     if (!NOTIFICATION_MODES.includes(mode) || !LANGUAGES.includes(language))
-      throw new RangeError('bad preference');
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, msg('notifications.bad_preference'));
     const unsubscribedAt =
       change.subscribed === undefined ? current.unsubscribedAt : change.subscribed ? null : this.clock.now();
     await this.dataSource.query(

@@ -12,7 +12,8 @@ import { MailJob, QueueName } from '../queue/queues';
 import { AppSecret } from './app-secret.provider';
 import type { Language } from './notification-preference.entity';
 import type { OutboxMessage, OutboxStatus, TemplateName } from './notification-outbox.entity';
-import { renderMail } from './notification-templates';
+import { msg } from '../common/i18n/catalog';
+import { renderMail, senderName } from './notification-templates';
 import { unsubscribeUrl } from './unsubscribe-token';
 
 export interface NewOutboxMessage {
@@ -193,6 +194,8 @@ export class OutboxService {
     try {
       info = await this.mail.send({
         to: row.recipientEmail,
+        // 督办系统 for a Chinese reader (the configured name when it is already Chinese), Duban in English.
+        fromName: senderName(this.mail.fromName, language),
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
@@ -357,10 +360,7 @@ export class OutboxService {
   async retryMany(filter: Omit<OutboxFilter, 'limit'>): Promise<{ retried: number }> {
     const status = filter.status ?? 'dead';
     if (status !== 'dead' && status !== 'failed')
-      throw new DomainError(
-        ErrorCode.INVALID_STATE,
-        '只能重发失败或死信的邮件 / Only failed or dead messages can be retried',
-      );
+      throw new DomainError(ErrorCode.INVALID_STATE, msg('notifications.outbox.not_retriable'));
     const { where, params } = filterSql({ ...filter, status });
     const rows = await this.dataSource.query<unknown>(
       `UPDATE notification_outbox
@@ -399,11 +399,8 @@ export class OutboxService {
         [id],
       );
       if (!exists.length)
-        throw new DomainError(ErrorCode.NOT_FOUND, `没有这条邮件记录 / No such message: ${id}`);
-      throw new DomainError(
-        ErrorCode.INVALID_STATE,
-        '只能重发失败或死信的邮件 / Only failed or dead messages can be retried',
-      );
+        throw new DomainError(ErrorCode.NOT_FOUND, msg('notifications.outbox.not_found', { id }));
+      throw new DomainError(ErrorCode.INVALID_STATE, msg('notifications.outbox.not_retriable'));
     }
     void this.queue
       .add(

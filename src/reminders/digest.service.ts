@@ -13,7 +13,7 @@ import type {
 } from '../notifications/notification-templates';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service';
 import { type ItemFacts, itemRef, ReminderFactsRepository } from './reminder-facts.repository';
-import { ruleLabel } from '../notifications/notification-templates';
+import { digestNoteText } from '../notifications/notification-templates';
 
 /** Items due within this many working days are "due soon" in a digest (the items list's own default). */
 export const DIGEST_DUE_SOON_WORKING_DAYS = 7;
@@ -249,18 +249,7 @@ export class DigestService {
 
 const byDue = (a: ItemRef, b: ItemRef) => ((a.dueOn ?? '') < (b.dueOn ?? '') ? -1 : 1);
 
+/** What the digest says about a folded entry: a catalog message, rendered in the reader's language when sent. */
 function noteText(entry: PendingEntry): DigestNote['text'] {
-  const p = entry.payload as { rule?: string; period?: string; dueOn?: string };
-  switch (entry.kind) {
-    case 'backlog':
-      return {
-        'zh-CN': `导入时已逾期（截止 ${p.dueOn ?? ''}）`,
-        en: `already overdue when imported (due ${p.dueOn ?? ''})`,
-      };
-    case 'report-request':
-      return { 'zh-CN': `请报送 ${p.period ?? ''} 期办理情况`, en: `report for ${p.period ?? ''} requested` };
-    case 'overflow':
-    case 'reminder':
-      return p.rule ? ruleLabel(p.rule) : { 'zh-CN': '提醒', en: 'reminder' };
-  }
+  return digestNoteText(entry.kind, entry.payload as { rule?: string; period?: string; dueOn?: string });
 }

@@ -8,6 +8,8 @@ import { parseCalendarDate as d } from '../../src/common/calendar-date';
 import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
 import { Role } from '../../src/access/role.enum';
+import { formatDate } from '../../src/common/i18n/format';
+import { latinWords } from '../../src/common/i18n/latin-words';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   addItem,
@@ -133,6 +135,94 @@ describe('notification outbox, delivery guarantees and admin', () => {
     expect((queues.json() as Array<{ name: string }>).map((q) => q.name)).toEqual(
       expect.arrayContaining(['reminders', 'mail']),
     );
+  });
+
+  it("the captured mail speaks the reader's language: sender 督办系统 or Duban, a Date, RFC 8058 headers only on optional mail", async () => {
+    const notifications = t.app.get(NotificationsService);
+    const english = await t.createUser(Role.DeptHead);
+    await notifications.setPreferences(english.id, { language: 'en', mode: 'immediate' });
+    const today = t.clock.today();
+    const payload = {
+      item: {
+        id: '3f6c1a2e-9b4d-4c1e-8a7b-5d2e0f1c9a01',
+        ref: '银教发〔2026〕12号-1',
+        number: '（一）',
+        title: '完善学校办学条件标准化建设台账',
+        planTitle: '银川市推进义务教育优质均衡发展实施方案',
+        dueOn: today,
+        departmentName: '银川市教育局',
+      },
+      rule: 'due_day',
+      dueOn: today,
+      sendOn: today,
+      departmentName: '银川市教育局',
+      role: 'lead',
+      outstanding: 'report',
+    };
+    t.mail.clear();
+    for (const user of [world.users.eduHead, english]) {
+      const [recipient] = await notifications.recipients([user.id]);
+      expect(
+        await notifications.notify(recipient, { template: 'reminder', payload, key: `headers|${user.id}` }),
+      ).toBe('queued');
+      expect(
+        await notifications.notify(recipient, {
+          template: 'escalation',
+          payload: { notices: [] },
+          key: `headers-mandatory|${user.id}`,
+          mandatory: true,
+        }),
+      ).toBe('queued');
+    }
+    await t.mail.waitFor(() => true, 4);
+    await drained(t);
+    const mailTo = (user: { email: string }, template: string) =>
+      t.mail.messages.filter((m) => m.to.includes(user.email) && m.subject.includes(template));
+
+    const [zhMail] = mailTo(world.users.eduHead, '【督办提醒】');
+    expect(zhMail.subject).toBe('【督办提醒】今日到期：完善学校办学条件标准化建设台账');
+    expect(zhMail.fromName).toBe('督办系统');
+    expect(zhMail.date).not.toBeNull();
+    expect(Number.isNaN(Date.parse(zhMail.date!))).toBe(false);
+    expect(zhMail.listUnsubscribe).toMatchObject({ post: 'List-Unsubscribe=One-Click' });
+    expect(zhMail.listUnsubscribe!.url).toMatch(/\/api\/notifications\/unsubscribe\?token=/);
+    expect(latinWords(zhMail.subject)).toEqual([]);
+    expect(latinWords(zhMail.text)).toEqual([]);
+    expect(zhMail.text).toContain(`办理时限 ${formatDate('zh-CN', today)}`);
+    const [zhNotice] = mailTo(world.users.eduHead, '【蓝色督办】');
+    expect(zhNotice.fromName).toBe('督办系统');
+    expect(zhNotice.listUnsubscribe).toBeNull();
+
+    const [enMail] = mailTo(english, '[Duban] due today');
+    expect(enMail.fromName).toBe('Duban');
+    expect(enMail.date).not.toBeNull();
+    expect(enMail.listUnsubscribe).toMatchObject({ post: 'List-Unsubscribe=One-Click' });
+    expect(enMail.text).toContain(`(deadline ${formatDate('en', today)})`);
+    // the English mail's Chinese is the data only: names and titles
+    const data = [payload.item.title, payload.item.planTitle, payload.departmentName, payload.item.number];
+    expect(data.reduce((text, s) => text.split(s).join(''), enMail.text)).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(mailTo(english, '[Duban] Blue notice')[0].listUnsubscribe).toBeNull();
+
+    // The unsubscribe page (nobody signed in) is in the language of the user the link was made for.
+    const visible = (html: string) => html.replace(/<[^>]+>/g, ' ');
+    const pageFor = async (user: { id: string }, query = '') =>
+      visible(
+        (
+          await t.request({
+            method: 'GET',
+            url: `/api/notifications/unsubscribe?token=${encodeURIComponent(
+              unsubscribeToken(t.app.get(AppSecret).value, user.id, t.clock.now()),
+            )}${query}`,
+          })
+        ).body,
+      );
+    const enPage = await pageFor(english);
+    expect(enPage).toContain('Unsubscribe from Duban mail');
+    expect(enPage).not.toMatch(/[\u4e00-\u9fff]/);
+    const zhPage = await pageFor(world.users.eduHead);
+    expect(zhPage).toContain('退订督办邮件');
+    expect(latinWords(zhPage)).toEqual([]);
+    expect(await pageFor(world.users.eduHead, '&lang=en')).toContain('Unsubscribe from Duban mail');
   });
 
   it('one-click unsubscribe (RFC 8058) stops non-mandatory mail; GET and HEAD only confirm; deadline mail still arrives', async () => {

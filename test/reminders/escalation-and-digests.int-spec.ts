@@ -179,7 +179,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     t.mail.clear();
     await cycles.run();
     await drained(t);
-    const requests = to(t.mail.messages, finHead).filter((m) => m.subject.includes('2025-Q4'));
+    const requests = to(t.mail.messages, finHead).filter((m) => m.subject.includes('2025年第四季度'));
     expect(requests).toHaveLength(1);
     // Once the department's report for the period is in, the period's reminders stop.
     await sql(t, `UPDATE assignments SET acknowledged_at = now() WHERE item_id = $1`, [item]);
@@ -199,7 +199,7 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     t.mail.clear();
     await cycles.run();
     await drained(t);
-    expect(to(t.mail.messages, finHead).filter((m) => m.subject.includes('2025-Q4'))).toHaveLength(0);
+    expect(to(t.mail.messages, finHead).filter((m) => m.subject.includes('2025年第四季度'))).toHaveLength(0);
   });
 
   it('importing a plan with past-due items sends one digest per recipient and one office summary, no flood', async () => {

@@ -1,4 +1,5 @@
 import { Role } from '../../src/access/role.enum';
+import { formatDate } from '../../src/common/i18n/format';
 import { AppSecret } from '../../src/notifications/app-secret.provider';
 import { unsubscribeToken } from '../../src/notifications/unsubscribe-token';
 import { addDays, type CalendarDate } from '../../src/common/calendar-date';
@@ -113,7 +114,8 @@ describe('one item, day by day, from creation to closure', () => {
   const all = () => [...lead(), world.users.finHead];
   const summaryReaders = () => [world.users.leader, world.users.officeUser, groupLeader];
   const mails = (people: User[], subject: string) => people.map((p) => `${p.name} ← ${subject}`);
-  const summary = (monday: string) => mails(summaryReaders(), `【督办】领导小组周报（${monday} 当周）`);
+  const summary = (monday: string) =>
+    mails(summaryReaders(), `【督办】领导小组周报（${formatDate('zh-CN', monday)} 当周）`);
 
   /** Every mail of every day from Sat 28 Nov 2026 to Fri 15 Jan 2027; days not listed get none. */
   const expected = (): Record<string, string[]> => ({

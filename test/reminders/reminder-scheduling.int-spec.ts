@@ -190,7 +190,7 @@ describe('reminder scheduling through BullMQ (real Redis, real SMTP, pinned cloc
     ]);
     expect(to(mails, eduHead)[0].subject).toBe('【督办提醒】今日到期：按部门时限督办');
     expect(to(mails, finHead)[0].subject).toBe('【督办提醒】已逾期 9 天：按部门时限督办');
-    expect(to(mails, finHead)[0].text).toContain('截止 2025-09-30');
-    expect(to(mails, finHead)[0].text).not.toContain('2025-10-09');
+    expect(to(mails, finHead)[0].text).toContain('截止 2025年9月30日');
+    expect(to(mails, finHead)[0].text).not.toContain('2025年10月9日');
   });
 });

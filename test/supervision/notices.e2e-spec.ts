@@ -121,7 +121,7 @@ describe('督办件: numbering, 催办 and 反馈', () => {
     expect(urged.map((u) => [u.departmentName, u.mailed])).toEqual([['测试牵头局', 1]]);
     const [mail] = await t.mail.waitFor((m) => m.subject.startsWith('【催办】'));
     expect(mail.text).toContain('请于本周内报送办理情况');
-    expect(mail.text).toContain('办理时限 2026-11-20');
+    expect(mail.text).toContain('办理时限 2026年11月20日');
     expectStatus(await call('POST', `/api/items/${id}/urge`, w.tokens.leadHead, { text: 'x' }), 403);
     expectStatus(
       await call('POST', `/api/items/${id}/urge`, w.tokens.office, { departmentId: w.other, text: '催' }),
