@@ -25,9 +25,7 @@ export interface PeriodPick {
 /** The picker field a problem belongs to (the form shows the message next to it). */
 export type PeriodField = keyof PeriodPick;
 
-export type PeriodResult =
-  | { ok: true; code: string }
-  | { ok: false; field: PeriodField; message: Message };
+export type PeriodResult = { ok: true; code: string } | { ok: false; field: PeriodField; message: Message };
 
 /** The stored code, the same pattern as SubmitReportDto's (API callers send codes). */
 export const PERIOD_CODE = /^(once|\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?)$/;
