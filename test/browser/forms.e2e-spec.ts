@@ -147,7 +147,8 @@ describe('flow forms in Chromium', () => {
     // What was typed is kept when the return is refused (here: a comment longer than 5000 characters).
     await review()
       .locator('input[name=comment]')
-      .evaluate((el: HTMLInputElement) => {
+      .evaluate((el: { removeAttribute(name: string): void; value: string }) => {
+        // as a client without the maxlength would send it
         el.removeAttribute('maxlength');
         el.value = `请补充验收材料${'。'.repeat(5000)}`;
       });
