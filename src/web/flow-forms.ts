@@ -5,7 +5,19 @@ import type { DepartmentFlowView, ItemFlowDetail } from '../supervision/supervis
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { DepartmentView } from '../departments/departments.service';
 import { Role } from '../access/role.enum';
+import type { CalendarDate } from '../common/calendar-date';
+import { RECURRENCES, type Recurrence } from '../plans/deadline-reading.policy';
+import { periodOf } from '../reminders/report-period';
+import {
+  halfName,
+  PERIOD_KINDS,
+  periodLabel,
+  periodPickOf,
+  type PeriodKind,
+  quarterName,
+} from '../supervision/report-period';
 import { dateText } from './components';
+import { type FlowFormState, FormView, notSentNotice, wasShown } from './flow-form-state';
 import { html, type SafeHtml } from './html';
 import { csrfField } from './layout';
 import type { PageContext } from './page-context';
@@ -62,49 +74,77 @@ export const fileLink = (report: { id: string }, f: { id: string; fileName: stri
   html`<a class="file" href="/api/reports/${report.id}/files/${f.id}" download>${f.fileName}</a>
     <small class="muted">${sizeText(f.sizeBytes)}</small>`;
 
-export const periodText = (ctx: PageContext, period: string): string =>
-  period === 'once' ? ctx.t('一次性', 'once') : period;
+/** A stored 期次 code in the reader's words (2026年第四季度); the code itself is never shown. */
+export const periodText = (ctx: PageContext, period: string): string => ctx.msg(periodLabel(period));
 
 const sizeText = (n: number): string =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-/** The approve/return form of a submitted report (comment required to return: the service says so). */
-export function reviewForm(ctx: PageContext, report: { id: string }, next: string): SafeHtml {
-  return html`<form method="post" action="/reports/${report.id}/review" class="review-form">
-    ${csrfField(ctx)}<input type="hidden" name="next" value="${next}" />
+/**
+ * The approve/return form of a submitted report (a comment is required to return: a return without one comes
+ * back to the item page with the error under the comment).
+ */
+export function reviewForm(
+  ctx: PageContext,
+  report: { id: string },
+  next: string,
+  state: FlowFormState | null = null,
+): SafeHtml {
+  const f = FormView.of(ctx, state, 'review', report.id);
+  return html`<form method="post" action="/reports/${report.id}/review" class="review-form" novalidate>
+    ${f.summary()} ${csrfField(ctx)}<input type="hidden" name="next" value="${f.value('next', next)}" />
     <input
       type="text"
       name="comment"
       maxlength="5000"
+      value="${f.value('comment')}"
       placeholder="${ctx.t('审核意见（退回时必填）', 'Comment (required to return)')}"
       aria-label="${ctx.t('审核意见', 'Comment')}"
+      ${f.invalid('comment')}
     />
+    ${f.error('comment')}
     <button type="submit" name="decision" value="approve" class="small primary">
       ${ctx.t('通过', 'Approve')}
     </button>
     <button type="submit" name="decision" value="return" class="small danger">
       ${ctx.t('退回', 'Return')}
     </button>
+    ${f.error('decision')}
   </form>`;
 }
 
 /** The approve/reject form of a pending extension request. */
-export function decisionForm(ctx: PageContext, extension: { id: string }, next: string): SafeHtml {
-  return html`<form method="post" action="/extensions/${extension.id}/decision" class="review-form">
-    ${csrfField(ctx)}<input type="hidden" name="next" value="${next}" />
+export function decisionForm(
+  ctx: PageContext,
+  extension: { id: string },
+  next: string,
+  state: FlowFormState | null = null,
+): SafeHtml {
+  const f = FormView.of(ctx, state, 'decision', extension.id);
+  return html`<form
+    method="post"
+    action="/extensions/${extension.id}/decision"
+    class="review-form"
+    novalidate
+  >
+    ${f.summary()} ${csrfField(ctx)}<input type="hidden" name="next" value="${f.value('next', next)}" />
     <input
       type="text"
       name="comment"
       maxlength="5000"
+      value="${f.value('comment')}"
       placeholder="${ctx.t('审批意见（可选）', 'Comment (optional)')}"
       aria-label="${ctx.t('审批意见', 'Comment')}"
+      ${f.invalid('comment')}
     />
+    ${f.error('comment')}
     <button type="submit" name="decision" value="approve" class="small primary">
       ${ctx.t('批准', 'Approve')}
     </button>
     <button type="submit" name="decision" value="reject" class="small danger">
       ${ctx.t('不批准', 'Reject')}
     </button>
+    ${f.error('decision')}
   </form>`;
 }
 
@@ -158,22 +198,34 @@ export class FlowForms {
     };
   }
 
-  /** The sections of the item page's main column that belong to the flow. */
+  /**
+   * The sections of the item page's main column that belong to the flow. `sent` is a form that was sent back
+   * (its typed values and problems); when the page no longer shows that form, its problem is shown on top.
+   */
   sections(
     ctx: PageContext,
     item: ItemFlowDetail,
     can: FlowAbilities,
     departments: DepartmentView[],
-    today: string,
+    today: CalendarDate,
+    sent: FlowFormState | null = null,
   ): SafeHtml {
     const here = `/items/${item.id}`;
-    return html`${this.departmentsPanel(ctx, item, can, here)}
-    ${can.assign ? this.assignPanel(ctx, item, departments) : ''}
-    ${this.reportsPanel(ctx, item, can, here, today)} ${this.extensionsPanel(ctx, item, can, here)}
-    ${this.supervisionPanel(ctx, item, can)} ${this.closurePanel(ctx, item, can)}`;
+    const body = html`${this.departmentsPanel(ctx, item, can, here, sent)}
+    ${can.assign ? this.assignPanel(ctx, item, departments, sent) : ''}
+    ${this.reportsPanel(ctx, item, can, here, today, sent)}
+    ${this.extensionsPanel(ctx, item, can, here, sent)} ${this.supervisionPanel(ctx, item, can, sent)}
+    ${this.closurePanel(ctx, item, can)}`;
+    return sent && !wasShown(sent) ? html`${notSentNotice(ctx, sent)}${body}` : body;
   }
 
-  private departmentsPanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities, here: string) {
+  private departmentsPanel(
+    ctx: PageContext,
+    item: ItemFlowDetail,
+    can: FlowAbilities,
+    here: string,
+    sent: FlowFormState | null,
+  ) {
     return html`<section class="panel" id="departments">
       <h2>${ctx.t('责任单位', 'Departments')}</h2>
       ${
@@ -194,7 +246,7 @@ export class FlowForms {
                     html`<tr data-department="${d.departmentName}">
                       <td>${d.departmentName}</td>
                       <td>${roleText(ctx, d.role)}</td>
-                      ${this.dueCell(ctx, item, d.departmentId, can)}
+                      ${this.dueCell(ctx, item, d.departmentId, can, sent)}
                       <td>
                         ${
                           d.acknowledged
@@ -230,24 +282,42 @@ export class FlowForms {
   }
 
   /** The department's own effective 办理时限 with 逾期 beside it; the office may set or clear it. */
-  private dueCell(ctx: PageContext, item: ItemFlowDetail, departmentId: string, can: FlowAbilities) {
+  private dueCell(
+    ctx: PageContext,
+    item: ItemFlowDetail,
+    departmentId: string,
+    can: FlowAbilities,
+    sent: FlowFormState | null,
+  ) {
     const a = item.assignments.find((x) => x.departmentId === departmentId);
     if (!a) return html`<td>—</td>`;
+    const f = can.supervise ? FormView.of(ctx, sent, 'due', departmentId) : null;
     return html`<td data-due="${a.effectiveDueOn ?? ''}">
       ${a.effectiveDueOn ?? html`<span class="warn-text">${ctx.t('未设定', 'Not set')}</span>`}
       ${a.extendedDueOn && a.effectiveDueOn === a.extendedDueOn ? html`<small class="muted">${ctx.t('（已延期）', '(extended)')}</small>` : ''}
       ${a.overdue ? html`<span class="badge s-overdue" data-overdue="true">${ctx.t('已逾期', 'Overdue')}</span>` : ''}
       ${
         can.supervise
-          ? html`<form method="post" action="/items/${item.id}/assignments/due" class="row-form due-form">
-              ${csrfField(ctx)}<input type="hidden" name="departmentId" value="${departmentId}" />
+          ? html`<form
+              method="post"
+              action="/items/${item.id}/assignments/due"
+              class="row-form due-form"
+              novalidate
+            >
+              ${f!.summary()} ${csrfField(ctx)}<input
+                type="hidden"
+                name="departmentId"
+                value="${departmentId}"
+              />
               <input
                 type="date"
                 name="dueOn"
-                value="${a.dueOn ?? ''}"
+                value="${f!.value('dueOn', a.dueOn ?? '')}"
                 aria-label="${ctx.t('本单位办理时限', 'Own due date')}"
+                ${f!.invalid('dueOn')}
               />
               <button type="submit" class="small">${ctx.t('设定', 'Set')}</button>
+              ${f!.error('dueOn')} ${f!.error('departmentId')}
             </form>`
           : ''
       }
@@ -255,9 +325,16 @@ export class FlowForms {
   }
 
   /** 督办记录: numbered 督办通知 with their 反馈, the office's 催办, and the forms for both sides. */
-  private supervisionPanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities) {
+  private supervisionPanel(
+    ctx: PageContext,
+    item: ItemFlowDetail,
+    can: FlowAbilities,
+    sent: FlowFormState | null,
+  ) {
     const { notices, urges } = item.supervision;
     if (!notices.length && !urges.length && !can.supervise) return html``;
+    const urge = FormView.of(ctx, can.supervise ? sent : null, 'urge');
+    const notice = FormView.of(ctx, can.supervise ? sent : null, 'notice');
     return html`<section class="panel" id="supervision">
       <h2>
         ${ctx.t('督办记录', 'Supervision record')} <span class="count">${notices.length + urges.length}</span>
@@ -288,7 +365,7 @@ export class FlowForms {
                           </ul>`
                         : html`<small class="warn-text"> ${ctx.t('尚未反馈', 'No reply yet')}</small>`
                     }
-                    ${can.replyToNotice ? this.replyForm(ctx, n.id) : ''}
+                    ${can.replyToNotice ? this.replyForm(ctx, n.id, sent) : ''}
                   </li>`,
               )}
             </ul>`
@@ -316,30 +393,48 @@ export class FlowForms {
       }
       ${
         can.supervise
-          ? html`<form method="post" action="/items/${item.id}/urge" class="card" id="urge-form">
+          ? html`<form method="post" action="/items/${item.id}/urge" class="card" id="urge-form" novalidate>
                 ${csrfField(ctx)}
                 <h3>${ctx.t('催办', 'Urge')}</h3>
+                ${urge.summary()}
                 <div class="form-row">
                   <label
                     >${ctx.t('催办单位', 'Department')}
-                    <select name="departmentId">
+                    <select name="departmentId" ${urge.invalid('departmentId')}>
                       <option value="">${ctx.t('逾期的牵头单位', 'the late lead departments')}</option>
-                      ${item.departments.map((d) => html`<option value="${d.departmentId}">${d.departmentName}</option>`)}
-                    </select></label
+                      ${item.departments.map((d) => html`<option value="${d.departmentId}" ${urge.value('departmentId') === d.departmentId ? 'selected' : ''}>${d.departmentName}</option>`)}
+                    </select>
+                    ${urge.error('departmentId')}</label
                   >
                   <label class="grow"
-                    >${ctx.t('催办意见', 'Message')} <input type="text" name="text" required maxlength="2000"
-                  /></label>
+                    >${ctx.t('催办意见', 'Message')}
+                    <input
+                      type="text"
+                      name="text"
+                      required
+                      maxlength="2000"
+                      value="${urge.value('text')}"
+                      ${urge.invalid('text')}
+                    />
+                    ${urge.error('text')}</label
+                  >
                 </div>
                 <button type="submit">${ctx.t('催办并发送邮件', 'Urge and send mail')}</button>
               </form>
-              <form method="post" action="/items/${item.id}/notices" class="card" id="notice-form">
+              <form method="post" action="/items/${item.id}/notices" class="card" id="notice-form" novalidate>
                 ${csrfField(ctx)}
                 <h3>${ctx.t('签发督办通知（编号）', 'Issue a numbered notice')}</h3>
+                ${notice.summary()}
                 <label
                   >${ctx.t('反馈期限（默认 3 个工作日）', 'Reply by (default: 3 working days)')}
-                  <input type="date" name="replyDueOn"
-                /></label>
+                  <input
+                    type="date"
+                    name="replyDueOn"
+                    value="${notice.value('replyDueOn')}"
+                    ${notice.invalid('replyDueOn')}
+                  />
+                  ${notice.error('replyDueOn')}</label
+                >
                 <button type="submit">${ctx.t('签发并打印', 'Issue and print')}</button>
               </form>`
           : ''
@@ -347,56 +442,92 @@ export class FlowForms {
     </section>`;
   }
 
-  private replyForm(ctx: PageContext, noticeId: string): SafeHtml {
+  private replyForm(ctx: PageContext, noticeId: string, sent: FlowFormState | null): SafeHtml {
+    const f = FormView.of(ctx, sent, 'reply', noticeId);
     return html`<form
       method="post"
       action="/notices/${noticeId}/replies"
       enctype="multipart/form-data"
       class="card reply-form"
+      novalidate
     >
-      ${csrfField(ctx)}
+      ${csrfField(ctx)} ${f.summary()}
       <label
         >${ctx.t('反馈内容（办理情况或延误原因）', 'Reply (what was done, or why it is late)')}
-        <textarea name="text" rows="3" required maxlength="20000"></textarea>
+        <textarea name="text" rows="3" required maxlength="20000" ${f.invalid('text')}>
+${f.value('text')}</textarea>
+        ${f.error('text')}
       </label>
-      <label>${ctx.t('附件', 'Files')} <input name="files" type="file" multiple /></label>
+      <label
+        >${ctx.t('附件', 'Files')}
+        <input name="files" type="file" multiple${f.invalid('files')} /> ${f.error('files')}</label
+      >
       <button type="submit" class="primary">${ctx.t('提交反馈', 'Send the reply')}</button>
     </form>`;
   }
 
-  private assignPanel(ctx: PageContext, item: ItemFlowDetail, departments: DepartmentView[]) {
+  private assignPanel(
+    ctx: PageContext,
+    item: ItemFlowDetail,
+    departments: DepartmentView[],
+    sent: FlowFormState | null,
+  ) {
     const assigned = new Set(item.departments.map((d) => d.departmentId));
+    const add = FormView.of(ctx, sent, 'assign');
+    const remove = FormView.of(ctx, sent, 'unassign');
     return html`<section class="panel" id="assign">
       <h2>${ctx.t('改派', 'Re-assign')}</h2>
-      <form method="post" action="/items/${item.id}/assignments" class="row-form">
-        ${csrfField(ctx)}
-        <select name="departmentId" required aria-label="${ctx.t('单位', 'Department')}">
+      <form method="post" action="/items/${item.id}/assignments" class="row-form" novalidate>
+        ${add.summary()} ${csrfField(ctx)}
+        <select
+          name="departmentId"
+          required
+          aria-label="${ctx.t('单位', 'Department')}"
+          ${add.invalid('departmentId')}
+        >
           <option value="">${ctx.t('选择单位…', 'Choose a department…')}</option>
           ${departments.map(
             (d) =>
-              html`<option value="${d.id}">
+              html`<option value="${d.id}" ${add.value('departmentId') === d.id ? 'selected' : ''}>
                 ${d.name}${assigned.has(d.id) ? ctx.t('（已承担）', ' (assigned)') : ''}
               </option>`,
           )}
         </select>
-        <select name="role" aria-label="${ctx.t('职责', 'Role')}">
+        <select name="role" aria-label="${ctx.t('职责', 'Role')}" ${add.invalid('role')}>
           <option value="cooperate">${ctx.t('配合', 'Cooperate')}</option>
-          <option value="lead">${ctx.t('牵头', 'Lead')}</option>
+          <option value="lead" ${add.value('role') === 'lead' ? 'selected' : ''}>
+            ${ctx.t('牵头', 'Lead')}
+          </option>
         </select>
         <button type="submit" class="small primary">${ctx.t('增加', 'Add')}</button>
+        ${add.error('departmentId')} ${add.error('role')}
       </form>
       ${
         item.departments.length
-          ? html`<form method="post" action="/items/${item.id}/assignments/remove" class="row-form">
-              ${csrfField(ctx)}
-              <select name="department" required aria-label="${ctx.t('单位', 'Department')}">
+          ? html`<form
+              method="post"
+              action="/items/${item.id}/assignments/remove"
+              class="row-form"
+              novalidate
+            >
+              ${remove.summary()} ${csrfField(ctx)}
+              <select
+                name="department"
+                required
+                aria-label="${ctx.t('单位', 'Department')}"
+                ${remove.invalid('department')}
+              >
                 ${item.departments.map(
                   (d) =>
-                    html`<option value="${d.departmentId}">
+                    html`<option
+                      value="${d.departmentId}"
+                      ${remove.value('department') === d.departmentId ? 'selected' : ''}
+                    >
                       ${d.departmentName}（${roleText(ctx, d.role)}）
                     </option>`,
                 )}
               </select>
+              ${remove.error('department')}
               <button
                 type="submit"
                 class="small danger"
@@ -415,7 +546,8 @@ export class FlowForms {
     item: ItemFlowDetail,
     can: FlowAbilities,
     here: string,
-    today: string,
+    today: CalendarDate,
+    sent: FlowFormState | null,
   ) {
     const reports = item.reports;
     return html`<section class="panel" id="reports">
@@ -423,11 +555,11 @@ export class FlowForms {
       ${
         reports.length
           ? html`<ol class="reports">
-              ${reports.map((r) => this.reportEntry(ctx, r, can, here))}
+              ${reports.map((r) => this.reportEntry(ctx, r, can, here, sent))}
             </ol>`
           : html`<p class="empty">${ctx.t('尚无进展报告', 'No reports yet')}</p>`
       }
-      ${can.report ? this.reportForm(ctx, item, can.mine!, today) : ''}
+      ${can.report ? this.reportForm(ctx, item, can.mine!, today, sent) : ''}
       ${
         can.mine && !can.mine.acknowledged && !item.closedAt
           ? html`<p class="notice info">
@@ -445,7 +577,13 @@ export class FlowForms {
     </section>`;
   }
 
-  private reportEntry(ctx: PageContext, r: ReportView, can: FlowAbilities, here: string): SafeHtml {
+  private reportEntry(
+    ctx: PageContext,
+    r: ReportView,
+    can: FlowAbilities,
+    here: string,
+    sent: FlowFormState | null,
+  ): SafeHtml {
     return html`<li class="report" data-report="${r.id}" data-state="${r.state}">
       <div class="report-head">
         <strong>${r.departmentName}</strong>
@@ -466,7 +604,7 @@ export class FlowForms {
             </p>`
           : ''
       }
-      ${r.state === 'submitted' && can.review ? reviewForm(ctx, r, `${here}#reports`) : ''}
+      ${r.state === 'submitted' && can.review ? reviewForm(ctx, r, `${here}#reports`, sent) : ''}
     </li>`;
   }
 
@@ -474,58 +612,77 @@ export class FlowForms {
     ctx: PageContext,
     item: ItemFlowDetail,
     mine: DepartmentFlowView,
-    today: string,
+    today: CalendarDate,
+    sent: FlowFormState | null,
   ): SafeHtml {
     const returned = mine.latestReport?.state === 'returned';
+    const f = FormView.of(ctx, sent, 'report');
+    // A returned report is sent again for the same 期次; a recurring item's default is the current period.
+    const preset = periodPickOf(
+      returned
+        ? mine.latestReport!.period
+        : isRecurrence(item.recurrence)
+          ? periodOf(item.recurrence, today).key
+          : 'once',
+    );
     return html`<form
       method="post"
       action="/items/${item.id}/reports"
       enctype="multipart/form-data"
       class="card report-form"
       id="report-form"
+      novalidate
     >
       ${csrfField(ctx)}
       <h3>
         ${returned ? ctx.t('重新报送进展', 'Resubmit progress') : ctx.t('报送进展', 'Report progress')}
         <small class="muted">${mine.departmentName}</small>
       </h3>
+      ${f.summary()}
       <div class="form-row">
-        <label
-          >${ctx.t('期次', 'Period')}
-          <input
-            name="period"
-            required
-            value="${item.recurrence ? today.slice(0, 4) : 'once'}"
-            pattern="once|\\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?"
-            title="once / 2026 / 2026-H1 / 2026-Q3 / 2026-11"
-        /></label>
+        ${periodPicker(ctx, f, preset, today)}
         <label
           >${ctx.t('完成进度（%）', 'Progress (%)')}
           <input
             name="percent"
             type="number"
+            inputmode="numeric"
             min="0"
             max="100"
             step="1"
             required
-            value="${mine.latestReport?.percent ?? ''}"
-        /></label>
-        <label class="grow"
-          >${ctx.t('佐证材料', 'Evidence files')} <input name="files" type="file" multiple
-        /></label>
+            value="${f.value('percent', String(mine.latestReport?.percent ?? ''))}"
+            ${f.invalid('percent')}
+          />
+          ${f.error('percent')}</label
+        >
       </div>
       <label
         >${ctx.t('办理情况', 'What was done')}
-        <textarea name="text" rows="4" required maxlength="20000"></textarea>
+        <textarea name="text" rows="4" required maxlength="20000" ${f.invalid('text')}>
+${f.value('text')}</textarea>
+        ${f.error('text')}
       </label>
+      <label
+        >${ctx.t('佐证材料', 'Evidence files')}
+        <input name="files" type="file" multiple${f.invalid('files')} />
+        ${f.error('files')}
+        <small class="muted">
+          ${ctx.t('支持 pdf、jpg、png、docx、xlsx、doc、xls、txt、zip、ofd', 'pdf, jpg, png, docx, xlsx, doc, xls, txt, zip, ofd')}
+        </small></label
+      >
       <button type="submit" class="primary">${ctx.t('提交报告', 'Submit report')}</button>
-      <small class="muted">
-        ${ctx.t('支持 pdf、jpg、png、docx、xlsx、doc、xls、txt、zip、ofd', 'pdf, jpg, png, docx, xlsx, doc, xls, txt, zip, ofd')}
-      </small>
     </form>`;
   }
 
-  private extensionsPanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities, here: string) {
+  private extensionsPanel(
+    ctx: PageContext,
+    item: ItemFlowDetail,
+    can: FlowAbilities,
+    here: string,
+    sent: FlowFormState | null,
+  ) {
+    const f = FormView.of(ctx, can.requestExtension ? sent : null, 'extension');
     // The asking department's own effective date (办理时限 per assignment), not the item's.
     const ownDue =
       item.assignments.find((a) => a.departmentId === can.mine?.departmentId)?.effectiveDueOn ??
@@ -554,7 +711,7 @@ export class FlowForms {
                           >${e.departmentName} · ${e.requestedBy.name ?? ''} ${dateText(e.createdAt)}</small
                         >
                         ${e.decidedAt ? html`<br /><small>${ctx.t('意见', 'Comment')}：${e.decisionComment ?? '—'} · ${e.decidedBy?.name ?? ''}</small>` : ''}
-                        ${e.state === 'pending' && can.review ? decisionForm(ctx, e, `${here}#extensions`) : ''}
+                        ${e.state === 'pending' && can.review ? decisionForm(ctx, e, `${here}#extensions`, sent) : ''}
                       </td>
                       <td>${e.currentDueOn}</td>
                       <td>${e.requestedDueOn}</td>
@@ -567,17 +724,35 @@ export class FlowForms {
       }
       ${
         can.requestExtension
-          ? html`<form method="post" action="/items/${item.id}/extensions" class="card">
+          ? html`<form method="post" action="/items/${item.id}/extensions" class="card" novalidate>
               ${csrfField(ctx)}
               <h3>${ctx.t('申请延期', 'Ask for an extension')}</h3>
+              ${f.summary()}
               <div class="form-row">
                 <label
                   >${ctx.t('延至', 'New due date')}
-                  <input type="date" name="newDueOn" required min="${ownDue ?? ''}"
-                /></label>
+                  <input
+                    type="date"
+                    name="newDueOn"
+                    required
+                    min="${ownDue ?? ''}"
+                    value="${f.value('newDueOn')}"
+                    ${f.invalid('newDueOn')}
+                  />
+                  ${f.error('newDueOn')}</label
+                >
                 <label class="grow"
-                  >${ctx.t('理由', 'Reason')} <input type="text" name="reason" required maxlength="5000"
-                /></label>
+                  >${ctx.t('理由', 'Reason')}
+                  <input
+                    type="text"
+                    name="reason"
+                    required
+                    maxlength="5000"
+                    value="${f.value('reason')}"
+                    ${f.invalid('reason')}
+                  />
+                  ${f.error('reason')}</label
+                >
               </div>
               <button type="submit">${ctx.t('提交延期申请', 'Ask for the extension')}</button>
             </form>`
@@ -616,3 +791,82 @@ export class FlowForms {
     </section>`;
   }
 }
+
+const KIND_NAMES: Record<PeriodKind, Parameters<PageContext['msg']>[0]> = {
+  once: 'forms.kind_once',
+  year: 'forms.kind_year',
+  half: 'forms.kind_half',
+  quarter: 'forms.kind_quarter',
+  month: 'forms.kind_month',
+};
+
+/**
+ * 期次 as selects, never a typed code: the kind (一次性 / 年度 / 半年度 / 季度 / 月度) and the year, half, quarter or
+ * month it needs. The server ignores the selects the kind does not use; app.js hides them.
+ */
+function periodPicker(
+  ctx: PageContext,
+  f: FormView,
+  preset: ReturnType<typeof periodPickOf>,
+  today: CalendarDate,
+): SafeHtml {
+  const kind = f.value('periodKind', preset.kind);
+  const year = f.value('periodYear', preset.year ?? today.slice(0, 4));
+  // Unused parts default to the period today falls in (a kind changed to 季度 starts at this quarter).
+  const todayMonth = Number(today.slice(5, 7));
+  const half = f.value('periodHalf', preset.half ?? (todayMonth <= 6 ? '1' : '2'));
+  const quarter = f.value('periodQuarter', preset.quarter ?? String(Math.ceil(todayMonth / 3)));
+  const month = f.value('periodMonth', preset.month ?? String(todayMonth));
+  // Two years back (late reports) to next year, and a preset year outside that span.
+  const thisYear = Number(today.slice(0, 4));
+  const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map(String);
+  if (/^\d{4}$/.test(year) && !years.includes(year)) years.unshift(year);
+  const option = (value: string, chosen: string, text: string) =>
+    html`<option value="${value}" ${value === chosen ? 'selected' : ''}>${text}</option>`;
+  const select = (name: string, label: string, uses: string, options: SafeHtml[]) =>
+    html`<label class="period-part" data-period-for="${uses}"
+      >${label}
+      <select name="${name}" ${f.invalid(name)}>
+        ${options}
+      </select>
+      ${f.error(name)}</label
+    >`;
+  return html`<fieldset class="period-picker" data-period-picker>
+    <legend>${ctx.msg('forms.period')}</legend>
+    ${select(
+      'periodKind',
+      ctx.msg('forms.period_kind'),
+      'all',
+      PERIOD_KINDS.map((k) => option(k, kind, ctx.msg(KIND_NAMES[k]))),
+    )}
+    ${select(
+      'periodYear',
+      ctx.msg('forms.period_year_label'),
+      'year half quarter month',
+      years.map((y) => option(y, year, ctx.msg('forms.year_option', { year: y }))),
+    )}
+    ${select(
+      'periodHalf',
+      ctx.msg('forms.period_half_label'),
+      'half',
+      [1, 2].map((h) => option(String(h), half, ctx.msg(halfName(h)))),
+    )}
+    ${select(
+      'periodQuarter',
+      ctx.msg('forms.period_quarter_label'),
+      'quarter',
+      [1, 2, 3, 4].map((q) => option(String(q), quarter, ctx.msg(quarterName(q)))),
+    )}
+    ${select(
+      'periodMonth',
+      ctx.msg('forms.period_month_label'),
+      'month',
+      Array.from({ length: 12 }, (_, i) =>
+        option(String(i + 1), month, ctx.msg('forms.month_option', { month: i + 1 })),
+      ),
+    )}
+  </fieldset>`;
+}
+
+const isRecurrence = (value: string | null): value is Recurrence =>
+  (RECURRENCES as readonly string[]).includes(value ?? '');

@@ -11,6 +11,7 @@ import { AuthPagesController } from './auth-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
+import { ItemPageRenderer } from './item-page.renderer';
 import { LeadershipController } from './leadership.controller';
 import { LedgerQueries } from './ledger-queries';
 import { MailAdminController } from './mail-admin.controller';
@@ -34,7 +35,7 @@ import { WorkspaceController } from './workspace.controller';
     IndicatorsModule,
     RemindersModule,
   ],
-  providers: [FlowForms, DashboardService, LedgerQueries],
+  providers: [FlowForms, ItemPageRenderer, DashboardService, LedgerQueries],
   controllers: [
     AuthPagesController,
     WorkspaceController,

@@ -2,7 +2,6 @@ import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../plans/assignment-status.policy';
 import { AssignmentsService } from '../plans/assignments.service';
-import { SupervisionService } from '../supervision/supervision.service';
 import { Authenticated, Roles } from '../access/access.decorators';
 import { CalendarService } from '../calendar/calendar.service';
 import { DomainError, ErrorCode, nullWhenNotFound } from '../common/domain-error';
@@ -10,18 +9,16 @@ import { msg } from '../common/i18n/catalog';
 import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import { DepartmentsService } from '../departments/departments.service';
-import { ItemEvidenceService } from '../indicators/item-evidence.service';
 import { PlanItemsService } from '../plans/plan-items.service';
 import { PlansService } from '../plans/plans.service';
-import { RegionsService } from '../regions/regions.service';
 import { Role } from '../access/role.enum';
 import { FlowForms } from './flow-forms';
 import { AssignmentFlowFactsReader } from '../supervision/assignment-flow-facts';
 import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
-import { itemPage, itemsPage, type ItemsFilterView } from './pages/items.page';
+import { itemsPage, type ItemsFilterView } from './pages/items.page';
+import { ItemPageRenderer } from './item-page.renderer';
 import { tasksPage } from './pages/tasks.page';
-import { msg } from '../common/i18n/catalog';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Query = Record<string, string | undefined>;
@@ -37,10 +34,8 @@ export class WorkspaceController {
     private readonly clock: Clock,
     private readonly flow: FlowForms,
     private readonly flowFacts: AssignmentFlowFactsReader,
-    private readonly supervision: SupervisionService,
-    private readonly evidence: ItemEvidenceService,
     private readonly calendar: CalendarService,
-    private readonly regions: RegionsService,
+    private readonly itemPage: ItemPageRenderer,
   ) {}
 
   @Get()
@@ -159,39 +154,6 @@ export class WorkspaceController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const user = ctx.user!;
-    const item = await this.supervision.detail(user, id);
-    const can = this.flow.abilities(user, item);
-    const [plan, history, evidenceRows, departments] = await Promise.all([
-      this.plans.detail(user, item.plan.id),
-      this.items.history(user, id),
-      this.evidence.history(user, id),
-      can.assign ? this.departmentsNear(item.plan.regionCode) : Promise.resolve([]),
-    ]);
-    // counties of the indicator evidence by name: a reader knows 灵武市, not 640181
-    const counties = await this.regions.findByCodes((evidenceRows ?? []).map((e) => e.countyCode));
-    sendPage(
-      reply,
-      itemPage(ctx, {
-        today: this.clock.today(),
-        item,
-        plan: { title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer, issuedOn: plan.issuedOn },
-        history,
-        evidence: evidenceRows,
-        flow: this.flow.sections(ctx, item, can, departments, this.clock.today()),
-        done: (request.query as Query).done ?? null,
-        region: plan.region.name || null,
-        countyNames: new Map(counties.map((c) => [c.code, c.name])),
-      }),
-    );
-  }
-
-  /** Departments of the plan's region and the regions below it (the choices of 改派). */
-  private async departmentsNear(regionCode: string) {
-    // Filtered in SQL: a province has ≈ 3,000 departments, the page needs those of one area.
-    const prefix = regionCode.replace(/0+$/, '');
-    return (await this.departments.list({ regionPrefix: prefix })).filter((d) =>
-      d.regionCode.startsWith(prefix),
-    );
+    sendPage(reply, await this.itemPage.render(ctx, id, { done: (request.query as Query).done ?? null }));
   }
 }

@@ -283,7 +283,7 @@ describe('web workspace in Chromium', () => {
     await expect(head.page.locator('#report-form').count()).resolves.toBe(0);
     await screenshot(head.page, 'item-report');
 
-    // The office returns it (a return needs a comment: refused with a clear page first).
+    // The office returns it (a return needs a comment: sent back to the item page with the error inline first).
     const office = await newPage(browser, base);
     await signIn(office.page, users.office!.email);
     await office.page.goto('/office');
@@ -294,9 +294,11 @@ describe('web workspace in Chromium', () => {
       office.page.waitForLoadState('load'),
       reviewRow().locator('button[value=return]').click(),
     ]);
-    await expect(office.page.locator('.notice.error').textContent()).resolves.toContain('退回须说明理由');
-    // Simplified Chinese only: the English text is for readers who chose English.
-    await expect(office.page.locator('.notice.error').textContent()).resolves.not.toContain(
+    await expect(office.page.locator('h1').textContent()).resolves.toContain('浏览器督办测试任务');
+    await expect(
+      office.page.locator('li.report form.review-form [data-error=comment]').textContent(),
+    ).resolves.toContain('退回须填写审核意见');
+    await expect(office.page.locator('main').textContent()).resolves.not.toContain(
       'A return needs a comment',
     );
     await screenshot(office.page, 'refusal');

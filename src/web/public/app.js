@@ -61,6 +61,25 @@
     }
   });
 
+  // 期次 picker: show only the selects the chosen kind uses (without the script all show; the server ignores
+  // the unused ones).
+  function periodPickers() {
+    document.querySelectorAll('[data-period-picker]').forEach(function (picker) {
+      var kind = picker.querySelector('select[name="periodKind"]');
+      if (!kind) return;
+      var sync = function () {
+        picker.querySelectorAll('[data-period-for]').forEach(function (part) {
+          var uses = part.getAttribute('data-period-for').split(' ');
+          part.hidden = uses.indexOf('all') < 0 && uses.indexOf(kind.value) < 0;
+        });
+      };
+      kind.addEventListener('change', sync);
+      sync();
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', periodPickers);
+  else periodPickers();
+
   // Plan draft review: scroll the source column to the highlighted excerpt of the selected item.
   function showExcerpt() {
     var mark = document.querySelector('pre.source-text mark');
