@@ -30,8 +30,12 @@ async function open(
   return { context, page };
 }
 
+/** How wide the page scrolls: more than the viewport means the reader must pan sideways. */
 const scrollWidth = (page: Page): Promise<number> =>
-  page.evaluate(() => document.scrollingElement!.scrollWidth);
+  page.evaluate<number>('document.scrollingElement.scrollWidth');
+
+/** The window's getComputedStyle (the test's TypeScript has no DOM library). */
+type Styles = { getComputedStyle(e: unknown, pseudo: string): { content: string } };
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -113,9 +117,14 @@ describe('the workspace on a phone (390×844)', () => {
     // cards: no header row; each cell names its column; a card is as wide as the screen allows
     const row = page.locator('#ack tr', { hasText: '手机签收测试任务' });
     await expect(page.locator('#ack thead').isVisible()).resolves.toBe(false);
-    const labels = await row.locator('td').evaluateAll((cells) =>
-      cells.map((c) => [c.getAttribute('data-label'), getComputedStyle(c, '::before').content]),
-    );
+    const labels = await row
+      .locator('td')
+      .evaluateAll((cells) =>
+        cells.map((c) => [
+          c.getAttribute('data-label'),
+          (globalThis as unknown as Styles).getComputedStyle(c, '::before').content,
+        ]),
+      );
     expect(labels.map(([label]) => label)).toEqual([
       '进度',
       '任务',
