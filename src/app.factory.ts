@@ -84,6 +84,10 @@ export async function createHttpApp(
   fastify.get('/assets/echarts.min.js', (_request, reply) =>
     reply.sendFile('echarts.min.js', projectPath('node_modules/echarts/dist'), { maxAge: '7d' }),
   );
+  // The icon every browser asks for at the root; public like the other assets (pages link the same SVG).
+  fastify.get('/favicon.ico', (_request, reply) =>
+    reply.type('image/svg+xml').sendFile('favicon.svg', { maxAge: '7d' }),
+  );
 
   const document = SwaggerModule.createDocument(
     app,

@@ -71,6 +71,7 @@ export function layout(
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       ${ctx.csrf ? html`<meta name="csrf-token" content="${ctx.csrf}" />` : ''}
       <title>${options.title} · ${ctx.t('督办', 'Duban')}</title>
+      <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/app.css" />
       <script src="/assets/app.js" defer></script>
       ${(options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
@@ -82,8 +83,11 @@ export function layout(
               ${options.body}
               <p class="lang-row">${langLink}</p>
             </main>`
-          : html`<nav class="side">
+          : html`<nav class="side" aria-label="${ctx.t('导航', 'Navigation')}">
                 <div class="brand">督办 <small>Duban</small></div>
+                <!-- On a phone the links fold away behind 菜单; a checkbox so it works without JavaScript. -->
+                <input type="checkbox" id="nav-toggle" class="nav-toggle" />
+                <label for="nav-toggle" class="menu-btn">${ctx.t('菜单', 'Menu')}</label>
                 ${nav}
                 <div class="side-foot">
                   ${user ? html`<div class="who" title="${user.email}">${user.name}<br /><small>${ctx.t(...ROLE_LABELS[user.role])}</small></div>` : ''}

@@ -26,6 +26,7 @@ import { EscalationService } from '../reminders/escalation.service';
 import { Role } from '../access/role.enum';
 import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
+import { pageNumber } from './pager';
 import { importPage } from './pages/import.page';
 import { noticePage, noticePrintPage, officePage } from './pages/office.page';
 
@@ -89,6 +90,11 @@ export class OfficeController {
             }
           : null,
         done: query.done ?? null,
+        pages: {
+          overdue: pageNumber(query.overdue),
+          noDeadline: pageNumber(query.no_deadline),
+          unreachable: pageNumber(query.unreachable),
+        },
       }),
     );
   }

@@ -8,6 +8,7 @@ describe('page routing', () => {
     expect(pageUrlRewrite('/api/items/1')).toBe('/api/items/1');
     expect(pageUrlRewrite('/api')).toBe('/api');
     expect(pageUrlRewrite('/assets/app.css')).toBe('/assets/app.css');
+    expect(pageUrlRewrite('/favicon.ico')).toBe('/favicon.ico');
     expect(pageUrlRewrite('/apis')).toBe('/_pages/apis');
     // the mount itself is not reachable directly
     expect(pageUrlRewrite('/_pages/items')).toBe('/_pages/_pages/items');

@@ -10,7 +10,8 @@ export const PAGE_MOUNT = '_pages';
 /** Global-prefix exclusions for the page mount (see app.factory.ts). */
 export const PAGE_PREFIX_EXCLUDE = [PAGE_MOUNT, `${PAGE_MOUNT}/{*rest}`];
 
-const PASS_THROUGH = /^\/(?:api|assets)(?:[/?#]|$)/;
+// `/favicon.ico`: browsers ask for it on their own (a PDF tab, the API docs), outside any page's <link rel=icon>.
+const PASS_THROUGH = /^\/(?:api|assets|favicon\.ico)(?:[/?#]|$)/;
 
 /** Browser URL → routed URL: `/` → `/_pages`, `/items?x=1` → `/_pages/items?x=1`; `/api/…`, `/assets/…` unchanged. */
 export function pageUrlRewrite(url: string): string {

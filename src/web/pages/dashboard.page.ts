@@ -31,6 +31,9 @@ const sectionVerdict = (e: EvaluationSummary, key: (typeof SECTION_KEYS)[number]
 
 const itemsUrl = (params: Record<string, string>) => `/items?${new URLSearchParams(params).toString()}`;
 
+/** A bar chart tall enough for two lines of label per bar (the legend and axis take the first 60 px). */
+const chartHeight = (bars: number): string => `height: ${Math.max(260, 60 + bars * 30)}px`;
+
 /** Completion by plan and by department, as ECharts options (clicking a bar opens the filtered item list). */
 export function chartOptions(ctx: PageContext, d: Dashboard) {
   const plans = d.plans.map((p) => {
@@ -55,11 +58,15 @@ export function chartOptions(ctx: PageContext, d: Dashboard) {
       type: 'category',
       inverse: true,
       data: names,
-      axisLabel: { width: 150, overflow: 'truncate', fontSize: 11 },
+      // Every bar keeps its name (ECharts would otherwise skip labels that crowd); long names wrap onto a
+      // second line. app.js narrows `width` on a phone.
+      axisLabel: { interval: 0, width: 150, overflow: 'break', lineHeight: 13, fontSize: 11 },
+      axisTick: { interval: 0 },
     },
   });
   const byPlan = {
-    ...bar(plans.map((x) => x.p.title.replace(/^(.{0,14}).*$/, '$1'))),
+    // Two lines of a plan's title at most (the tooltip has the axis name; the legend the colours).
+    ...bar(plans.map((x) => (x.p.title.length > 24 ? `${x.p.title.slice(0, 23)}…` : x.p.title))),
     __links: planLinks,
     series: [
       {
@@ -266,12 +273,12 @@ export function dashboardPage(ctx: PageContext, d: Dashboard): SafeHtml {
     <div class="grid2">
       <section class="panel">
         <h2>${ctx.t('各方案完成情况', 'Completion by plan')}</h2>
-        <div class="chart" data-chart="chart-plans"></div>
+        <div class="chart" data-chart="chart-plans" style="${chartHeight(d.plans.length)}"></div>
         ${jsonScript('chart-plans', charts.byPlan)}
       </section>
       <section class="panel">
         <h2>${ctx.t('各牵头单位完成情况', 'Completion by lead department')}</h2>
-        <div class="chart" data-chart="chart-departments"></div>
+        <div class="chart" data-chart="chart-departments" style="${chartHeight(d.departments.length)}"></div>
         ${jsonScript('chart-departments', charts.byDepartment)}
       </section>
     </div>

@@ -13,6 +13,7 @@ import { decisionForm, fileLink, reviewForm, roleText } from '../flow-forms';
 import { html, type SafeHtml } from '../html';
 import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
+import { pageOf, pager } from '../pager';
 
 const OFFICE_DONE: Record<string, [string, string]> = {
   approved: ['报告已通过。', 'Report approved.'],
@@ -254,8 +255,13 @@ export function officePage(
     /** after publishing a plan: its departments nobody can receive mail for */
     published?: { title: string; unreachable: UnreachableDepartment[] } | null;
     done?: string | null;
+    /** The page each long list shows (?overdue=2, ?no_deadline=…, ?unreachable=…), so the workbench stays light. */
+    pages?: { overdue?: number; noDeadline?: number; unreachable?: number };
   },
 ): SafeHtml {
+  const overduePage = pageOf(view.overdue, view.pages?.overdue ?? 1);
+  const noDeadlinePage = pageOf(view.noDeadline, view.pages?.noDeadline ?? 1);
+  const unreachablePage = pageOf(view.unreachable, view.pages?.unreachable ?? 1);
   const done = view.done ? OFFICE_DONE[view.done] : undefined;
   const published = view.published
     ? view.published.unreachable.length
@@ -308,9 +314,9 @@ export function officePage(
             <p class="empty">${ctx.t('提醒模块未启用', 'The reminders module is not available')}</p>
           </section>`
     }
-    ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（打印督办通知、改派）', 'Overdue items (print a notice, re-assign)'), count: view.overdue.length, body: rows(ctx, view.today, view.overdue, true) })}
-    ${section(ctx, { id: 'no-deadline', title: ctx.t('没有办理时限的任务（批量补填）', 'Items without a due date (set in bulk)'), count: view.noDeadline.length, body: noDeadlineForm(ctx, view.noDeadline) })}
-    ${section(ctx, { id: 'unreachable', title: ctx.t('无人接收邮件的承办单位（填写联络人）', 'Departments nobody can receive mail for (add a contact)'), count: view.unreachable.length, body: unreachableRows(ctx, view.unreachable) })}`;
+    ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（打印督办通知、改派）', 'Overdue items (print a notice, re-assign)'), count: view.overdue.length, body: html`${rows(ctx, view.today, overduePage.rows, true)}${pager(ctx, overduePage, 'overdue', 'overdue')}` })}
+    ${section(ctx, { id: 'no-deadline', title: ctx.t('没有办理时限的任务（批量补填）', 'Items without a due date (set in bulk)'), count: view.noDeadline.length, body: html`${noDeadlineForm(ctx, noDeadlinePage.rows)}${pager(ctx, noDeadlinePage, 'no_deadline', 'no-deadline')}` })}
+    ${section(ctx, { id: 'unreachable', title: ctx.t('无人接收邮件的承办单位（填写联络人）', 'Departments nobody can receive mail for (add a contact)'), count: view.unreachable.length, body: html`${unreachableRows(ctx, unreachablePage.rows)}${pager(ctx, unreachablePage, 'unreachable', 'unreachable')}` })}`;
   return layout(ctx, { title: ctx.t('督办工作台', 'Office workbench'), body, wide: true });
 }
 

@@ -87,8 +87,32 @@
     var pre = mark.closest('pre');
     pre.scrollTop = Math.max(0, mark.offsetTop - pre.offsetTop - 60);
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showExcerpt);
-  else showExcerpt();
+  // Phones show each table row as a card (app.css, ≤ 640 px): every cell is labelled with its column's name.
+  function labelCells() {
+    document.querySelectorAll('table.grid').forEach(function (table) {
+      var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+      if (!head) return;
+      var names = [];
+      Array.prototype.forEach.call(head.cells, function (th) {
+        for (var i = 0; i < (th.colSpan || 1); i++) names.push(th.textContent.replace(/\s+/g, ' ').trim());
+      });
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          var col = 0;
+          Array.prototype.forEach.call(row.cells, function (cell) {
+            if (!cell.hasAttribute('data-label') && names[col]) cell.setAttribute('data-label', names[col]);
+            col += cell.colSpan || 1;
+          });
+        });
+      });
+    });
+  }
+  function ready() {
+    labelCells();
+    showExcerpt();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
 
   // Charts: <div class="chart" data-chart="id"> with <script type="application/json" id="id">{ECharts option}</script>
   function charts() {
@@ -97,7 +121,12 @@
       var data = document.getElementById(el.getAttribute('data-chart'));
       if (!data) return;
       var option = JSON.parse(data.textContent);
-      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      // A narrow screen gives the bar names at most 40 % of the chart; they wrap rather than crowd the bars.
+      var label = option.yAxis && option.yAxis.type === 'category' && option.yAxis.axisLabel;
+      if (label && label.width) label.width = Math.min(label.width, Math.round(el.clientWidth * 0.4));
+      // ECharts' own words (tooltips, "no data") in the page's language.
+      var locale = document.documentElement.lang === 'en' ? 'EN' : 'ZH';
+      var chart = window.echarts.init(el, null, { renderer: 'svg', locale: locale });
       if (option.__links) {
         var links = option.__links;
         delete option.__links;
