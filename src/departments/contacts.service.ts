@@ -120,7 +120,13 @@ export class ContactsService {
     const out = new Map<string, DepartmentMailTo>();
     if (!departmentIds.length) return out;
     const rows = await this.dataSource.query<
-      Array<{ id: string; name: string; contactName: string | null; contactEmail: string | null; userIds: string[] }>
+      Array<{
+        id: string;
+        name: string;
+        contactName: string | null;
+        contactEmail: string | null;
+        userIds: string[];
+      }>
     >(
       `SELECT d.id, d.name, d.contact_name AS "contactName", d.contact_email AS "contactEmail",
               ARRAY(SELECT u.id FROM users u
@@ -134,9 +140,7 @@ export class ContactsService {
       out.set(r.id, {
         departmentId: r.id,
         departmentName: r.name,
-        contact: r.contactEmail
-          ? { email: r.contactEmail, name: r.contactName ?? r.name }
-          : null,
+        contact: r.contactEmail ? { email: r.contactEmail, name: r.contactName ?? r.name } : null,
         userIds: r.userIds,
       });
     }

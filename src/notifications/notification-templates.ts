@@ -92,6 +92,18 @@ export interface UrgePayload {
   officeName: string;
 }
 
+/** A numbered 督办件 (督办通知) sent to a department. */
+export interface SupervisionNoticePayload {
+  item: ItemRef;
+  departmentName: string;
+  /** 〔2026〕第12号 */
+  numberText: string;
+  /** The department's own 办理时限. */
+  dueOn: string | null;
+  replyDueOn: string;
+  officeName: string;
+}
+
 export interface RenderContext {
   language: Language;
   publicUrl: string;
@@ -419,6 +431,25 @@ export function renderMail(
                 ? `${p.departmentName}: ${p.officeName} urges you to complete this item${p.dueOn ? ` (due ${p.dueOn})` : ''} and report in Duban.`
                 : `${p.departmentName}：${p.officeName}催办以下任务${p.dueOn ? `（办理时限 ${p.dueOn}）` : ''}，请抓紧办理并在督办系统中报送办理情况。`,
               p.text,
+            ],
+          },
+          { items: [{ item: p.item }] },
+        ],
+        ctx,
+      );
+    }
+    case 'supervision-notice': {
+      const p = payload as unknown as SupervisionNoticePayload;
+      return layout(
+        L === 'en'
+          ? `[Duban] Supervision notice ${p.numberText}: ${p.item.title}`
+          : `【督办通知】${p.numberText} ${p.item.title}`,
+        [
+          {
+            lines: [
+              L === 'en'
+                ? `${p.departmentName}: ${p.officeName} issues supervision notice ${p.numberText} on this item${p.dueOn ? ` (due ${p.dueOn})` : ''}. Please reply in Duban by ${p.replyDueOn}.`
+                : `${p.departmentName}：${p.officeName}就以下任务发出督办通知${p.numberText}${p.dueOn ? `（办理时限 ${p.dueOn}）` : ''}，请于 ${p.replyDueOn} 前在督办系统中反馈办理情况。`,
             ],
           },
           { items: [{ item: p.item }] },

@@ -162,7 +162,9 @@ export class EscalationService {
       if (!to) continue;
       const route = departmentRecipients(to, 'supervision');
       if (route.address)
-        add(recipients, [{ userId: null, ...route.address, as: 'department', departmentName: d.departmentName }]);
+        add(recipients, [
+          { userId: null, ...route.address, as: 'department', departmentName: d.departmentName },
+        ]);
       add(recipients, await people(route.userIds, 'department', d.departmentName));
     }
     // 抄送: the office's own mailbox (its accounts only when none is set), then the responsible leaders.

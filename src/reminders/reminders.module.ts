@@ -23,7 +23,8 @@ import { ReportCycleService } from './report-cycle.service';
  * development build adds time travel (DevClockModule).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]),
+  imports: [
+    TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]),
     AuditModule,
     DepartmentsModule,
   ],
