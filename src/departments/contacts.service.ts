@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type AuditActor, AuditService, change } from '../audit/audit.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
 import { Department } from './department.entity';
 import type { DepartmentMailTo, MailAddress } from './department-mail';
 import { OfficeMailbox } from './office-mailbox.entity';
@@ -62,7 +63,11 @@ export class ContactsService {
     await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(Department);
       const before = await repo.findOne({ where: { id: departmentId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw new DomainError(ErrorCode.NOT_FOUND, `没有此部门 / No department ${departmentId}`);
+      if (!before)
+        throw new DomainError(
+          ErrorCode.NOT_FOUND,
+          msg('contacts.department_not_found', { id: departmentId }),
+        );
       const after = {
         contactName: contact.name?.trim() || null,
         contactPhone: contact.phone?.trim() || null,
