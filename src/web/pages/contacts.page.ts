@@ -47,7 +47,7 @@ function mailboxSection(ctx: PageContext, view: ContactsView): SafeHtml {
           </ul>`
         : ''
     }
-    <form method="post" action="/contacts/mailbox" class="row-form" id="mailbox-form">
+    <form method="post" action="/contacts/mailbox" class="row-form wrap" id="mailbox-form">
       ${csrfField(ctx)}
       ${
         view.home
@@ -79,61 +79,51 @@ function mailboxSection(ctx: PageContext, view: ContactsView): SafeHtml {
   </section>`;
 }
 
+/** One card per department (not a table): the 联络人 form must fit a 390 px phone. */
 function departmentRows(ctx: PageContext, departments: ContactRow[]): SafeHtml {
-  return html`<table class="grid">
-    <thead>
-      <tr>
-        <th>${ctx.t('承办单位', 'Department')}</th>
-        <th class="w-num">${ctx.t('在办任务', 'Open items')}</th>
-        <th>${ctx.t('联络人（姓名、电话、邮箱）', 'Contact (name, phone, e-mail)')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${departments.map((d) => {
-        const nobody = !d.hasAccount && !d.contactEmail;
-        return html`<tr id="d-${d.id}" data-department="${d.name}">
-          <td>
-            ${d.name} <small class="muted">${d.regionName ?? ''}</small><br />
-            ${
-              nobody
-                ? html`<span class="badge level-red">${ctx.t('无人接收邮件', 'Nobody receives mail')}</span>`
-                : d.hasAccount
-                  ? html`<small class="muted">${ctx.t('有账号', 'Has accounts')}</small>`
-                  : html`<small class="muted"
-                      >${ctx.t('无账号，邮件发联络人', 'No account: mail goes to the contact')}</small
-                    >`
-            }
-          </td>
-          <td>${d.items}</td>
-          <td>
-            <form method="post" action="/contacts/departments/${d.id}" class="row-form">
-              ${csrfField(ctx)}
-              <input
-                name="name"
-                placeholder="${ctx.t('姓名', 'Name')}"
-                maxlength="100"
-                value="${d.contactName ?? ''}"
-              />
-              <input
-                name="phone"
-                placeholder="${ctx.t('电话', 'Phone')}"
-                maxlength="40"
-                value="${d.contactPhone ?? ''}"
-              />
-              <input
-                name="email"
-                type="email"
-                placeholder="${ctx.t('邮箱', 'E-mail')}"
-                maxlength="254"
-                value="${d.contactEmail ?? ''}"
-              />
-              <button type="submit" class="small primary">${ctx.t('保存', 'Save')}</button>
-            </form>
-          </td>
-        </tr>`;
-      })}
-    </tbody>
-  </table>`;
+  return html`<ul class="contact-list">
+    ${departments.map((d) => {
+      const nobody = !d.hasAccount && !d.contactEmail;
+      return html`<li class="card" id="d-${d.id}" data-department="${d.name}">
+        <p>
+          <strong>${d.name}</strong> <small class="muted">${d.regionName ?? ''}</small> ·
+          ${ctx.t(`在办任务 ${d.items} 项`, `${d.items} open items`)} ·
+          ${
+            nobody
+              ? html`<span class="badge level-red">${ctx.t('无人接收邮件', 'Nobody receives mail')}</span>`
+              : d.hasAccount
+                ? html`<small class="muted">${ctx.t('有账号', 'Has accounts')}</small>`
+                : html`<small class="muted"
+                    >${ctx.t('无账号，邮件发联络人', 'No account: mail goes to the contact')}</small
+                  >`
+          }
+        </p>
+        <form method="post" action="/contacts/departments/${d.id}" class="row-form wrap">
+          ${csrfField(ctx)}
+          <input
+            name="name"
+            placeholder="${ctx.t('联络人姓名', 'Contact name')}"
+            maxlength="100"
+            value="${d.contactName ?? ''}"
+          />
+          <input
+            name="phone"
+            placeholder="${ctx.t('电话', 'Phone')}"
+            maxlength="40"
+            value="${d.contactPhone ?? ''}"
+          />
+          <input
+            name="email"
+            type="email"
+            placeholder="${ctx.t('邮箱', 'E-mail')}"
+            maxlength="254"
+            value="${d.contactEmail ?? ''}"
+          />
+          <button type="submit" class="small primary">${ctx.t('保存', 'Save')}</button>
+        </form>
+      </li>`;
+    })}
+  </ul>`;
 }
 
 /** 联络人名录: every department of the area with its 联络人 (editable), and the office's own mailbox. */
@@ -152,7 +142,7 @@ export function contactsPage(ctx: PageContext, view: ContactsView): SafeHtml {
         ${ctx.t('承办单位联络人', 'Department contacts')}
         <span class="count">${view.departments.length}</span>
       </h2>
-      <form method="get" action="/contacts" class="row-form">
+      <form method="get" action="/contacts" class="row-form wrap">
         <input name="q" value="${view.filter.q}" placeholder="${ctx.t('单位名称', 'Department name')}" />
         <label
           ><input type="checkbox" name="missing" value="1" ${view.filter.missing ? 'checked' : ''} />
