@@ -6,7 +6,7 @@ import { PlanEvents } from '../../src/plans/plan-events';
 import { EscalationService } from '../../src/reminders/escalation.service';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { addItem, drained, seedWorld, sql, to, waitUntil, type World } from './reminder-fixtures';
+import { addItem, drained, seedWorld, sql, waitUntil, type World } from './reminder-fixtures';
 
 describe('mail routing: 联络人 and the office mailbox', () => {
   let t: TestApp;
