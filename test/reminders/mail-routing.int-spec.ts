@@ -3,6 +3,7 @@
  * the office through its own mailbox (`officeRecipients`). Real SMTP capture, pinned clock.
  */
 import { PlanEvents } from '../../src/plans/plan-events';
+import { DigestService } from '../../src/reminders/digest.service';
 import { EscalationService } from '../../src/reminders/escalation.service';
 import { ReminderSchedulerService } from '../../src/reminders/reminder-scheduler.service';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -177,6 +178,14 @@ describe('mail routing: 联络人 and the office mailbox', () => {
       await waitUntil(async () => mailsTo(MAILBOX, '导入时已逾期').length > 0, 'summary to the mailbox');
       await drained(t);
       expect(mailsTo(officeUser.email, '导入时已逾期')).toHaveLength(0);
+
+      // The Monday 领导小组周报: the office's copy to the mailbox, the leader's to the leader.
+      t.clock.set('2025-12-01T01:00:00Z');
+      await t.app.get(DigestService).leadershipSummary();
+      await drained(t);
+      expect(mailsTo(MAILBOX, '领导小组周报')).toHaveLength(1);
+      expect(mailsTo(officeUser.email, '领导小组周报')).toHaveLength(0);
+      expect(mailsTo(world.users.leader.email, '领导小组周报')).toHaveLength(1);
     } finally {
       await sql(t, `DELETE FROM office_mailboxes WHERE region_code = $1`, [world.cityCode]);
     }
