@@ -3,14 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type AuditActor, AuditService, change } from '../audit/audit.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { Department } from './department.entity';
-import { OfficeMailbox } from './office-mailbox.entity';
 import { msg } from '../common/i18n/catalog';
+import { Department } from './department.entity';
+import type { DepartmentMailTo, MailAddress } from './department-mail';
+import { OfficeMailbox } from './office-mailbox.entity';
 
 export interface DepartmentContact {
   name: string | null;
   phone: string | null;
   email: string | null;
+}
+
+/** A department on the 联络人 page. */
+export interface ContactRow {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  /** an active 负责人 or 科室负责人 account can receive its mail */
+  hasAccount: boolean;
+  /** open items it holds */
+  items: number;
 }
 
 /** A department that nobody can receive mail for: no 联络人 email and no active head or dept_head account. */
@@ -99,6 +115,73 @@ export class ContactsService {
         GROUP BY d.id ORDER BY d.region_code, d.name`,
       [regionCodes, planId ?? null],
     );
+  }
+
+  /**
+   * For each department: its 联络人's address and its active 负责人 / 科室负责人 accounts — what
+   * `departmentRecipients` chooses from.
+   */
+  async mailTo(departmentIds: readonly string[]): Promise<Map<string, DepartmentMailTo>> {
+    const out = new Map<string, DepartmentMailTo>();
+    if (!departmentIds.length) return out;
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        name: string;
+        contactName: string | null;
+        contactEmail: string | null;
+        userIds: string[];
+      }>
+    >(
+      `SELECT d.id, d.name, d.contact_name AS "contactName", d.contact_email AS "contactEmail",
+              ARRAY(SELECT u.id FROM users u
+                     WHERE u.is_active AND u.department_id IS NOT NULL
+                       AND (u.id = d.head_user_id OR (u.department_id = d.id AND u.role = 'dept_head'))
+                     ORDER BY u.email)::text[] AS "userIds"
+         FROM departments d WHERE d.id = ANY($1::uuid[])`,
+      [departmentIds],
+    );
+    for (const r of rows) {
+      out.set(r.id, {
+        departmentId: r.id,
+        departmentName: r.name,
+        contact: r.contactEmail ? { email: r.contactEmail, name: r.contactName ?? r.name } : null,
+        userIds: r.userIds,
+      });
+    }
+    return out;
+  }
+
+  /** The office's own mailbox of a region as a mail address; null when none is set. */
+  async officeAddress(regionCode: string): Promise<MailAddress | null> {
+    const mailbox = await this.mailbox(regionCode);
+    return mailbox ? { email: mailbox.email, name: mailbox.name } : null;
+  }
+
+  /**
+   * Every department of the area (null: all) with its 联络人, whether an account can receive its mail and how
+   * many open items it holds: the 联络人 page.
+   */
+  async directory(regionCodes: readonly string[] | null): Promise<ContactRow[]> {
+    return this.dataSource.query<ContactRow[]>(
+      `SELECT d.id, d.name, d.region_code AS "regionCode", r.name AS "regionName",
+              d.contact_name AS "contactName", d.contact_phone AS "contactPhone", d.contact_email AS "contactEmail",
+              EXISTS (SELECT 1 FROM users ru WHERE ru.is_active AND (
+                ru.id = d.head_user_id OR (ru.department_id = d.id AND ru.role = 'dept_head'))) AS "hasAccount",
+              (SELECT count(DISTINCT i.id)::int FROM assignments a
+                 JOIN plan_items i ON i.id = a.item_id AND i.status NOT IN ('completed', 'cancelled')
+                WHERE a.department_id = d.id AND a.removed_at IS NULL) AS items
+         FROM departments d LEFT JOIN regions r ON r.code = d.region_code
+        WHERE ($1::text[] IS NULL OR d.region_code = ANY($1::text[]))
+        ORDER BY d.region_code, d.name`,
+      [regionCodes],
+    );
+  }
+
+  /** Mailboxes of the regions given (null: all). */
+  async mailboxes(regionCodes: readonly string[] | null): Promise<OfficeMailbox[]> {
+    const all = await this.dataSource.getRepository(OfficeMailbox).find({ order: { regionCode: 'ASC' } });
+    return regionCodes ? all.filter((m) => regionCodes.includes(m.regionCode)) : all;
   }
 
   async mailbox(regionCode: string): Promise<OfficeMailbox | null> {

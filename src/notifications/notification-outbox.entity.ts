@@ -11,6 +11,7 @@ export const TEMPLATES = [
   'leadership-summary',
   'report-request',
   'urge',
+  'supervision-notice',
 ] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 

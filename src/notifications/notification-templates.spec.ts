@@ -15,6 +15,7 @@ import {
   type ReportRequestPayload,
   ruleLabel,
   senderName,
+  type SupervisionNoticePayload,
   type UrgePayload,
 } from './notification-templates';
 import type { Language } from './notification-preference.entity';
@@ -319,6 +320,24 @@ const PAYLOADS: { [T in TemplateName]: Array<Record<string, unknown>> } = {
       rule: period === '2026' ? 'start' : 'before_7',
     }),
   ) as unknown as Array<Record<string, unknown>>,
+  'supervision-notice': [
+    {
+      item: ref(19, '推进城乡学校标准化建设', -8, '兴庆区教育局'),
+      departmentName: '靈武市教育體育局',
+      numberText: '〔2026〕第12号',
+      dueOn: day(-8),
+      replyDueOn: day(5),
+      officeName: '银川市人民政府教育督导委员会办公室',
+    },
+    {
+      item: ref(20, '落实教师交流轮岗制度', 12),
+      departmentName: '银川市人力资源和社会保障局',
+      numberText: '〔2026〕第13号',
+      dueOn: null,
+      replyDueOn: day(7),
+      officeName: '',
+    },
+  ] satisfies SupervisionNoticePayload[] as unknown as Array<Record<string, unknown>>,
   urge: [
     {
       item: ref(17, '加快推进薄弱学校改造', -6, '西夏区教育局'),

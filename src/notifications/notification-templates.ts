@@ -104,6 +104,18 @@ export interface UrgePayload {
   officeName: string;
 }
 
+/** A numbered 督办件 (督办通知) sent to a department. */
+export interface SupervisionNoticePayload {
+  item: ItemRef;
+  departmentName: string;
+  /** 〔2026〕第12号 */
+  numberText: string;
+  /** The department's own 办理时限. */
+  dueOn: string | null;
+  replyDueOn: string;
+  officeName: string;
+}
+
 export interface RenderContext {
   language: Language;
   publicUrl: string;
@@ -532,6 +544,36 @@ export function renderMail(
                   })
                 : tr('notifications.urge.intro', { department: name(p.departmentName), office }),
               ...(p.text ? [p.text] : []),
+            ],
+          },
+          { items: [{ item: p.item }] },
+        ],
+        ctx,
+      );
+    }
+    case 'supervision-notice': {
+      const p = payload as unknown as SupervisionNoticePayload;
+      const department = name(p.departmentName);
+      const office = p.officeName ? name(p.officeName) : msg('notifications.urge.office');
+      return layout(
+        tr('notifications.notice.subject', { number: p.numberText, title: p.item.title }),
+        [
+          {
+            lines: [
+              p.dueOn
+                ? tr('notifications.notice.intro_due', {
+                    department,
+                    office,
+                    number: p.numberText,
+                    date: date(p.dueOn),
+                    reply: date(p.replyDueOn),
+                  })
+                : tr('notifications.notice.intro', {
+                    department,
+                    office,
+                    number: p.numberText,
+                    reply: date(p.replyDueOn),
+                  }),
             ],
           },
           { items: [{ item: p.item }] },

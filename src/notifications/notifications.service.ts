@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { msg } from '../common/i18n/catalog';
+import type { MailAddress } from '../departments/department-mail';
 import type { Env } from '../config/env.schema';
 import { InjectRedis } from '../redis/redis.module';
 import { RedisKeys } from '../redis/redis-keys';
@@ -95,6 +96,24 @@ export class NotificationsService {
       {
         recipientUserId: recipient.userId,
         recipientEmail: recipient.email,
+        template: n.template,
+        payload: n.payload,
+        idempotencyKey: n.key,
+        mandatory: n.mandatory,
+      },
+    ]);
+    return ids.length ? 'queued' : 'duplicate';
+  }
+
+  /**
+   * Mail to an address that is no account (a department's 联络人, the office's mailbox): no settings, no daily
+   * cap and no digest to fold into, so it goes as it is; the key makes a second call do nothing.
+   */
+  async notifyAddress(address: MailAddress, n: Notification): Promise<NotifyOutcome> {
+    const ids = await this.outbox.enqueue([
+      {
+        recipientUserId: null,
+        recipientEmail: address.email,
         template: n.template,
         payload: n.payload,
         idempotencyKey: n.key,

@@ -12,6 +12,8 @@ import type {
   LeadershipSummaryPayload,
 } from '../notifications/notification-templates';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service';
+import { ContactsService } from '../departments/contacts.service';
+import type { MailAddress } from '../departments/department-mail';
 import { type ItemFacts, itemRef, ReminderFactsRepository } from './reminder-facts.repository';
 import { digestNoteText } from '../notifications/notification-templates';
 
@@ -44,6 +46,7 @@ export class DigestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facts: ReminderFactsRepository,
     private readonly notifications: NotificationsService,
+    private readonly contacts: ContactsService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
   ) {}
@@ -180,9 +183,30 @@ export class DigestService {
       (await this.facts.items([...new Set(rows.map((r) => r.itemId))])).map((i) => [i.id, i]),
     );
     let sent = 0;
+    // The office's summary goes to its own mailbox when its region has one (once, however many office
+    // accounts the region has), else to each office account; leaders get their own.
+    const homes = await this.dataSource.query<Array<{ id: string; region: string | null }>>(
+      `SELECT u.id, COALESCE(u.region_code, d.region_code) AS region
+         FROM users u LEFT JOIN departments d ON d.id = u.department_id
+        WHERE u.is_active AND u.role = 'office'`,
+    );
+    const mailboxOf = new Map<string, MailAddress | null>();
+    for (const home of homes) {
+      if (home.region && !mailboxOf.has(home.region))
+        mailboxOf.set(home.region, await this.contacts.officeAddress(home.region));
+    }
+    const viaMailbox = new Map(
+      homes.flatMap((h) => {
+        const mailbox = h.region ? mailboxOf.get(h.region) : null;
+        return mailbox ? [[h.id, mailbox] as const] : [];
+      }),
+    );
+    const mailed = new Set<string>();
     for (const recipient of await this.notifications.recipients(
       await this.facts.usersByRole(['leader', 'office']),
     )) {
+      const mailbox = viaMailbox.get(recipient.userId);
+      if (mailbox && mailed.has(mailbox.email)) continue;
       const regions = await this.facts.summaryRegions(recipient.userId);
       const inScope = (item: ItemFacts | undefined): item is ItemFacts =>
         !!item?.effectiveDueOn && (regions === null || regions.has(item.planRegionCode));
@@ -193,11 +217,15 @@ export class DigestService {
         items,
       );
       if (payload.byDepartment.length === 0) continue;
-      const outcome = await this.notifications.notify(recipient, {
-        template: 'leadership-summary',
+      const summary = (recipientKey: string) => ({
+        template: 'leadership-summary' as const,
         payload: payload as unknown as Record<string, unknown>,
-        key: `leadership-summary|${recipient.userId}|${today}`,
+        key: `leadership-summary|${recipientKey}|${today}`,
       });
+      if (mailbox) mailed.add(mailbox.email);
+      const outcome = mailbox
+        ? await this.notifications.notifyAddress(mailbox, summary(`mailbox:${mailbox.email}`))
+        : await this.notifications.notify(recipient, summary(recipient.userId));
       if (outcome === 'queued') sent++;
     }
     return sent;

@@ -14,9 +14,12 @@ export const ESCALATION_LEVELS = ['blue', 'yellow', 'red'] as const;
 export type NoticeLevel = (typeof ESCALATION_LEVELS)[number];
 
 export interface NoticePerson {
-  userId: string;
+  /** null: an address that is no account (a department's 联络人, the office's mailbox) */
+  userId: string | null;
   name: string;
   email: string;
+  /** the department this person receives the notice for (主送) */
+  departmentName?: string;
   /** why this person is on the notice: department head, office, leader */
   as: 'department' | 'office' | 'leader';
 }
@@ -39,6 +42,8 @@ export interface NoticeSnapshot {
   overdueCalendarDays?: number;
   /** The written reply (书面回复) is due by this day. */
   replyBy?: string;
+  /** 主送: the departments the notice is addressed to (absent in notices issued before it was recorded). */
+  addressedTo?: string[];
 }
 
 /** One 督办单: an escalation step of an item. One row per item, ladder and level (issuing twice is a no-op). */

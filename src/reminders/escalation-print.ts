@@ -6,6 +6,22 @@ const LEVEL = { blue: '蓝色督办单', yellow: '黄色督办单', red: '红色
 const COLOR = { blue: '#1f5fbf', yellow: '#b58900', red: '#c0392b' } as const;
 const REASON: Record<string, string> = { overdue: '逾期未完成', progress_red: '进度明显滞后（红灯）' };
 
+/**
+ * 主送 names the departments the notice is addressed to, with whom it was mailed to in small print; a
+ * department nobody could receive mail for is named all the same and marked (issue 13: it printed "—").
+ */
+function addressedTo(notice: EscalationNotice): string {
+  const e = escapeHtml;
+  const departments = notice.snapshot.addressedTo;
+  if (!departments) return notice.recipients.map((p) => e(p.name)).join('、') || '—';
+  return departments
+    .map((name) => {
+      const people = notice.recipients.filter((p) => p.departmentName === name).map((p) => e(p.name));
+      return `${e(name)}<small>（${people.length ? `邮件送达：${people.join('、')}` : '无人可接收邮件，请填写联络人'}）</small>`;
+    })
+    .join('<br>');
+}
+
 export function renderNoticeHtml(notice: EscalationNotice, itemUrl: string): string {
   const s = notice.snapshot;
   const e = escapeHtml;
@@ -36,7 +52,7 @@ ${row('牵头单位', e(s.leadDepartments.join('、') || '—'))}
 ${row('配合单位', e(s.cooperatingDepartments.join('、') || '—'))}
 ${row('完成时限', `${e(s.dueOn)}${s.effectiveDueOn !== s.dueOn ? `（延期至 ${e(s.effectiveDueOn)}）` : ''}`)}
 ${row('督办事由', e(s.reasons.map((r) => REASON[r] ?? r).join('；')) + (s.overdueWorkingDays ? `，已逾期 ${s.overdueWorkingDays} 个工作日` : ''))}
-${row('主送', names(notice.recipients))}
+${row('主送', addressedTo(notice))}
 ${row('抄送', names(notice.cc))}
 ${row('办理要求', '请接此督办单后抓紧办理，于 3 个工作日内将办理情况及佐证材料报送领导小组办公室。')}
 </table>

@@ -13,6 +13,8 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { msg } from '../common/i18n/catalog';
 import type { EscalationMailPayload } from '../notifications/notification-templates';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service';
+import { ContactsService } from '../departments/contacts.service';
+import { departmentRecipients, officeRecipients } from '../departments/department-mail';
 import type { EscalationNotice, NoticeLevel, NoticePerson, NoticeSnapshot } from './escalation-notice.entity';
 import { type ItemFacts, ReminderFactsRepository } from './reminder-facts.repository';
 import {
@@ -53,6 +55,7 @@ export class EscalationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facts: ReminderFactsRepository,
     private readonly notifications: NotificationsService,
+    private readonly contacts: ContactsService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
     config: ConfigService<Env, true>,
@@ -129,27 +132,53 @@ export class EscalationService {
     const lead = departments.filter((d) => d.role === 'lead');
     // The notice goes to the lead departments that are late by their own date (all leads if none has a date).
     const late = lead.filter((d) => d.effectiveDueOn !== null && d.effectiveDueOn < today);
-    const contacts = await this.facts.contacts((late.length ? late : lead).map((d) => d.departmentId));
-    const people = async (ids: string[], as: NoticePerson['as']): Promise<NoticePerson[]> =>
+    const addressed = late.length ? late : lead;
+    const people = async (
+      ids: string[],
+      as: NoticePerson['as'],
+      departmentName?: string,
+    ): Promise<NoticePerson[]> =>
       (await this.notifications.recipients(ids)).map((r) => ({
         userId: r.userId,
         name: r.name,
         email: r.email,
         as,
+        ...(departmentName ? { departmentName } : {}),
       }));
-    const recipients = await people([...new Set([...contacts.values()].flat())], 'department');
-    const taken = new Set(recipients.map((r) => r.userId));
-    const cc: NoticePerson[] = [];
-    const addCc = (list: NoticePerson[]) => {
+    // Everyone once, by address: a 联络人 who is also an account, the mailbox an office user reads.
+    const taken = new Set<string>();
+    const add = (into: NoticePerson[], list: NoticePerson[]) => {
       for (const person of list) {
-        if (taken.has(person.userId)) continue;
-        taken.add(person.userId);
-        cc.push(person);
+        const key = person.email.toLowerCase();
+        if (taken.has(key)) continue;
+        taken.add(key);
+        into.push(person);
       }
     };
-    if (ORDER[level] >= ORDER.yellow)
-      addCc(await people(await this.facts.officeUsers(item.planId), 'office'));
-    if (level === 'red') addCc(await people(await this.facts.leaderUsers(item.planId), 'leader'));
+    // 主送: each addressed department through its 联络人, or its accounts when none is named.
+    const recipients: NoticePerson[] = [];
+    const mailTo = await this.contacts.mailTo(addressed.map((d) => d.departmentId));
+    for (const d of addressed) {
+      const to = mailTo.get(d.departmentId);
+      if (!to) continue;
+      const route = departmentRecipients(to, 'supervision');
+      if (route.address)
+        add(recipients, [
+          { userId: null, ...route.address, as: 'department', departmentName: d.departmentName },
+        ]);
+      add(recipients, await people(route.userIds, 'department', d.departmentName));
+    }
+    // 抄送: the office's own mailbox (its accounts only when none is set), then the responsible leaders.
+    const cc: NoticePerson[] = [];
+    if (ORDER[level] >= ORDER.yellow) {
+      const office = officeRecipients(
+        await this.contacts.officeAddress(item.planRegionCode),
+        await this.facts.officeUsers(item.planId),
+      );
+      if (office.address) add(cc, [{ userId: null, ...office.address, as: 'office' }]);
+      add(cc, await people(office.userIds, 'office'));
+    }
+    if (level === 'red') add(cc, await people(await this.facts.leaderUsers(item.planId), 'leader'));
 
     const snapshot: NoticeSnapshot = {
       planTitle: item.planTitle,
@@ -167,6 +196,7 @@ export class EscalationService {
         today > effectiveDueOn ? this.calendar.workingDaysBetween(effectiveDueOn, today) : 0,
       overdueCalendarDays: today > effectiveDueOn ? daysBetween(effectiveDueOn, today) : 0,
       replyBy: escalationReplyBy(today, this.calendar),
+      addressedTo: addressed.map((d) => d.departmentName),
     };
     const rows = await this.dataSource.query<EscalationNotice[]>(
       `INSERT INTO escalation_notices (item_id, plan_id, level, ladder_start, issued_on, issued_at, recipients, cc, snapshot)
@@ -191,37 +221,40 @@ export class EscalationService {
 
   /** One mail per person (recipient or cc) listing the notices of this run that concern them. */
   private async mail(notices: EscalationNotice[]): Promise<number> {
+    // Accounts by user id; addresses without an account (联络人, office mailbox) by e-mail.
+    const keyOf = (p: NoticePerson) => p.userId ?? `mail:${p.email.toLowerCase()}`;
     const byPerson = new Map<string, EscalationNotice[]>();
+    const addresses = new Map<string, NoticePerson>();
     for (const notice of notices) {
       for (const person of [...notice.recipients, ...notice.cc]) {
-        byPerson.set(person.userId, [...(byPerson.get(person.userId) ?? []), notice]);
+        const key = keyOf(person);
+        const mine = byPerson.get(key) ?? [];
+        if (!mine.includes(notice)) byPerson.set(key, [...mine, notice]);
+        if (!person.userId) addresses.set(key, person);
       }
     }
-    let mails = 0;
-    const recipients: Recipient[] = await this.notifications.recipients([...byPerson.keys()]);
-    for (const recipient of recipients) {
-      const mine = byPerson.get(recipient.userId)!;
-      const payload: EscalationMailPayload = {
-        notices: mine.map((n) => ({
-          id: n.id,
-          level: n.level,
-          item: {
-            id: n.itemId,
-            ref: n.snapshot.ref,
-            number: n.snapshot.number,
-            title: n.snapshot.title,
-            planTitle: n.snapshot.planTitle,
-            dueOn: n.snapshot.effectiveDueOn,
-            departmentName: n.snapshot.leadDepartments.join('、'),
-          },
-          reasons: n.snapshot.reasons,
-          cc: n.cc.map((p) => p.name),
-          overdueWorkingDays: n.snapshot.overdueWorkingDays,
-          overdueCalendarDays: n.snapshot.overdueCalendarDays ?? null,
-          replyBy: n.snapshot.replyBy ?? null,
-        })),
-      };
-      const digest = createHash('sha256')
+    const payloadOf = (mine: EscalationNotice[]): EscalationMailPayload => ({
+      notices: mine.map((n) => ({
+        id: n.id,
+        level: n.level,
+        item: {
+          id: n.itemId,
+          ref: n.snapshot.ref,
+          number: n.snapshot.number,
+          title: n.snapshot.title,
+          planTitle: n.snapshot.planTitle,
+          dueOn: n.snapshot.effectiveDueOn,
+          departmentName: n.snapshot.leadDepartments.join('、'),
+        },
+        reasons: n.snapshot.reasons,
+        cc: n.cc.map((p) => p.name),
+        overdueWorkingDays: n.snapshot.overdueWorkingDays,
+        overdueCalendarDays: n.snapshot.overdueCalendarDays ?? null,
+        replyBy: n.snapshot.replyBy ?? null,
+      })),
+    });
+    const digestOf = (mine: EscalationNotice[]) =>
+      createHash('sha256')
         .update(
           mine
             .map((n) => n.id)
@@ -230,10 +263,26 @@ export class EscalationService {
         )
         .digest('hex')
         .slice(0, 24);
+    let mails = 0;
+    const recipients: Recipient[] = await this.notifications.recipients(
+      [...byPerson.keys()].filter((k) => !k.startsWith('mail:')),
+    );
+    for (const recipient of recipients) {
+      const mine = byPerson.get(recipient.userId)!;
       const outcome = await this.notifications.notify(recipient, {
         template: 'escalation',
-        payload: payload as unknown as Record<string, unknown>,
-        key: `escalation|${recipient.userId}|${digest}`,
+        payload: payloadOf(mine) as unknown as Record<string, unknown>,
+        key: `escalation|${recipient.userId}|${digestOf(mine)}`,
+        mandatory: true,
+      });
+      if (outcome === 'queued') mails++;
+    }
+    for (const [key, person] of addresses) {
+      const mine = byPerson.get(key)!;
+      const outcome = await this.notifications.notifyAddress(person, {
+        template: 'escalation',
+        payload: payloadOf(mine) as unknown as Record<string, unknown>,
+        key: `escalation|${key}|${digestOf(mine)}`,
         mandatory: true,
       });
       if (outcome === 'queued') mails++;

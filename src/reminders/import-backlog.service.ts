@@ -3,6 +3,8 @@ import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import type { ImportSummaryPayload } from '../notifications/notification-templates';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ContactsService } from '../departments/contacts.service';
+import { officeRecipients } from '../departments/department-mail';
 import { CLOSED_STATUSES, itemRef, ReminderFactsRepository } from './reminder-facts.repository';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { DigestService } from './digest.service';
@@ -28,6 +30,7 @@ export class ImportBacklogService {
     private readonly scheduler: ReminderSchedulerService,
     private readonly notifications: NotificationsService,
     private readonly digests: DigestService,
+    private readonly contacts: ContactsService,
     private readonly clock: Clock,
   ) {}
 
@@ -87,13 +90,26 @@ export class ImportBacklogService {
           .sort((a, b) => b.count - a.count),
         items: backlog.slice(0, 100).map((i) => itemRef(i)),
       };
-      for (const recipient of await this.notifications.recipients(await this.facts.officeUsers(planId))) {
-        const outcome = await this.notifications.notify(recipient, {
-          template: 'import-summary',
-          payload: payload as unknown as Record<string, unknown>,
-          key: `import-summary|${planId}|${today}|${recipient.userId}`,
-          uncapped: true,
-        });
+      // The office's own mailbox of the plan's region; its office-role accounts only when none is set.
+      const office = officeRecipients(
+        await this.contacts.officeAddress(backlog[0].planRegionCode),
+        await this.facts.officeUsers(planId),
+      );
+      const summary = (recipientKey: string) => ({
+        template: 'import-summary' as const,
+        payload: payload as unknown as Record<string, unknown>,
+        key: `import-summary|${planId}|${today}|${recipientKey}`,
+        uncapped: true,
+      });
+      if (office.address) {
+        const outcome = await this.notifications.notifyAddress(
+          office.address,
+          summary(`mailbox:${office.address.email}`),
+        );
+        if (outcome === 'queued') report.summaries++;
+      }
+      for (const recipient of await this.notifications.recipients(office.userIds)) {
+        const outcome = await this.notifications.notify(recipient, summary(recipient.userId));
         if (outcome === 'queued') report.summaries++;
       }
     }

@@ -8,6 +8,7 @@
  * (moved to the next working day); ladder blue → yellow after 5 working days → red after 5 more.
  */
 import { addDays, type CalendarDate } from '../common/calendar-date';
+import { translate } from '../common/i18n/catalog';
 import { parseYearNotice, WorkingCalendar, yearsWithoutOfficialCalendar } from '../calendar/working-calendar';
 import {
   DEFAULT_REMINDER_POLICY,
@@ -168,11 +169,17 @@ describe('the schedule on the official calendar (2026) and an entered year (2027
       workdays: ['2027-01-01', '2027-01-06'],
     });
     expect(bad.overrides).toEqual([]);
-    expect(bad.problems).toEqual([
-      expect.stringContaining('2026-12-31 不在 2027 年'),
-      expect.stringContaining('"someday"'),
-      expect.stringContaining('2027-01-01 不是周末'),
-      expect.stringContaining('2027-01-06 不是周末'),
+    expect(bad.problems.map((p) => translate('zh-CN', p))).toEqual([
+      expect.stringContaining('2026-12-31'),
+      expect.stringContaining('someday'),
+      expect.stringContaining('2027-01-01'),
+      expect.stringContaining('2027-01-06'),
+    ]);
+    expect(bad.problems.map((p) => p.key)).toEqual([
+      'calendar.day_not_in_year',
+      'calendar.not_a_date_line',
+      'calendar.workday_not_weekend',
+      'calendar.workday_not_weekend',
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parseCalendarDate } from '../common/calendar-date';
+import { ContactsService } from '../departments/contacts.service';
+import { departmentRecipients } from '../departments/department-mail';
 import { type Notification, NotificationsService } from '../notifications/notifications.service';
 import type { ReminderPayload } from '../notifications/notification-templates';
 import type { RemindersPayloads, RemindersJob } from '../queue/queues';
@@ -33,6 +35,7 @@ export class ReminderDispatchService {
     private readonly facts: ReminderFactsRepository,
     private readonly scheduler: ReminderSchedulerService,
     private readonly notifications: NotificationsService,
+    private readonly contacts: ContactsService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,37 +71,50 @@ export class ReminderDispatchService {
     const duties = (await this.duties(item, 'once')).filter(
       (d) => d.department.effectiveDueOn === null || d.department.effectiveDueOn === job.dueOn,
     );
-    const contacts = await this.facts.contacts(duties.map((d) => d.department.departmentId));
+    const mailTo = await this.contacts.mailTo(duties.map((d) => d.department.departmentId));
     let recipients = 0;
     let queued = 0;
     let digested = 0;
     const seen = new Set<string>();
     for (const duty of duties) {
-      const userIds = (contacts.get(duty.department.departmentId) ?? []).filter((id) => !seen.has(id));
+      const to = mailTo.get(duty.department.departmentId);
+      if (!to) continue;
+      const route = departmentRecipients(to, 'routine');
+      // The department's own 办理时限 (assignmentEffectiveDueSql), not the item's: after one lead's 延期 a
+      // cooperating department is still told its own date and how long it is overdue.
+      const dueOn = duty.department.effectiveDueOn ?? job.dueOn;
+      const payload: ReminderPayload = {
+        item: { ...itemRef(item, duty.department.departmentName), dueOn },
+        rule,
+        dueOn,
+        sendOn: today,
+        departmentName: duty.department.departmentName,
+        role: duty.department.role,
+        outstanding: duty.outstanding,
+      };
+      const notification = (recipientKey: string): Notification => ({
+        template: 'reminder',
+        payload: payload as unknown as Record<string, unknown>,
+        key: reminderKey(item.id, rule, parseCalendarDate(job.dueOn), recipientKey),
+        // Never capped, never folded into a digest, never stopped by unsubscribing: see isDeadlineCritical.
+        mandatory: critical,
+        digest: { kind: 'reminder', itemId: item.id, payload: { rule, dueOn: job.dueOn } },
+      });
+      // A department without accounts: its 联络人 (no settings to honour).
+      if (route.address && !seen.has(route.address.email)) {
+        seen.add(route.address.email);
+        recipients++;
+        const outcome = await this.notifications.notifyAddress(
+          route.address,
+          notification(`contact:${route.address.email}`),
+        );
+        if (outcome === 'queued') queued++;
+      }
+      const userIds = route.userIds.filter((id) => !seen.has(id));
       userIds.forEach((id) => seen.add(id));
       for (const recipient of await this.notifications.recipients(userIds)) {
         recipients++;
-        // The department's own 办理时限 (assignmentEffectiveDueSql), not the item's: after one lead's 延期 a
-        // cooperating department is still told its own date and how long it is overdue.
-        const dueOn = duty.department.effectiveDueOn ?? job.dueOn;
-        const payload: ReminderPayload = {
-          item: { ...itemRef(item, duty.department.departmentName), dueOn },
-          rule,
-          dueOn,
-          sendOn: today,
-          departmentName: duty.department.departmentName,
-          role: duty.department.role,
-          outstanding: duty.outstanding,
-        };
-        const notification: Notification = {
-          template: 'reminder',
-          payload: payload as unknown as Record<string, unknown>,
-          key: reminderKey(item.id, rule, parseCalendarDate(job.dueOn), recipient.userId),
-          // Never capped, never folded into a digest, never stopped by unsubscribing: see isDeadlineCritical.
-          mandatory: critical,
-          digest: { kind: 'reminder', itemId: item.id, payload: { rule, dueOn: job.dueOn } },
-        };
-        const outcome = await this.notifications.notify(recipient, notification);
+        const outcome = await this.notifications.notify(recipient, notification(recipient.userId));
         if (outcome === 'queued') queued++;
         if (outcome === 'digest') digested++;
       }

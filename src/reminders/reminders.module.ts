@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { DepartmentsModule } from '../departments/departments.module';
 import { DigestService } from './digest.service';
 import { EscalationNotice } from './escalation-notice.entity';
 import { EscalationService } from './escalation.service';
@@ -22,7 +23,11 @@ import { ReportCycleService } from './report-cycle.service';
  * development build adds time travel (DevClockModule).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]), AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([ReminderPolicyRow, ReminderItemState, EscalationNotice]),
+    AuditModule,
+    DepartmentsModule,
+  ],
   providers: [
     ReminderFactsRepository,
     ReminderSchedulerService,

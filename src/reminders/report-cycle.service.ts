@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import type { ReportRequestPayload } from '../notifications/notification-templates';
-import { NotificationsService } from '../notifications/notifications.service';
+import { type Notification, NotificationsService } from '../notifications/notifications.service';
+import { ContactsService } from '../departments/contacts.service';
+import { departmentRecipients } from '../departments/department-mail';
 import { itemRef, ReminderFactsRepository } from './reminder-facts.repository';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { planReminders } from './reminder.policy';
@@ -20,6 +22,7 @@ export class ReportCycleService {
     private readonly facts: ReminderFactsRepository,
     private readonly scheduler: ReminderSchedulerService,
     private readonly notifications: NotificationsService,
+    private readonly contacts: ContactsService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
   ) {}
@@ -31,7 +34,7 @@ export class ReportCycleService {
     for (const item of items) {
       const policy = { ...(await this.scheduler.policyFor(item)), startNotice: true };
       const departments = await this.facts.departments([item.id]);
-      const contacts = await this.facts.contacts(departments.map((d) => d.departmentId));
+      const mailTo = await this.contacts.mailTo(departments.map((d) => d.departmentId));
       for (const period of [previousPeriod(item.recurrence!, today), periodOf(item.recurrence!, today)]) {
         if (item.startOn && period.end < item.startOn) continue;
         const [due] = planReminders({ startOn: period.start, dueOn: period.end }, policy, this.calendar, {
@@ -48,20 +51,30 @@ export class ReportCycleService {
             departmentName: department.departmentName,
             rule: due.rule,
           };
-          for (const recipient of await this.notifications.recipients(
-            contacts.get(department.departmentId) ?? [],
-          )) {
-            const outcome = await this.notifications.notify(recipient, {
-              template: 'report-request',
-              payload: payload as unknown as Record<string, unknown>,
-              key: `report|${item.id}|${department.departmentId}|${period.key}|${due.rule}|${recipient.userId}`,
-              urgent: due.rule === 'start' || due.rule === 'due_day' || due.rule === 'before_1',
-              digest: {
-                kind: 'report-request',
-                itemId: item.id,
-                payload: { period: period.key, rule: due.rule },
-              },
-            });
+          const to = mailTo.get(department.departmentId);
+          if (!to) continue;
+          const route = departmentRecipients(to, 'routine');
+          const notification = (recipientKey: string): Notification => ({
+            template: 'report-request',
+            payload: payload as unknown as Record<string, unknown>,
+            key: `report|${item.id}|${department.departmentId}|${period.key}|${due.rule}|${recipientKey}`,
+            urgent: due.rule === 'start' || due.rule === 'due_day' || due.rule === 'before_1',
+            digest: {
+              kind: 'report-request',
+              itemId: item.id,
+              payload: { period: period.key, rule: due.rule },
+            },
+          });
+          // A department without accounts: its 联络人.
+          if (route.address) {
+            const outcome = await this.notifications.notifyAddress(
+              route.address,
+              notification(`contact:${route.address.email}`),
+            );
+            if (outcome === 'queued') requests++;
+          }
+          for (const recipient of await this.notifications.recipients(route.userIds)) {
+            const outcome = await this.notifications.notify(recipient, notification(recipient.userId));
             if (outcome === 'queued' || outcome === 'digest') requests++;
           }
         }

@@ -11,10 +11,10 @@ import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { EvidenceFilesService, type StagedFile } from '../evidence/evidence-files.service';
 import type { UploadedFile } from '../evidence/upload';
-import type { UrgePayload } from '../notifications/notification-templates';
+import type { SupervisionNoticePayload, UrgePayload } from '../notifications/notification-templates';
 import { NotificationsService } from '../notifications/notifications.service';
-import { OutboxService } from '../notifications/outbox.service';
 import { ContactsService } from '../departments/contacts.service';
+import { type DepartmentMailTo, departmentRecipients } from '../departments/department-mail';
 import { assignmentEffectiveDueSql } from '../plans/assignment-deadline.policy';
 import { AssignmentsService } from '../plans/assignments.service';
 import { PlanEvents } from '../plans/plan-events';
@@ -86,7 +86,6 @@ export class NoticesService {
     private readonly events: PlanEvents,
     private readonly files: EvidenceFilesService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly directory: ContactsService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
@@ -155,7 +154,59 @@ export class NoticesService {
       );
       return notice.id;
     });
+    await this.mailNotice(id);
     return this.notice(user, id);
+  }
+
+  /**
+   * The 督办件 to every department on it (主送, lead and cooperating), each with its own 办理时限, after the
+   * commit: to its 联络人, or its accounts when none is named.
+   */
+  private async mailNotice(noticeId: string): Promise<void> {
+    const [n] = await this.notices({ id: noticeId });
+    const [item] = (await this.dataSource.query(
+      `SELECT i.id, i.ref, i.number, i.title, p.title AS "planTitle", p.region_code AS "regionCode"
+         FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE i.id = $1`,
+      [n.itemId],
+    )) as Array<{
+      id: string;
+      ref: string;
+      number: string;
+      title: string;
+      planTitle: string;
+      regionCode: string;
+    }>;
+    const departments = (await this.dataSource.query(
+      `SELECT a.department_id AS "departmentId", d.name, ${assignmentEffectiveDueSql('a', 'i')}::text AS "dueOn"
+         FROM assignments a JOIN departments d ON d.id = a.department_id JOIN plan_items i ON i.id = a.item_id
+        WHERE a.item_id = $1 AND a.removed_at IS NULL ORDER BY a.role, d.name`,
+      [n.itemId],
+    )) as Array<{ departmentId: string; name: string; dueOn: string | null }>;
+    const mailTo = await this.directory.mailTo(departments.map((d) => d.departmentId));
+    const officeName = await this.officeName(item.regionCode);
+    for (const d of departments) {
+      const payload: SupervisionNoticePayload = {
+        item: {
+          id: item.id,
+          ref: item.ref,
+          number: item.number,
+          title: item.title,
+          planTitle: item.planTitle,
+          dueOn: d.dueOn,
+          departmentName: d.name,
+        },
+        departmentName: d.name,
+        numberText: n.numberText,
+        dueOn: d.dueOn,
+        replyDueOn: n.replyDueOn,
+        officeName,
+      };
+      await this.mailDepartment(mailTo.get(d.departmentId), {
+        template: 'supervision-notice',
+        payload,
+        key: `notice|${noticeId}|${d.departmentId}`,
+      });
+    }
   }
 
   /**
@@ -240,14 +291,12 @@ export class NoticesService {
       );
       return visible;
     });
-    const contacts = await this.contacts(targets.map((t) => t.departmentId));
-    const liaison = await this.directory.contactOf(targets.map((t) => t.departmentId));
-    const mailbox = await this.directory.mailbox(item.planRegionCode);
+    const mailTo = await this.directory.mailTo(targets.map((t) => t.departmentId));
+    const officeName = await this.officeName(item.planRegionCode);
     const [plan] = (await this.dataSource.query(`SELECT title FROM plans WHERE id = $1`, [
       item.planId,
     ])) as Array<{ title: string }>;
     for (const target of targets) {
-      let mailed = 0;
       const payload: UrgePayload = {
         item: {
           id: item.id,
@@ -261,34 +310,13 @@ export class NoticesService {
         departmentName: target.departmentName,
         text: dto.text,
         dueOn: target.dueOn,
-        officeName: mailbox?.name ?? '领导小组办公室',
+        officeName,
       };
-      // The department's 联络人 receives it when there is one (no account needed); otherwise its head and
-      // dept_head accounts.
-      const email = liaison.get(target.departmentId)?.email ?? null;
-      if (email) {
-        const ids = await this.outbox.enqueue([
-          {
-            recipientUserId: null,
-            recipientEmail: email,
-            template: 'urge',
-            payload: payload as unknown as Record<string, unknown>,
-            idempotencyKey: `urge|${target.actionId}|${email}`,
-            mandatory: true,
-          },
-        ]);
-        mailed += ids.length;
-      }
-      const users = email ? [] : (contacts.get(target.departmentId) ?? []);
-      for (const recipient of await this.notifications.recipients(users)) {
-        const outcome = await this.notifications.notify(recipient, {
-          template: 'urge',
-          payload: payload as unknown as Record<string, unknown>,
-          key: `urge|${target.actionId}|${recipient.userId}`,
-          mandatory: true,
-        });
-        if (outcome === 'queued') mailed++;
-      }
+      const mailed = await this.mailDepartment(mailTo.get(target.departmentId), {
+        template: 'urge',
+        payload,
+        key: `urge|${target.actionId}`,
+      });
       await this.dataSource.query(`UPDATE supervision_actions SET mailed = $1 WHERE id = $2`, [
         mailed,
         target.actionId,
@@ -421,21 +449,46 @@ export class NoticesService {
     return rows.map((r) => r.name);
   }
 
-  /** Who receives a department's mail: its head and its dept_head users (active). */
-  private async contacts(departmentIds: readonly string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>(departmentIds.map((id) => [id, []]));
-    if (!departmentIds.length) return out;
-    const rows = (await this.dataSource.query(
-      `SELECT d.id AS "departmentId", u.id AS "userId"
-         FROM departments d JOIN users u ON u.id = d.head_user_id
-        WHERE d.id = ANY($1::uuid[]) AND u.is_active
-       UNION
-       SELECT u.department_id, u.id FROM users u
-        WHERE u.department_id = ANY($1::uuid[]) AND u.is_active AND u.role = 'dept_head'`,
-      [departmentIds],
-    )) as Array<{ departmentId: string; userId: string }>;
-    for (const r of rows) out.get(r.departmentId)?.push(r.userId);
-    return out;
+  /** How mail signs for the office: its mailbox's name, else the office's usual name. */
+  private async officeName(regionCode: string): Promise<string> {
+    return (await this.directory.mailbox(regionCode))?.name ?? '领导小组办公室';
+  }
+
+  /**
+   * 督办 correspondence to one department (`departmentRecipients`, kind 'supervision'): its 联络人 when named,
+   * else its accounts; mandatory mail. Returns the mails queued (0: nobody can receive the department's mail).
+   */
+  private async mailDepartment(
+    to: DepartmentMailTo | undefined,
+    mail: {
+      template: 'urge' | 'supervision-notice';
+      payload: UrgePayload | SupervisionNoticePayload;
+      key: string;
+    },
+  ): Promise<number> {
+    if (!to) return 0;
+    const route = departmentRecipients(to, 'supervision');
+    const payload = mail.payload as unknown as Record<string, unknown>;
+    let mailed = 0;
+    if (route.address) {
+      const outcome = await this.notifications.notifyAddress(route.address, {
+        template: mail.template,
+        payload,
+        key: `${mail.key}|${route.address.email}`,
+        mandatory: true,
+      });
+      if (outcome === 'queued') mailed++;
+    }
+    for (const recipient of await this.notifications.recipients(route.userIds)) {
+      const outcome = await this.notifications.notify(recipient, {
+        template: mail.template,
+        payload,
+        key: `${mail.key}|${recipient.userId}`,
+        mandatory: true,
+      });
+      if (outcome === 'queued') mailed++;
+    }
+    return mailed;
   }
 
   private async notices(filter: { id?: string; itemId?: string }): Promise<Omit<NoticeView, 'replies'>[]> {

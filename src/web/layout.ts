@@ -14,6 +14,7 @@ const NAV: NavEntry[] = [
   { href: '/', zh: '我的任务', en: 'My tasks', roles: 'all' },
   { href: '/items', zh: '任务清单', en: 'All items', roles: 'all' },
   { href: '/office', zh: '督办工作台', en: 'Office', roles: [Role.Admin, Role.Office] },
+  { href: '/contacts', zh: '联络人', en: 'Contacts', roles: [Role.Admin, Role.Office] },
   { href: '/plans/drafts', zh: '方案导入', en: 'Plan import', roles: [Role.Admin, Role.Office] },
   {
     href: '/dashboard',

@@ -28,6 +28,7 @@ import { Page, PageContext, redirect, sendPage } from './page-context';
 import { PageController } from './page-controller';
 import { pageNumber } from './pager';
 import { importPage } from './pages/import.page';
+import { homeRegion } from './contacts.controller';
 import { noticePage, noticePrintPage, officePage } from './pages/office.page';
 
 /** The office workbench and the statistics import: admin and office only. */
@@ -70,6 +71,9 @@ export class OfficeController {
       this.contacts.unreachable(visible),
       this.items.list(user, { noDeadline: true, limit: 200 }),
     ]);
+    // The office's own mailbox: without one its mail still goes to the office staff's own accounts (a problem).
+    const home = await homeRegion(user, this.departments);
+    const mailboxMissing = home !== null && !(await this.contacts.mailbox(home));
     const publishedPlan = published ? (plans.find((p) => p.id === published) ?? null) : null;
     // Only notices of plans this user sees (the same PlanScope as every list here).
     const visiblePlans = new Set(plans.map((p) => p.id));
@@ -83,6 +87,7 @@ export class OfficeController {
         overdue: overdue.items,
         unreachable,
         noDeadline: noDeadline.items,
+        mailboxMissing,
         published: publishedPlan
           ? {
               title: publishedPlan.title,

@@ -8,6 +8,7 @@ import { PlansModule } from '../plans/plans.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { RegionsModule } from '../regions/regions.module';
 import { AuthPagesController } from './auth-pages.controller';
+import { ContactsPagesController } from './contacts.controller';
 import { DashboardService } from './dashboard.service';
 import { FlowController } from './flow.controller';
 import { FlowForms } from './flow-forms';
@@ -41,6 +42,7 @@ import { WorkspaceController } from './workspace.controller';
     WorkspaceController,
     FlowController,
     OfficeController,
+    ContactsPagesController,
     LeadershipController,
     PlanDraftsPagesController,
     WhatIfController,

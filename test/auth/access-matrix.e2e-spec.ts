@@ -157,6 +157,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /office/notices/:id': [Role.Admin, Role.Office],
   'POST /office/departments/:id/contact': [Role.Admin, Role.Office],
   'POST /office/deadlines': [Role.Admin, Role.Office],
+  // 联络人名录 and the office mailbox page: office (within its area) and admin.
+  'GET /contacts': [Role.Admin, Role.Office],
+  'POST /contacts/departments/:id': [Role.Admin, Role.Office],
+  'POST /contacts/mailbox': [Role.Admin, Role.Office],
   'POST /items/:id/assignments/due': [Role.Admin, Role.Office],
   'POST /items/:id/notices': [Role.Admin, Role.Office],
   'POST /items/:id/urge': [Role.Admin, Role.Office],
@@ -639,6 +643,19 @@ const AREA: Record<string, AreaRule> = {
     body: DEADLINES,
     // A page names the missing item in words (the API also gives its id in `params`).
     names: () => '未找到该任务',
+  },
+  'GET /contacts': { kind: 'list' },
+  'POST /contacts/departments/:id': {
+    kind: 'resource',
+    url: (r) => `/contacts/departments/${r.spareDepartment}`,
+    body: CONTACT,
+    names: () => OUTSIDE_AREA,
+  },
+  'POST /contacts/mailbox': {
+    kind: 'resource',
+    url: () => '/contacts/mailbox',
+    body: (r) => ({ regionCode: r.region, email: 'matrix.office@example.cn', name: '矩阵办公室' }),
+    names: () => OUTSIDE_AREA,
   },
   'POST /items/:id/assignments/due': page('/assignments/due', DUE),
   'POST /items/:id/notices': page('/notices'),

@@ -128,4 +128,57 @@ describe('督办 loop in Chromium', () => {
     await screenshot(lead.page, 'notice-reply');
     await lead.context.close();
   });
+  it('联络人 page: the office sets its own mailbox and a department’s 联络人 at 390 px; 督办件 then reach the 联络人', async () => {
+    const office = await newPage(browser, base);
+    await office.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(office.page, emails.office);
+    // Without a mailbox the workbench names the problem and links to the page.
+    await office.page.goto('/office');
+    await expect(office.page.locator('#mailbox-missing').count()).resolves.toBe(1);
+    await Promise.all([office.page.waitForURL('**/contacts*'), office.page.click('#mailbox-missing a')]);
+    await office.page.fill('#mailbox-form input[name=name]', '蓟州区督查室');
+    await office.page.fill('#mailbox-form input[name=email]', 'duchashi@jizhou.example.gov.cn');
+    await Promise.all([
+      office.page.waitForURL('**/contacts?done=mailbox*'),
+      office.page.click('#mailbox-form button[type=submit]'),
+    ]);
+    await expect(office.page.locator(`[data-mailbox="${w.regionCode}"]`).textContent()).resolves.toContain(
+      'duchashi@jizhou.example.gov.cn',
+    );
+    // 测试无关局's 联络人, from its row (the page lists every department of the area, not only the unreachable).
+    const row = office.page.locator('li[data-department="测试无关局"]');
+    await row.locator('input[name=name]').fill('周联络');
+    await row.locator('input[name=phone]').fill('022-29140000');
+    await row.locator('input[name=email]').fill('zhou@jizhou.example.gov.cn');
+    await Promise.all([
+      office.page.waitForURL('**/contacts?done=contact*'),
+      row.locator('button[type=submit]').click(),
+    ]);
+    await expect(
+      office.page.locator('li[data-department="测试无关局"] input[name=email]').inputValue(),
+    ).resolves.toBe('zhou@jizhou.example.gov.cn');
+    const overflow = await office.page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(office.page, 'contacts-390');
+    await office.page.goto('/office');
+    await expect(office.page.locator('#mailbox-missing').count()).resolves.toBe(0);
+    await office.context.close();
+
+    // A 督办件 on an item of 测试无关局 is mailed to its 联络人, with its number.
+    const id = await createItem(t, w, {
+      dueOn: '2026-11-20',
+      assignments: [{ departmentId: w.other, role: 'lead' }],
+    });
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/items/${id}/notices`,
+      headers: { authorization: `Bearer ${w.tokens.office}` },
+      payload: {},
+    });
+    expect(res.statusCode).toBe(201);
+    const [mail] = await t.mail.waitFor(
+      (m) => m.subject.startsWith('【督办通知】') && m.to.includes('zhou@jizhou.example.gov.cn'),
+    );
+    expect(mail.subject).toContain((res.json() as { numberText: string }).numberText);
+  });
 });

@@ -4,6 +4,7 @@ import { auditMessages } from './messages/audit';
 import { authMessages } from './messages/auth';
 import { calendarMessages } from './messages/calendar';
 import { commonMessages } from './messages/common';
+import { contactsMessages } from './messages/contacts';
 import { departmentsMessages } from './messages/departments';
 import { evidenceMessages } from './messages/evidence';
 import { extractionMessages } from './messages/extraction';
@@ -35,6 +36,7 @@ const PARTS = [
   auditMessages,
   regionsMessages,
   departmentsMessages,
+  contactsMessages,
   calendarMessages,
   evidenceMessages,
   plansMessages,

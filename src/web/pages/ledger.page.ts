@@ -1,4 +1,4 @@
-import { label, messageText } from '../components';
+import { label } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';

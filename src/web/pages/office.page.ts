@@ -252,6 +252,8 @@ export function officePage(
     unreachable: UnreachableDepartment[];
     /** open items with no 办理时限 at all */
     noDeadline: ItemSummary[];
+    /** the office's region has no mailbox of its own: office mail goes to the staff's accounts */
+    mailboxMissing?: boolean;
     /** after publishing a plan: its departments nobody can receive mail for */
     published?: { title: string; unreachable: UnreachableDepartment[] } | null;
     done?: string | null;
@@ -281,6 +283,17 @@ export function officePage(
     : '';
   const body = html`${done && view.done !== 'published' ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
     ${published}
+    ${
+      view.mailboxMissing
+        ? html`<p class="notice warn" id="mailbox-missing" role="alert">
+            ${ctx.t(
+              '本级办公室尚未设置办公室邮箱：督办单抄送、导入汇总等邮件仍发给办公室人员的个人账号。',
+              'The office has no mailbox of its own: copies of escalation notices and import summaries still go to the office staff’s own accounts.',
+            )}
+            <a href="/contacts#mailbox">${ctx.t('设置办公室邮箱', 'Set the office mailbox')}</a>
+          </p>`
+        : ''
+    }
     <div class="tiles">
       <a class="tile blue" href="#review"
         ><b>${view.review.length}</b>${ctx.t('待审核报告', 'Reports to review')}</a
@@ -316,7 +329,8 @@ export function officePage(
     }
     ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（打印督办通知、改派）', 'Overdue items (print a notice, re-assign)'), count: view.overdue.length, body: html`${rows(ctx, view.today, overduePage.rows, true)}${pager(ctx, overduePage, 'overdue', 'overdue')}` })}
     ${section(ctx, { id: 'no-deadline', title: ctx.t('没有办理时限的任务（批量补填）', 'Items without a due date (set in bulk)'), count: view.noDeadline.length, body: html`${noDeadlineForm(ctx, noDeadlinePage.rows)}${pager(ctx, noDeadlinePage, 'no_deadline', 'no-deadline')}` })}
-    ${section(ctx, { id: 'unreachable', title: ctx.t('无人接收邮件的承办单位（填写联络人）', 'Departments nobody can receive mail for (add a contact)'), count: view.unreachable.length, body: html`${unreachableRows(ctx, unreachablePage.rows)}${pager(ctx, unreachablePage, 'unreachable', 'unreachable')}` })}`;
+    ${section(ctx, { id: 'unreachable', title: ctx.t('无人接收邮件的承办单位（填写联络人）', 'Departments nobody can receive mail for (add a contact)'), count: view.unreachable.length, body: html`${unreachableRows(ctx, unreachablePage.rows)}${pager(ctx, unreachablePage, 'unreachable', 'unreachable')}` })}
+    <p><a href="/contacts">${ctx.t('全部联络人与办公室邮箱', 'All contacts and the office mailbox')}</a></p>`;
   return layout(ctx, { title: ctx.t('督办工作台', 'Office workbench'), body, wide: true });
 }
 

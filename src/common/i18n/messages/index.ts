@@ -4,6 +4,7 @@ export { auditMessages } from './audit';
 export { authMessages } from './auth';
 export { calendarMessages } from './calendar';
 export { commonMessages } from './common';
+export { contactsMessages } from './contacts';
 export { departmentsMessages } from './departments';
 export { evidenceMessages } from './evidence';
 export { extractionMessages } from './extraction';

@@ -124,6 +124,11 @@ export const notificationsMessages = defineMessages(
     'notifications.summary.row': '{name}：在办 {open} 项，逾期 {overdue} 项',
 
     // 催办
+    'notifications.notice.subject': '【督办通知】{number} {title}',
+    'notifications.notice.intro':
+      '{department}：{office}就以下任务发出督办通知{number}，请于{reply}前在督办系统中反馈办理情况。',
+    'notifications.notice.intro_due':
+      '{department}：{office}就以下任务发出督办通知{number}（办理时限{date}），请于{reply}前在督办系统中反馈办理情况。',
     'notifications.urge.subject': '【催办】{title}',
     'notifications.urge.intro': '{department}：{office}催办以下任务，请抓紧办理并在督办系统中报送办理情况。',
     'notifications.urge.intro_due':
@@ -258,6 +263,11 @@ export const notificationsMessages = defineMessages(
     'notifications.summary.cert_at_risk': 'Certification milestones at risk',
     'notifications.summary.row': '{name}: {open} open, {overdue} overdue',
 
+    'notifications.notice.subject': '[Duban] Supervision notice {number}: {title}',
+    'notifications.notice.intro':
+      '{department}: {office} issues supervision notice {number} on this item. Please reply in Duban by {reply}.',
+    'notifications.notice.intro_due':
+      '{department}: {office} issues supervision notice {number} on this item (due {date}). Please reply in Duban by {reply}.',
     'notifications.urge.subject': '[Duban] Urged by the office: {title}',
     'notifications.urge.intro': '{department}: {office} urges you to complete this item and report in Duban.',
     'notifications.urge.intro_due':
