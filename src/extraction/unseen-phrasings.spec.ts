@@ -235,6 +235,24 @@ describe('extraction of unseen phrasings', () => {
     expect(draft.departments.map((d) => `${d.ref}|${d.name ?? ''}`).join()).not.toMatch(/有关部门/);
   });
 
+  it('reads a 文号 and headings through the pinyin a web copy wrote after characters', async () => {
+    const { draft } = await extractPlan({
+      text: [
+        '渭南市教育局關(guān)于印發(fā)《渭南市推動鄉(xiāng)村教育高質量發(fā)展的意見》的通知',
+        '為貫徹落實《中共中央國務(wù)院關(guān)于做好2023年全面推進鄉(xiāng)村振興重點工作的意見》(中發(fā)〔2023〕1號)精神，現(xiàn)提出如下意見：',
+        '一、指導思想',
+        '堅持以人民為中心，統(tǒng)籌推進城鄉(xiāng)義務(wù)教育一體化改革發(fā)展。',
+        '渭南市教育局',
+        '2024年1月11日',
+      ].join('\n'),
+      fileName: 'w.txt',
+      regions: [],
+    });
+    // as written (Traditional), without the pinyin
+    expect(draft.implements).toContain('中發〔2023〕1號');
+    expect(flat(draft.items).map((i) => i.title)).toEqual(['指导思想']);
+  });
+
   it('a date that cannot be read is a warning, never a silent absence', async () => {
     const { warnings } = await extractPlan({
       text: text.replace('力争于2019年内完成', '力争于2019年第三个工作日前完成'),
