@@ -97,8 +97,7 @@ function unwrap(lines: string[]): string[] {
  * lower-case syllable with a tone mark right after a Han character. Without the tone mark it may be a word of
  * the text ("(PPP)", "(a)"), so it stays.
  */
-const PINYIN_AFTER_HAN =
-  /(?<=\p{Script=Han})[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*[)）]/gu;
+const PINYIN_AFTER_HAN = /(?<=\p{Script=Han})[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*[)）]/gu;
 
 /** The text without the pinyin a web converter wrote after its characters. */
 export function removeInsertedPinyin(text: string): string {

@@ -214,9 +214,11 @@ describe('extraction of unseen phrasings', () => {
       regions: [],
     });
     const name = (ref: string) => draft.departments.find((d) => d.ref === ref)?.name ?? ref;
-    expect(flat(draft.items).find((i) => i.title.startsWith('加强统筹'))?.lead.map(name)).not.toContain(
-      '云浮市发展改革局',
-    );
+    expect(
+      flat(draft.items)
+        .find((i) => i.title.startsWith('加强统筹'))
+        ?.lead.map(name),
+    ).not.toContain('云浮市发展改革局');
   });
 
   it('"灵武市各有关部门" is not a department', async () => {

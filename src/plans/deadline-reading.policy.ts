@@ -130,7 +130,11 @@ const FIVE_YEAR_PERIOD =
 
 /** The first year of the five-year plan matched by FIVE_YEAR_PERIOD. */
 function fiveYearPeriodStart(m: RegExpExecArray): number {
-  const plan = m[1] ? 10 + CHINESE_DIGITS[m[1]] : m[2] === '十' || m[3] === '十' ? 10 : CHINESE_DIGITS[m[2] ?? m[3]];
+  const plan = m[1]
+    ? 10 + CHINESE_DIGITS[m[1]]
+    : m[2] === '十' || m[3] === '十'
+      ? 10
+      : CHINESE_DIGITS[m[2] ?? m[3]];
   return 1966 + 5 * (plan - 3);
 }
 

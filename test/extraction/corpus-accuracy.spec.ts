@@ -46,7 +46,9 @@ describe('extraction of the development corpus (plans never seen while writing t
     expect(heldOut.length).toBeGreaterThanOrEqual(4);
     expect(development.length + heldOut.length).toBe(runs.length);
     // the held-out plans have facts to score, and come from provinces of their own too
-    expect(heldOut.reduce((n, r) => n + r.score.items.truth + r.score.docNumbers.truth, 0)).toBeGreaterThan(0);
+    expect(heldOut.reduce((n, r) => n + r.score.items.truth + r.score.docNumbers.truth, 0)).toBeGreaterThan(
+      0,
+    );
     expect(new Set(heldOut.map((r) => r.expected.province)).size).toBeGreaterThanOrEqual(3);
   });
 
