@@ -68,14 +68,22 @@ describe('extraction of the development corpus (plans never seen while writing t
     }
   });
 
-  it('gives a draft that parsePlanFile accepts for every plan it does not refuse', () => {
-    for (const r of runs) {
+  it('gives a draft that parsePlanFile accepts for every development plan it should not refuse', () => {
+    for (const r of runs.filter((x) => x.expected.set === 'development')) {
       if (r.expected.refuse) {
         expect(r.refused).toBe(r.expected.refuse);
         continue;
       }
-      expect(r.result).not.toBeNull();
+      expect({ plan: r.name, refused: r.refused }).toEqual({ plan: r.name, refused: null });
       expect(() => parsePlanFile(renderDraftYaml(r.result!), `${r.name}.yaml`)).not.toThrow();
+    }
+  });
+
+  it('gives valid drafts for the held-out plans it reads; a refusal there counts as missed facts', () => {
+    // the reader is not changed for held-out plans, so a refusal is reported (bench:extract), not fixed here
+    for (const r of runs.filter((x) => x.expected.set === 'held-out')) {
+      if (r.result) expect(() => parsePlanFile(renderDraftYaml(r.result!), `${r.name}.yaml`)).not.toThrow();
+      else expect(r.score.items).toMatchObject({ hit: 0, truth: r.expected.items.length });
     }
   });
 });
