@@ -22,6 +22,11 @@ export interface ExpectedFacts {
   province: string;
   genre: string;
   script: 'simplified' | 'traditional';
+  /**
+   * development: used while changing the reader; held-out: never looked at while changing it (its misses are
+   * not printed by the benchmark), so its figures say how the reader does on plans it has never seen
+   */
+  set: CorpusSet;
   /** the document's file name, when not `<name>.txt` */
   file?: string;
   layout?: 'lines' | 'one-line';
@@ -47,8 +52,18 @@ export interface CorpusScore {
   misses: string[];
 }
 
+export const CORPUS_SETS = ['development', 'held-out'] as const;
+export type CorpusSet = (typeof CORPUS_SETS)[number];
+
 export const FACT_CLASSES = ['items', 'departments', 'dates', 'schedule', 'docNumbers'] as const;
 export type FactClass = (typeof FACT_CLASSES)[number];
+
+/** a fixture without `set` is a development plan; a misspelt set is an error, not a silent development plan */
+function corpusSet(value: unknown): CorpusSet {
+  if (value === undefined || value === null) return 'development';
+  if ((CORPUS_SETS as readonly unknown[]).includes(value)) return value as CorpusSet;
+  throw new Error(`unknown corpus set "${String(value)}" (expected ${CORPUS_SETS.join(' or ')})`);
+}
 
 export function parseExpectedFacts(text: string): ExpectedFacts {
   const raw = parse(text, { version: '1.2' }) as Partial<ExpectedFacts>;
@@ -58,6 +73,7 @@ export function parseExpectedFacts(text: string): ExpectedFacts {
     province: String(raw.province),
     genre: String(raw.genre),
     script: raw.script === 'traditional' ? 'traditional' : 'simplified',
+    set: corpusSet(raw.set),
     file: raw.file,
     layout: raw.layout,
     issuedOn: str(raw.issuedOn) ?? null,

@@ -60,9 +60,14 @@ export async function runCorpus(regions: RegionEntry[], dir = CORPUS_DIR): Promi
       if (refused !== expected.refuse)
         score.misses.push(`expected refusal ${expected.refuse}, got ${refused ?? 'a draft'}`);
     } else if (!result) {
+      // a refusal misses every fact the plan holds, not only its items
       score = emptyScore();
       score.misses.push(`refused: ${refused}`);
       score.items.truth = expected.items.length;
+      score.departments.truth = expected.departments.reduce((n, d) => n + d.names.length, 0);
+      score.dates.truth = expected.dates.reduce((n, d) => n + (d.start ? 1 : 0) + (d.due ? 1 : 0), 0);
+      score.schedule.truth = expected.schedule.length;
+      score.docNumbers.truth = (expected.docNumber ? 1 : 0) + (expected.citedDocNumbers?.length ?? 0);
     } else score = scoreCorpusPlan(result.draft, expected);
     runs.push({ name, expected, result, refused, score, ms });
   }

@@ -43,6 +43,11 @@ export interface ReaderContext {
   region: IssuerRegion;
   /** extra names (known departments and their aliases), recognised in sentences too */
   extraNames?: string[];
+  /**
+   * The document says once that in its notes the first named unit leads ("排名第一位为牵头单位，下同"): every
+   * bare list of units in brackets after a sentence ("（市发展改革局，市教育局）") is then a note.
+   */
+  firstListedLeads?: boolean;
 }
 
 // ------------------------------------------------------------------------------------------ patterns
@@ -468,10 +473,29 @@ const LEVEL_PREFIX = /^(?:各)?(?:自治州|自治县|市|州|县|区|旗|盟)/;
  * The departments of a 责任单位 list or a note ("自治州发改委、财政局、教育局"): split on 、，; a level prefix
  * of the first element carries over to the following ones ("财政局" → "自治州财政局").
  */
+/** `list` split at 、，；/ outside brackets, the separators dropped */
+export function splitOutsideBrackets(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i];
+    if ('(（[［【〔<＜〈'.includes(ch)) depth++;
+    else if (')）]］】〕>＞〉'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '、,，;；/'.includes(ch)) {
+      out.push(list.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(list.slice(from));
+  return out;
+}
+
 export function readDepartmentList(list: string, offset: number, ctx: ReaderContext): DepartmentMention[] {
   const out: DepartmentMention[] = [];
   let carried: string | undefined;
-  const elements = list.split(/[、,，;；/]/);
+  // "各县（市、区）人民政府" is one element: separators inside brackets do not split
+  const elements = splitOutsideBrackets(list);
   let position = 0;
   for (const raw of elements) {
     const start = offset + list.indexOf(raw, position);

@@ -12,6 +12,7 @@ import {
   MODAL,
   readDepartmentList,
   type ReaderContext,
+  splitOutsideBrackets,
   type Role,
 } from './department-mentions';
 
@@ -36,10 +37,62 @@ interface ExplicitSpan {
   end: number;
 }
 
+/**
+ * The legend of a note whose units are only listed: "排名第一位为牵头单位", "排在第一位的为牵头单位",
+ * "列第一位的单位为牵头单位", "第一个为牵头部门"; "下同" says it holds for the notes below too.
+ */
+const LEAD_LEGEND =
+  /(?:排名|排在|排序|列|名列|位列)?(?:在)?第[一1](?:位|个|名)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主责|责任)(?:单位|部门)?/;
+const SAME_BELOW = /^(?:下同|以下同|后同)$/;
+
+/** Whether the document gives the first-listed-leads legend for its notes below ("…牵头单位，下同"). */
+export function firstListedLeadsLegend(text: string): boolean {
+  return new RegExp(`${LEAD_LEGEND.source}[，,；;]\\s*(?:下同|以下同|后同)`).test(text);
+}
+
+/** the clauses of a bare-list note that name units: the legend and "下同" left out */
+function listedClauses(inner: string): { clause: string; at: number }[] {
+  const out: { clause: string; at: number }[] = [];
+  let position = 0;
+  for (const clause of inner.split(/[,，;；]/)) {
+    const at = inner.indexOf(clause, position);
+    position = at + clause.length;
+    const c = clause.trim();
+    if (!c || LEAD_LEGEND.test(c) || SAME_BELOW.test(c)) continue;
+    out.push({ clause, at });
+  }
+  return out;
+}
+
+/** the name of a body: a government, bureau, committee, office … ("市委农办", "各县（市、区）人民政府") */
+const BODY_NAME = /(?:政府|局|委|办|厅|部|院|会|中心|队|所|站|馆|处|室|团|联|社|行)$/;
+
+/** every element of the note names a body: "（市发展改革局，市教育局）", not "（以下简称《方案》）" */
+function isBareList(inner: string, ctx: ReaderContext): boolean {
+  const clauses = listedClauses(inner);
+  return (
+    clauses.length > 0 &&
+    clauses.every(({ clause }) => {
+      const elements = splitOutsideBrackets(clause).map((e) => e.trim());
+      return (
+        elements.every((e) => BODY_NAME.test(e) && e.length <= 20) &&
+        readDepartmentList(clause, 0, ctx).length > 0
+      );
+    })
+  );
+}
+
 /** `（…牵头负责）`, `（…按职责分工负责）`, `（X牵头，Y配合）` at the end of a paragraph or sentence. */
-function findNotes(written: string): { inner: string; innerStart: number; span: ExplicitSpan }[] {
-  // 〔责任单位：…〕 and 【牵头单位：…】 are notes as much as （…）; one character for one, so offsets hold
-  const text = written.replace(/[〔【［]/g, '(').replace(/[〕】］]/g, ')');
+function findNotes(
+  written: string,
+  ctx: ReaderContext,
+): { inner: string; innerStart: number; span: ExplicitSpan }[] {
+  // 〔责任单位：…〕 and 【牵头单位：…】 are notes as much as （…）; "各县<市、区>" — brackets inside a note
+  // written as angle brackets — too; one character for one, so offsets hold
+  const text = written
+    .replace(/[<＜〈]([^<>＜＞〈〉\n]{1,12})[>＞〉]/g, '($1)')
+    .replace(/[〔【［]/g, '(')
+    .replace(/[〕】］]/g, ')');
   const notes: { inner: string; innerStart: number; span: ExplicitSpan }[] = [];
   for (let close = text.indexOf(')'); close >= 0; close = text.indexOf(')', close + 1)) {
     let depth = 0;
@@ -58,7 +111,9 @@ function findNotes(written: string): { inner: string; innerStart: number; span: 
     const inner = text.slice(open + 1, close);
     if (
       !/(负责|牵头|配合|参与|协助|责任单位|牵头单位|配合单位)(落实)?\s*$/.test(inner) &&
-      !ROLE_LABEL.test(inner)
+      !ROLE_LABEL.test(inner) &&
+      !LEAD_LEGEND.test(inner) &&
+      !(ctx.firstListedLeads && isBareList(inner, ctx))
     ) {
       ROLE_LABEL.lastIndex = 0;
       continue;
@@ -107,6 +162,19 @@ function readNoteClauses(inner: string, offset: number, ctx: ReaderContext): Dep
   ROLE_LABEL.lastIndex = 0;
   if (ROLE_LABEL.test(inner)) return readLabelled(inner, offset, ctx, 'note', 0.95);
   const out: DepartmentAssignment[] = [];
+  if (LEAD_LEGEND.test(inner) || (ctx.firstListedLeads && isBareList(inner, ctx))) {
+    // "（市教育局，市委农办，各县<市、区>人民政府，排名第一位为牵头单位）": the first named leads
+    for (const { clause, at } of listedClauses(inner))
+      for (const mention of readDepartmentList(clause, offset + at, ctx))
+        out.push({
+          mention,
+          role: out.length === 0 ? 'lead' : 'cooperate',
+          rule: 'note',
+          confidence: 0.9,
+          evidence: `(${inner})`,
+        });
+    return out;
+  }
   let position = 0;
   for (const clause of inner.split(/[,，;；]/)) {
     const at = inner.indexOf(clause, position);
@@ -266,7 +334,7 @@ export function readItemDepartments(
 ): DepartmentAssignment[] {
   const explicit: DepartmentAssignment[] = [];
   let rest = text;
-  for (const note of findNotes(text)) {
+  for (const note of findNotes(text, ctx)) {
     explicit.push(...readNoteClauses(note.inner, note.innerStart, ctx));
     rest =
       rest.slice(0, note.span.start) +

@@ -82,7 +82,10 @@ function splitTitle(head: string): TitleSplit {
  */
 function readItemDates(text: string, issuedOn: string): DeadlineReading | null {
   const masked = blankWhere(
-    blankWhere(text, /[“"]?十[一二三四五六七八九]五[”"]?(?=规划|计划|纲要)/g),
+    blankWhere(
+      text,
+      /(?:[“"]?十[一二三四五六七八九]五[”"]?|[“"][三四五六七八九十]五[”"])(?=规划|计划|纲要)/g,
+    ),
     /\d{1,2}年(?:内|一周期|为一周期)?[^，,。；;]{0,8}?\d{2,3}学时/g,
   );
   const reading: DeadlineReading = readDeadline(masked, { issuedOn }) ?? {};

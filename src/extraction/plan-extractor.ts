@@ -25,7 +25,7 @@ import {
 import { toSimplified } from '../common/text-normalization';
 import { decodeDocument } from './document-decoding';
 import { findMentions, type ReaderContext } from './department-mentions';
-import { readItemDepartments } from './department-reader';
+import { firstListedLeadsLegend, readItemDepartments } from './department-reader';
 import { DepartmentRegistry } from './department-registry';
 import { msg, translate } from '../common/i18n/catalog';
 import { ExtractionError } from './extraction.error';
@@ -224,6 +224,7 @@ export function extractPlanFromText(
     extraNames: (options.knownDepartments ?? [])
       .flatMap((d) => [d.name, ...(d.aliases ?? [])])
       .map((n) => comparable(n)),
+    firstListedLeads: firstListedLeadsLegend(comparable(lines.join('\n'))),
   };
   const ctx: BuildContext = {
     lines,

@@ -94,11 +94,12 @@ export function blankWhere(text: string, pattern: RegExp, fill = '□'): string 
  * reading duties, dates or numbers skip them. Long quotations (a quoted requirement) are kept.
  */
 export function maskNames(comparableText: string): string {
-  // 〔2017〕 of a 文号 is a name; 〔责任单位：…〕 after a sentence is a note and stays readable
+  // 〔2017〕 of a 文号 is a name; 〔责任单位：…〕 after a sentence is a note and stays readable; so does
+  // "各县<市、区>" — the brackets of a county list inside a note, written as angle brackets
   return blank(
     blank(
       comparableText,
-      /《[^《》]*》|〔(?![^〔〕]*(?:单位|部门|牵头|负责|配合))[^〔〕]*〕|<[^<>\n]{1,60}>/g,
+      /《[^《》]*》|〔(?![^〔〕]*(?:单位|部门|牵头|负责|配合))[^〔〕]*〕|<(?![县市区旗州盟、]{1,9}>)[^<>\n]{1,60}>/g,
     ),
     /“[^“”\n]{1,15}”/g,
   );

@@ -1,4 +1,4 @@
-import { normalizeLayout } from './text-layout';
+import { normalizeLayout, removeInsertedPinyin } from './text-layout';
 
 describe('normalizeLayout', () => {
   it('leaves text with one paragraph per line alone', () => {
@@ -39,5 +39,18 @@ describe('normalizeLayout', () => {
       '（二）配齐教师。县人社局要配合县教育局每年补充教师，优化教师队伍结构，提高教师待遇保障水平。',
       '（三）加强管理。县教育局要完善学校管理制度，提高学校治理水平，建设现代学校制度体系，形成特色。',
     ]);
+  });
+});
+
+describe('removeInsertedPinyin', () => {
+  it('drops the pinyin a web converter wrote after characters, trailing space and full-width brackets too', () => {
+    expect(removeInsertedPinyin('國發(fā)〔2016〕40號')).toBe('國發〔2016〕40號');
+    expect(removeInsertedPinyin('全面建成小康社會(huì )的決勝階段')).toBe('全面建成小康社會的決勝階段');
+    expect(removeInsertedPinyin('義務（wù）教育')).toBe('義務教育');
+  });
+  it('keeps brackets that are words of the text: no tone mark, or not after a Han character', () => {
+    expect(removeInsertedPinyin('实施PPP项目(PPP)')).toBe('实施PPP项目(PPP)');
+    expect(removeInsertedPinyin('按(a)款执行')).toBe('按(a)款执行');
+    expect(removeInsertedPinyin('2019 (fā)')).toBe('2019 (fā)');
   });
 });

@@ -92,8 +92,20 @@ function unwrap(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * Pinyin a web converter wrote after characters ("發(fā)展", "國發(fā)〔2016〕40號", "社會(huì )"): a bracketed
+ * lower-case syllable with a tone mark right after a Han character. Without the tone mark it may be a word of
+ * the text ("(PPP)", "(a)"), so it stays.
+ */
+const PINYIN_AFTER_HAN = /(?<=\p{Script=Han})[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*[)）]/gu;
+
+/** The text without the pinyin a web converter wrote after its characters. */
+export function removeInsertedPinyin(text: string): string {
+  return text.replace(PINYIN_AFTER_HAN, '');
+}
+
 /** The text as one paragraph per line. */
 export function normalizeLayout(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = removeInsertedPinyin(text.replace(/\r\n?/g, '\n')).split('\n');
   return unwrap(splitRunOn(lines)).join('\n');
 }

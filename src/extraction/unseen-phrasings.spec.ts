@@ -58,6 +58,19 @@ describe('deadline phrasings of unseen plans', () => {
   it('"长期坚持" is a standing duty', () => {
     expect(read('长期坚持')).toEqual({ standing: true });
   });
+  it('"“十五”期间", "“九五”末": the earlier plans\' periods without 十 before the digit', () => {
+    expect(read('“十五”期間，基礎教育改革和發展的具體任務是：', '2001-06-01')).toMatchObject({
+      start: { date: '2001-01-01', text: '“十五”期間' },
+      due: { date: '2005-12-31', text: '“十五”期間' },
+    });
+    expect(read('“九五”末基本普及', '1996-03-01')).toMatchObject({ due: { date: '2000-12-31' } });
+    expect(read('十五期间完成', '2001-06-01')?.due?.date).toBe('2005-12-31');
+  });
+  it('bare "十五" and "九五" are numbers, not periods: "十五年", "第十五条", "九五折"', () => {
+    expect(read('用十五年时间', '2001-06-01')?.start).toBeUndefined();
+    expect(read('依照第十五条规定', '2001-06-01')).toBeNull();
+    expect(read('按九五折计价', '2001-06-01')).toBeNull();
+  });
   it('"2035年远景目标" is not a deadline; "从2022年起" starts in 2022 even inside "“十四五”期间"', () => {
     const r = read(
       '结合“十四五”规划和2035年远景目标。从2022年起，全面启动。“十四五”期间达标30%，2034年底完成。',
@@ -160,6 +173,54 @@ describe('extraction of unseen phrasings', () => {
     expect(classSize.indicator ?? null).not.toBe('Q1');
   });
 
+  it('a note that only lists units, "排名第一位为牵头单位，下同": the first named leads, in the notes below too', async () => {
+    const { draft } = await extractPlan({
+      text: [
+        '云浮市人民政府办公室关于印发云浮市推动义务教育优质均衡发展行动方案的通知',
+        '为推进优质均衡，制定本行动方案。',
+        '一、落实政府职责',
+        '（一）健全管理体制。建立完善管理体制。（市教育局，市委农办，各县<市、区>人民政府，排名第一位为牵头单位，下同）',
+        '（二）加强统筹。统筹推进学校建设。（市发展改革局，市教育局）',
+        '（三）规范办学。依法规范办学行为（以下简称规范办学）。',
+        '云浮市人民政府办公室',
+        '2019年7月23日',
+      ].join('\n'),
+      fileName: 'y.txt',
+      regions: [],
+    });
+    const name = (ref: string) => draft.departments.find((d) => d.ref === ref)?.name ?? ref;
+    const items = flat(draft.items);
+    const byTitle = (t: string) => items.find((i) => i.title.startsWith(t)) as PlanFileItem;
+    expect(byTitle('健全管理体制').lead.map(name)).toEqual(['云浮市教育局']);
+    // "各县<市、区>人民政府": angle brackets inside the note are brackets, and 、 inside them does not split
+    expect(byTitle('健全管理体制').cooperate.map(name)).toEqual(['云浮市委农办', '各县(市、区)人民政府']);
+    expect(byTitle('加强统筹').lead.map(name)).toEqual(['云浮市发展改革局']);
+    expect(byTitle('加强统筹').cooperate.map(name)).toEqual(['云浮市教育局']);
+    // a bracket that names no body is no note
+    expect(byTitle('规范办学').lead).toEqual([]);
+  });
+
+  it('a bare list in brackets without the legend is no note', async () => {
+    const { draft } = await extractPlan({
+      text: [
+        '云浮市人民政府办公室关于印发云浮市推动义务教育优质均衡发展行动方案的通知',
+        '为推进优质均衡，制定本行动方案。',
+        '一、落实政府职责',
+        '（一）加强统筹。统筹推进学校建设。（市发展改革局，市教育局）',
+        '云浮市人民政府办公室',
+        '2019年7月23日',
+      ].join('\n'),
+      fileName: 'y.txt',
+      regions: [],
+    });
+    const name = (ref: string) => draft.departments.find((d) => d.ref === ref)?.name ?? ref;
+    expect(
+      flat(draft.items)
+        .find((i) => i.title.startsWith('加强统筹'))
+        ?.lead.map(name),
+    ).not.toContain('云浮市发展改革局');
+  });
+
   it('"灵武市各有关部门" is not a department', async () => {
     const { draft } = await extractPlan({
       text: [
@@ -174,6 +235,24 @@ describe('extraction of unseen phrasings', () => {
       regions: [],
     });
     expect(draft.departments.map((d) => `${d.ref}|${d.name ?? ''}`).join()).not.toMatch(/有关部门/);
+  });
+
+  it('reads a 文号 and headings through the pinyin a web copy wrote after characters', async () => {
+    const { draft } = await extractPlan({
+      text: [
+        '渭南市教育局關(guān)于印發(fā)《渭南市推動鄉(xiāng)村教育高質量發(fā)展的意見》的通知',
+        '為貫徹落實《中共中央國務(wù)院關(guān)于做好2023年全面推進鄉(xiāng)村振興重點工作的意見》(中發(fā)〔2023〕1號)精神，現(xiàn)提出如下意見：',
+        '一、指導思想',
+        '堅持以人民為中心，統(tǒng)籌推進城鄉(xiāng)義務(wù)教育一體化改革發(fā)展。',
+        '渭南市教育局',
+        '2024年1月11日',
+      ].join('\n'),
+      fileName: 'w.txt',
+      regions: [],
+    });
+    // as written (Traditional), without the pinyin
+    expect(draft.implements).toContain('中發〔2023〕1號');
+    expect(flat(draft.items).map((i) => i.title)).toEqual(['指导思想']);
   });
 
   it('a date that cannot be read is a warning, never a silent absence', async () => {

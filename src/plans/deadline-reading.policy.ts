@@ -11,7 +11,7 @@
  * - "从2017年秋季起", "2017年秋季学期起"                     → start 2017-09-01 (春季 → 03-01)
  * - "从2017年起", "2018年开始"                             → start 2017-01-01 ("从2020年底开始" → start 2020-12-31)
  * - "2018—2020年", "2018年至2020年"                        → start 2018-01-01, due 2020-12-31
- * - "“十三五”期间"                                         → start 2016-01-01, due 2020-12-31
+ * - "“十三五”期间", "“十五”期间"                             → start 2016-01-01, due 2020-12-31 / 2001–2005
  * - "三年内", "力争通过3年努力", "用3年时间"                  → due = issue date + 3 years (Chinese numerals too);
  *   counted from a start stated before it: "从2017年起…力争通过3年努力" → due 2019-12-31 (three years, 2017–2019)
  * - "每年", "每学年", "逐年" → yearly; "每学期" → semester; "每季度" → quarterly; "每月" → monthly
@@ -118,6 +118,24 @@ export function parseChineseCount(text: string): number | undefined {
   const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(text);
   if (!m) return undefined;
   return (m[1] ? CHINESE_DIGITS[m[1]] : 1) * 10 + (m[2] ? CHINESE_DIGITS[m[2]] : 0);
+}
+
+/**
+ * A five-year plan period: "十一五" … "十九五" with or without quotes; "十五", "九五", "八五" … only quoted or
+ * followed by 期间/时期/末 — bare, they are the number fifteen ("十五年", "第十五条") or a 95 ("九五折").
+ * Groups: 1 = the digit of 十X五, 2 = the plan's number word of a quoted or period-marked 十五/九五.
+ */
+const FIVE_YEAR_PERIOD =
+  '(?:[“"]?十([一二三四五六七八九])五[”"]?|[“"]([三四五六七八九十])五[”"]|([三四五六七八九十])五(?=期间|时期|末))';
+
+/** The first year of the five-year plan matched by FIVE_YEAR_PERIOD. */
+function fiveYearPeriodStart(m: RegExpExecArray): number {
+  const plan = m[1]
+    ? 10 + CHINESE_DIGITS[m[1]]
+    : m[2] === '十' || m[3] === '十'
+      ? 10
+      : CHINESE_DIGITS[m[2] ?? m[3]];
+  return 1966 + 5 * (plan - 3);
 }
 
 // ------------------------------------------------------------------------------------------- reading
@@ -243,8 +261,8 @@ const RULES: Rule[] = [
   },
   {
     // “十四五”末 → due at the end of the period only
-    pattern: /[“"]?十([一二三四五六七八九])五[”"]?(?:末|末期|期末)/g,
-    read: (m) => ({ kind: 'due', date: endOfYear(String(1966 + 5 * (10 + CHINESE_DIGITS[m[1]] - 3) + 4)) }),
+    pattern: new RegExp(`${FIVE_YEAR_PERIOD}(?:末|末期|期末)`, 'g'),
+    read: (m) => ({ kind: 'due', date: endOfYear(String(fiveYearPeriodStart(m) + 4)) }),
   },
   {
     // 每两年, 每三年一次 → every N years
@@ -268,10 +286,10 @@ const RULES: Rule[] = [
         : { kind: 'rejected' },
   },
   {
-    // “十三五”期间 → 2016—2020 (the 3rd plan began in 1966; five years each since)
-    pattern: /[“"]?十([一二三四五六七八九])五[”"]?(?:期间|时期)?/g,
+    // “十三五”期间 → 2016—2020, “十五”期间 → 2001—2005 (the 3rd plan began in 1966; five years each since)
+    pattern: new RegExp(`${FIVE_YEAR_PERIOD}(?:期间|时期)?`, 'g'),
     read: (m) => {
-      const first = 1966 + 5 * (10 + CHINESE_DIGITS[m[1]] - 3);
+      const first = fiveYearPeriodStart(m);
       return { kind: 'range', start: `${first}-01-01`, due: endOfYear(String(first + 4)) };
     },
   },

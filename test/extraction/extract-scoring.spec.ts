@@ -1,3 +1,4 @@
+import { parseExpectedFacts } from '../../bench/corpus-scoring';
 import { scorePlan, titleSimilarity } from '../../bench/extract-scoring';
 import type { PlanFile, PlanFileItem } from '../../src/plans/plan-file.schema';
 
@@ -104,5 +105,20 @@ describe('benchmark scoring', () => {
     const score = scorePlan(found, truth);
     expect(score.targets).toEqual({ hit: 1, truth: 2, found: 1 });
     expect(score.deadlines).toEqual({ hit: 0, truth: 1, found: 1 });
+  });
+});
+
+describe('corpus fixtures: development and held-out sets', () => {
+  const facts = (set?: string) =>
+    `source: https://example.gov.cn/a.html\nprovince: 某省\ngenre: 实施方案\n${set ? `set: ${set}\n` : ''}items: []\n`;
+
+  it('reads the set of a fixture; without one it is a development plan', () => {
+    expect(parseExpectedFacts(facts('held-out')).set).toBe('held-out');
+    expect(parseExpectedFacts(facts('development')).set).toBe('development');
+    expect(parseExpectedFacts(facts()).set).toBe('development');
+  });
+
+  it('refuses a misspelt set rather than scoring a held-out plan as development', () => {
+    expect(() => parseExpectedFacts(facts('heldout'))).toThrow(/unknown corpus set/);
   });
 });
