@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Role } from '../../src/access/role.enum';
 import { latinWords } from '../../src/common/i18n/latin-words';
 import { loadDemoData } from '../../src/demo/demo-data';
 import { PlanEvents } from '../../src/plans/plan-events';
