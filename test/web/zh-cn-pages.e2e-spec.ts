@@ -195,8 +195,9 @@ describe('every page in Simplified Chinese, light enough for a phone', () => {
   });
 
   it('sends mail in Simplified Chinese only', async () => {
-    const mails = t.mail.messages;
-    expect(mails.length).toBeGreaterThan(0);
+    // The 催办 mails of the round, as the real SMTP server received them (every template in both languages is
+    // rendered by src/notifications' template test).
+    const mails = await t.mail.waitFor((m) => m.subject.includes('催办'), 1, 20_000);
     const problems = mails.flatMap((m) => {
       const words = latinWords(`${m.subject ?? ''} ${m.text ?? ''}`);
       return words.length ? [`${m.subject}: ${words.join(' ')}`] : [];
