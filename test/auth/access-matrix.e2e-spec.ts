@@ -1,11 +1,7 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { AccessGuard } from '../../src/auth/access.guard';
 import { AuthService } from '../../src/auth/auth.service';
 import { ALL_ROLES, Role } from '../../src/access/role.enum';
-import { PAGE_CONTROLLER } from '../../src/web/page-controller';
-import { browserPathOf } from '../../src/web/web-routing';
 import { DataSource } from 'typeorm';
 import { systemActor } from '../../src/audit/audit.service';
 import { DepartmentsService } from '../../src/departments/departments.service';
@@ -13,6 +9,7 @@ import { departmentId, importSeed } from '../plans/plan-test-support';
 import { multipart } from '../supervision/flow-support';
 import { LONG_AGO, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_NOW } from '../support/test-clock';
+import { discoverRoutes, type Route } from '../support/routes';
 
 const YINCHUAN = 'yinchuan-2021-quality-balance';
 const JINZHONG = 'jinzhong-2017-urban-rural-integration';
@@ -179,40 +176,6 @@ const EXPECTED: Record<string, Rule> = {
   'GET /dashboard/pack': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
   'GET /dashboard/pack.xlsx': [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
 };
-
-interface Route {
-  method: string;
-  path: string;
-  /** a web page: errors are pages, anonymous visitors are redirected to /login */
-  page: boolean;
-}
-
-/** Every controller route the application registered, read from Nest's metadata. */
-function discoverRoutes(t: TestApp): Route[] {
-  const routes: Route[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
-      if (!type) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
-      const page = Reflect.getMetadata(PAGE_CONTROLLER, type) === true;
-      for (const name of Object.getOwnPropertyNames(type.prototype)) {
-        const handler = (type.prototype as Record<string, unknown>)[name];
-        if (typeof handler !== 'function' || name === 'constructor') continue;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (path === undefined || method === undefined) continue;
-        const joined = [base, path]
-          .map((p) => p.replace(/^\/|\/$/g, ''))
-          .filter(Boolean)
-          .join('/');
-        const full = page ? browserPathOf(`/${joined}`) : `/api/${joined}`;
-        routes.push({ method: RequestMethod[method], path: full, page });
-      }
-    }
-  }
-  return routes;
-}
 
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
 
