@@ -25,6 +25,10 @@ export function visibleText(html: string): string {
     (m) => m[1],
   );
   const body = html
+    // The plan draft's YAML editor shows the plan file itself, a technical format (README, "Plan extraction").
+    .replace(/<textarea name="yaml"[\s\S]*?<\/textarea>/gi, ' ')
+    // … and the plan's key in <code>, the identifier the office types in that file and on the command line.
+    .replace(/<code>[^<]*<\/code>/gi, ' ')
     .replace(/<script[\s\S]*?<\/script>/gi, ' ')
     .replace(/<style[\s\S]*?<\/style>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
@@ -140,6 +144,7 @@ describe('every page in Simplified Chinese, light enough for a phone', () => {
     }),
     'GET /counties/:code/what-if/:year': () => ({ urls: ['/counties/640181/what-if/2023'], who: ['office'] }),
     'GET /counties/:code/ledger': () => ({ urls: ['/counties/640181/ledger'], who: ['office', 'lingwu'] }),
+    'GET /contacts': () => ({ urls: ['/contacts'], who: ['office', 'admin'] }),
     'GET /office': () => ({ urls: ['/office'], who: ['office', 'admin'] }),
     'GET /office/notice/:id': () => ({
       urls: [`/office/notice/${ids.item}`],

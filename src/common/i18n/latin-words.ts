@@ -13,6 +13,7 @@ export const LATIN_ALLOWED = new Set(
     'CSV',
     'PDF',
     'DOCX',
+    'YAML',
     'Excel',
     'Word',
     'KB',
@@ -31,7 +32,7 @@ export const LATIN_ALLOWED = new Set(
 const STRIP: RegExp[] = [
   /\bhttps?:\/\/\S+/gi, // URLs
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // mail addresses
-  /\b[\w-]+\.(?:xlsx|csv|pdf|docx?|txt|png|jpe?g|json|yaml|yml)\b/gi, // file names
+  /[^\s<>"'（）()]*\.(?:xlsx|csv|pdf|docx?|txt|png|jpe?g|json|yaml|yml)\b/gi, // file names (Chinese ones too)
   /\b[A-Z]\d+(?:\.\d+)*\b/g, // indicator numbers as printed in the official evaluation (B1, G5)
   /\bm²|\bm2\b/g,
 ];

@@ -1,3 +1,4 @@
+import { pageNumber, pageOf, pager } from '../pager';
 import type { ContactRow } from '../../departments/contacts.service';
 import type { OfficeMailbox } from '../../departments/office-mailbox.entity';
 import { html, type SafeHtml } from '../html';
@@ -129,6 +130,12 @@ function departmentRows(ctx: PageContext, departments: ContactRow[]): SafeHtml {
 /** 联络人名录: every department of the area with its 联络人 (editable), and the office's own mailbox. */
 export function contactsPage(ctx: PageContext, view: ContactsView): SafeHtml {
   const done = view.done ? DONE[view.done] : undefined;
+  // A province's office has thousands of departments: a page of them at a time keeps the page light.
+  const departments = pageOf(
+    view.departments,
+    pageNumber(new URL(ctx.url, 'http://page.invalid').searchParams.get('page') ?? undefined),
+    50,
+  );
   const body = html`${done ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
     <p class="muted">
       ${ctx.t(
@@ -152,7 +159,7 @@ export function contactsPage(ctx: PageContext, view: ContactsView): SafeHtml {
       </form>
       ${
         view.departments.length
-          ? departmentRows(ctx, view.departments)
+          ? html`${departmentRows(ctx, departments.rows)}${pager(ctx, departments, 'page', 'departments')}`
           : html`<p class="empty">${ctx.t('暂无', 'None')}</p>`
       }
     </section>`;

@@ -102,7 +102,7 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
         >${ctx.t(`${/^\d{4}/.exec(e.rule_set)?.[0] ?? e.rule_set}年版`, e.rule_set)}</span
       >
       ·
-      <span title="${e.dataset_checksum}">${ctx.t('数据版本已校验', 'Data checksum')}</span> ·
+      <span data-checksum="${e.dataset_checksum}">${ctx.t('数据版本已校验', 'Data checksum')}</span> ·
       <a href="/api/counties/${e.county_code}/evaluations/${e.school_year}/export.xlsx"
         >${ctx.t('导出 Excel', 'Export XLSX')}</a
       >

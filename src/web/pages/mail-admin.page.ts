@@ -33,7 +33,7 @@ export function mailAdminPage(ctx: PageContext, view: MailAdminView): SafeHtml {
       </p>
       <p class="muted">
         ${ctx.t(
-          `发送中断后重发（可能重复，收件方可按 Message-ID 去重）：${view.counts.interruptions} 次`,
+          `发送中断后重发（可能重复，收件方可按邮件标识去重）：${view.counts.interruptions} 次`,
           `Sends taken over after a crash (possible duplicates, same Message-ID): ${view.counts.interruptions}`,
         )}
       </p>
