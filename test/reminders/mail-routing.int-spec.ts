@@ -2,6 +2,7 @@
  * Who receives 督办 mail (issue 13): a department through its 联络人 or its accounts (`departmentRecipients`),
  * the office through its own mailbox (`officeRecipients`). Real SMTP capture, pinned clock.
  */
+import { formatDate } from '../../src/common/i18n/format';
 import { PlanEvents } from '../../src/plans/plan-events';
 import { DigestService } from '../../src/reminders/digest.service';
 import { EscalationService } from '../../src/reminders/escalation.service';
@@ -108,8 +109,8 @@ describe('mail routing: 联络人 and the office mailbox', () => {
       (m) => m.subject.startsWith('【督办通知】') && m.to.includes(CONTACT),
     );
     expect(mail.subject).toBe(`【督办通知】${numberText} 住建逾期`);
-    expect(mail.text).toContain(`请于 ${replyDueOn} 前在督办系统中反馈`);
-    expect(mail.text).toContain('办理时限 2025-06-30');
+    expect(mail.text).toContain(`请于${formatDate('zh-CN', replyDueOn)}前在督办系统中反馈`);
+    expect(mail.text).toContain('办理时限2025年6月30日');
   });
 
   it('a department with accounts and a 联络人: 督办 correspondence to the 联络人, routine reminders to the accounts', async () => {
