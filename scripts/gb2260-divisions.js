@@ -16,7 +16,8 @@ const version = JSON.parse(fs.readFileSync(path.join(dist, '..', 'package.json')
 const pairs = (rows, parentOf) =>
   rows.map((r) => {
     const parent = parentOf(r);
-    if (parent !== undefined && !r.code.startsWith(parent)) throw new Error(`${r.code} ${r.name}: parent ${parent} is not its prefix`);
+    if (parent !== undefined && !r.code.startsWith(parent))
+      throw new Error(`${r.code} ${r.name}: parent ${parent} is not its prefix`);
     return [r.code, r.name];
   });
 const out = {
@@ -33,4 +34,6 @@ fs.writeFileSync(
   `{\n  "source": ${JSON.stringify(out.source)},\n  "provinces": ${list(out.provinces)},\n` +
     `  "cities": ${list(out.cities)},\n  "areas": ${list(out.areas)}\n}\n`,
 );
-console.log(`${target}: ${out.provinces.length} provinces, ${out.cities.length} cities, ${out.areas.length} areas`);
+console.log(
+  `${target}: ${out.provinces.length} provinces, ${out.cities.length} cities, ${out.areas.length} areas`,
+);
