@@ -103,6 +103,7 @@ describe('mail wording', () => {
     const notice = (n: number, level: 'red' | 'yellow') => ({
       id: `n${n}`,
       level,
+      numberText: `〔2026〕第${n}号`,
       item: item(n),
       reasons: ['overdue', 'progress_red'],
       cc: ['督导室主任'],
@@ -116,7 +117,7 @@ describe('mail wording', () => {
     const mail = renderMail('escalation', payload as unknown as Record<string, unknown>, ctx);
     expect(mail.subject).toBe('【红色督办】督办单 3 份（红色 2 项，黄色 1 项）');
     expect(mail.text).toContain('请于 2026年12月31日 前书面回复办理情况');
-    expect(mail.text).toContain('督办事由：逾期未完成；进度明显滞后（红灯）');
+    expect(mail.text).toContain('督办单〔2026〕第2号 · 督办事由：逾期未完成；进度明显滞后（红灯）');
     expect(mail.text).toContain('已逾期 15 天（10 个工作日）');
     expect(mail.text).toContain('https://duban.example.cn/api/escalations/n1/print');
     const single = renderMail(

@@ -61,6 +61,8 @@ export interface EscalationMailPayload {
   notices: Array<{
     id: string;
     level: 'blue' | 'yellow' | 'red';
+    /** 〔2026〕第12号 (absent in mails queued before 督办单 were numbered) */
+    numberText?: string;
     item: ItemRef;
     reasons: string[];
     cc: string[];
@@ -433,6 +435,7 @@ export function renderMail(
           items: ofLevel.map((n) => ({
             item: n.item,
             note: [
+              n.numberText ? tr('notifications.escalation.number', { number: n.numberText }) : undefined,
               n.reasons?.length
                 ? tr('notifications.escalation.reasons', {
                     reasons: [...new Set(n.reasons)]

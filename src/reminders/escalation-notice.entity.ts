@@ -50,6 +50,7 @@ export interface NoticeSnapshot {
 @Entity('escalation_notices')
 @Index(['itemId', 'ladderStart', 'level'], { unique: true })
 @Index(['issuedAt'])
+@Index('IDX_escalation_notices_office_number', ['officeKey', 'year', 'number'], { unique: true })
 export class EscalationNotice {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -73,6 +74,16 @@ export class EscalationNotice {
 
   @Column({ type: 'date' })
   issuedOn!: string;
+
+  /** The office (the plan's region) whose series of 督办件 numbers the notice is in: 〔year〕第number号. */
+  @Column({ type: 'varchar', length: 40 })
+  officeKey!: string;
+
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'int' })
+  number!: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   issuedAt!: Date;

@@ -1,5 +1,7 @@
 /** The printable 督办单 (pure HTML, Chinese, A4 print CSS). */
+import { formatDate } from '../common/i18n/format';
 import { escapeHtml } from '../notifications/notification-templates';
+import { noticeNumberText } from '../supervision/office-numbers';
 import type { EscalationNotice } from './escalation-notice.entity';
 
 const LEVEL = { blue: '蓝色督办单', yellow: '黄色督办单', red: '红色督办单' } as const;
@@ -27,8 +29,14 @@ export function renderNoticeHtml(notice: EscalationNotice, itemUrl: string): str
   const e = escapeHtml;
   const names = (people: EscalationNotice['recipients']) => people.map((p) => e(p.name)).join('、') || '—';
   const row = (label: string, value: string) => `<tr><th>${e(label)}</th><td>${value}</td></tr>`;
+  const date = (value: string) => e(formatDate('zh-CN', value));
+  const numberText = noticeNumberText(notice.year, notice.number);
+  // 反馈 by the day recorded at issue; notices from before it was recorded name the rule instead.
+  const reply = s.replyBy
+    ? `请接此督办单后抓紧办理，于${date(s.replyBy)}前将办理情况及佐证材料报送领导小组办公室。`
+    : '请接此督办单后抓紧办理，于 3 个工作日内将办理情况及佐证材料报送领导小组办公室。';
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${e(LEVEL[notice.level])} ${e(s.number)} ${e(s.title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${e(LEVEL[notice.level])} ${e(numberText)} ${e(s.title)}</title>
 <style>
   @page { size: A4; margin: 20mm 18mm; }
   body { font-family: 'SimSun', 'Songti SC', 'Noto Serif CJK SC', serif; font-size: 14pt; color: #000; max-width: 180mm; margin: 0 auto; }
@@ -44,18 +52,19 @@ export function renderNoticeHtml(notice: EscalationNotice, itemUrl: string): str
 <body data-level="${notice.level}">
 <div class="noprint"><button onclick="window.print()">打印</button></div>
 <h1>${e(LEVEL[notice.level])}</h1>
-<div class="meta"><span>编号：${e(notice.id.slice(0, 8).toUpperCase())}</span><span>签发日期：${e(notice.issuedOn)}</span></div>
+<div class="meta"><span>编号：${e(numberText)}</span><span>签发日期：${date(notice.issuedOn)}</span></div>
 <table>
 ${row('方案', `${e(s.planTitle)}${s.planDocNumber ? `（${e(s.planDocNumber)}）` : ''}`)}
 ${row('任务', `${e(s.number)} ${e(s.title)}<br><small>${e(itemUrl)}</small>`)}
 ${row('牵头单位', e(s.leadDepartments.join('、') || '—'))}
 ${row('配合单位', e(s.cooperatingDepartments.join('、') || '—'))}
-${row('完成时限', `${e(s.dueOn)}${s.effectiveDueOn !== s.dueOn ? `（延期至 ${e(s.effectiveDueOn)}）` : ''}`)}
+${row('办理时限', `${date(s.dueOn)}${s.effectiveDueOn !== s.dueOn ? `（延期至${date(s.effectiveDueOn)}）` : ''}`)}
+${row('反馈时限', s.replyBy ? date(s.replyBy) : '签发后 3 个工作日内')}
 ${row('督办事由', e(s.reasons.map((r) => REASON[r] ?? r).join('；')) + (s.overdueWorkingDays ? `，已逾期 ${s.overdueWorkingDays} 个工作日` : ''))}
 ${row('主送', addressedTo(notice))}
 ${row('抄送', names(notice.cc))}
-${row('办理要求', '请接此督办单后抓紧办理，于 3 个工作日内将办理情况及佐证材料报送领导小组办公室。')}
+${row('办理要求', reply)}
 </table>
-<div class="sign">领导小组办公室<br>${e(notice.issuedOn)}</div>
+<div class="sign">领导小组办公室<br>${date(notice.issuedOn)}</div>
 </body></html>`;
 }

@@ -15,6 +15,7 @@ import type { EscalationMailPayload } from '../notifications/notification-templa
 import { NotificationsService, type Recipient } from '../notifications/notifications.service';
 import { ContactsService } from '../departments/contacts.service';
 import { departmentRecipients, officeRecipients } from '../departments/department-mail';
+import { noticeNumberText, takeOfficeNumber } from '../supervision/office-numbers';
 import type { EscalationNotice, NoticeLevel, NoticePerson, NoticeSnapshot } from './escalation-notice.entity';
 import { type ItemFacts, ReminderFactsRepository } from './reminder-facts.repository';
 import {
@@ -32,6 +33,14 @@ export interface EscalationRunReport {
 
 const ORDER: Record<NoticeLevel, number> = { blue: 1, yellow: 2, red: 3 };
 
+
+/** Rolls back a notice's transaction (and its number) when the same level was issued by another run. */
+class AlreadyIssued extends Error {}
+
+/** A notice row as `EscalationNotice` (raw queries: the unique (item, ladder, level) insert needs ON CONFLICT). */
+const NOTICE_COLUMNS = `id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
+  issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot, office_key AS "officeKey", year,
+  number`;
 /**
  * The escalation ladder (督办单). Daily, on working days only: every open item that is overdue, or whose
  * expected-progress light is red, gets the next level `escalationDecision` allows — blue first, yellow
@@ -198,25 +207,40 @@ export class EscalationService {
       replyBy: escalationReplyBy(today, this.calendar),
       addressedTo: addressed.map((d) => d.departmentName),
     };
-    const rows = await this.dataSource.query<EscalationNotice[]>(
-      `INSERT INTO escalation_notices (item_id, plan_id, level, ladder_start, issued_on, issued_at, recipients, cc, snapshot)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (item_id, ladder_start, level) DO NOTHING
-       RETURNING id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
-                 issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot`,
-      [
-        item.id,
-        item.planId,
-        level,
-        ladderStart,
-        today,
-        this.clock.now(),
-        JSON.stringify(recipients),
-        JSON.stringify(cc),
-        JSON.stringify(snapshot),
-      ],
-    );
-    return rows[0] ?? null;
+    // The row and its number in one transaction; a notice another run issued meanwhile gives its number back.
+    const year = Number(today.slice(0, 4));
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const query = (sql: string, params: unknown[]) => em.query(sql, params);
+        const number = await takeOfficeNumber(query, item.planRegionCode, year);
+        const rows = (await query(
+          `INSERT INTO escalation_notices (item_id, plan_id, level, ladder_start, issued_on, issued_at, recipients,
+                                           cc, snapshot, office_key, year, number)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (item_id, ladder_start, level) DO NOTHING
+           RETURNING ${NOTICE_COLUMNS}`,
+          [
+            item.id,
+            item.planId,
+            level,
+            ladderStart,
+            today,
+            this.clock.now(),
+            JSON.stringify(recipients),
+            JSON.stringify(cc),
+            JSON.stringify(snapshot),
+            item.planRegionCode,
+            year,
+            number,
+          ],
+        )) as EscalationNotice[];
+        if (!rows[0]) throw new AlreadyIssued();
+        return rows[0];
+      });
+    } catch (error) {
+      if (error instanceof AlreadyIssued) return null;
+      throw error;
+    }
   }
 
   /** One mail per person (recipient or cc) listing the notices of this run that concern them. */
@@ -237,6 +261,7 @@ export class EscalationService {
       notices: mine.map((n) => ({
         id: n.id,
         level: n.level,
+        numberText: noticeNumberText(n.year, n.number),
         item: {
           id: n.itemId,
           ref: n.snapshot.ref,
@@ -298,8 +323,7 @@ export class EscalationService {
     area?: readonly string[] | null;
   }): Promise<EscalationNotice[]> {
     return this.dataSource.query<EscalationNotice[]>(
-      `SELECT id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
-              issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot
+      `SELECT ${NOTICE_COLUMNS}
          FROM escalation_notices n
         WHERE ($1::varchar IS NULL OR level = $1) AND ($2::uuid IS NULL OR item_id = $2) AND ${IN_AREA('$4')}
         ORDER BY issued_at DESC, level DESC LIMIT $3`,
@@ -310,8 +334,7 @@ export class EscalationService {
   /** @throws DomainError NOT_FOUND when there is none, or its item lies outside `area` */
   async get(id: string, area: readonly string[] | null = null): Promise<EscalationNotice> {
     const rows = await this.dataSource.query<EscalationNotice[]>(
-      `SELECT id, item_id AS "itemId", plan_id AS "planId", level, ladder_start::text AS "ladderStart",
-              issued_on::text AS "issuedOn", issued_at AS "issuedAt", recipients, cc, snapshot
+      `SELECT ${NOTICE_COLUMNS}
          FROM escalation_notices n WHERE id = $1 AND ${IN_AREA('$2')}`,
       [id, area],
     );

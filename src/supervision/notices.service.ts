@@ -20,6 +20,7 @@ import { AssignmentsService } from '../plans/assignments.service';
 import { PlanEvents } from '../plans/plan-events';
 import { PlanItemsService } from '../plans/plan-items.service';
 import { inPlanTransaction } from '../plans/plan-transaction';
+import { noticeNumberText, takeOfficeNumber } from './office-numbers';
 import { SupervisionAction, SupervisionNotice } from './supervision-notice.entity';
 import { msg } from '../common/i18n/catalog';
 
@@ -28,10 +29,6 @@ type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 /** Working days a department has to answer a 督办通知 unless the office says otherwise. */
 export const DEFAULT_REPLY_WORKING_DAYS = 3;
 
-/** 〔2026〕第12号 — how a 督办件 number is written. */
-export function noticeNumberText(year: number, number: number): string {
-  return `〔${year}〕第${number}号`;
-}
 
 export interface NoticeView {
   id: string;
@@ -114,13 +111,7 @@ export class NoticesService {
       const departments = await this.departmentNames(itemId, em);
       const year = parseCalendarDate(today).slice(0, 4);
       const officeKey = item.planRegionCode;
-      // Takes the next number and keeps the counter row locked until COMMIT (a rollback gives it back).
-      const [{ number }] = (await em.query(
-        `INSERT INTO supervision_counters (office_key, year, last_number) VALUES ($1, $2, 1)
-         ON CONFLICT (office_key, year) DO UPDATE SET last_number = supervision_counters.last_number + 1
-         RETURNING last_number AS number`,
-        [officeKey, Number(year)],
-      )) as Array<{ number: number }>;
+      const number = await takeOfficeNumber((sql, params) => em.query(sql, params), officeKey, Number(year));
       const notice = em.getRepository(SupervisionNotice).create({
         itemId,
         officeKey,

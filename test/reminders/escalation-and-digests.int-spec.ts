@@ -1,3 +1,4 @@
+import { formatDate } from '../../src/common/i18n/format';
 import { ConfigService } from '@nestjs/config';
 import { ItemStatusService } from '../../src/plans/item-status.service';
 import { PlanEvents } from '../../src/plans/plan-events';
@@ -50,15 +51,29 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     expect(to(mine(), leader).map((m) => m.subject)).toEqual([expect.stringContaining('红色督办')]);
     expect(to(mine(), finHead)).toHaveLength(0);
 
-    const notices = await sql<{ level: string; cc: Array<{ as: string }> }>(
+    const notices = await sql<{
+      level: string;
+      cc: Array<{ as: string }>;
+      year: number;
+      number: number;
+      replyBy: string;
+    }>(
       t,
-      `SELECT level, cc FROM escalation_notices WHERE item_id = $1 ORDER BY issued_at`,
+      `SELECT level, cc, year, number, snapshot->>'replyBy' AS "replyBy"
+         FROM escalation_notices WHERE item_id = $1 ORDER BY issued_at`,
       [item],
     );
     expect(notices.map((n) => [n.level, n.cc.map((c) => c.as).sort()])).toEqual([
       ['blue', []],
       ['yellow', ['office']],
       ['red', ['leader', 'office']],
+    ]);
+    // Numbered in the office's series of 督办件 for the year of issue, one after another.
+    const first = notices[0].number;
+    expect(notices.map((n) => [n.year, n.number])).toEqual([
+      [2025, first],
+      [2025, first + 1],
+      [2025, first + 2],
     ]);
 
     const office = await t.sessionFor(officeUser);
@@ -79,6 +94,22 @@ describe('escalation ladder, digests, report cycles and imported backlog', () =>
     expect(print.body).toContain('红色督办单');
     expect(print.body).toContain('@media print');
     expect(print.body).toContain('消除大班额');
+    // Its number, 办理时限 and 反馈 deadline as dates an office writes (no UUID fragment, no ISO date).
+    expect(print.body).toContain(`编号：〔2025〕第${first + 2}号`);
+    expect(print.body).toContain('签发日期：2025年9月16日');
+    expect(print.body).toContain('<th>办理时限</th><td>2025年9月1日</td>');
+    expect(print.body).toContain(`<th>反馈时限</th><td>${formatDate('zh-CN', notices[2].replyBy)}</td>`);
+    expect(notices[2].replyBy > '2025-09-16').toBe(true);
+    expect(print.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // A 督办通知 the office issues by hand takes the next number of the same series.
+    const byHand = await t.request({
+      method: 'POST',
+      url: `/api/items/${item}/notices`,
+      headers: { authorization: `Bearer ${office}` },
+      payload: {},
+    });
+    expect(byHand.statusCode).toBe(201);
+    expect((byHand.json() as { numberText: string }).numberText).toBe(`〔2025〕第${first + 3}号`);
     // The print link of the mail works for the department the notice concerns, not for another one.
     for (const [user, status] of [
       [eduHead, 200],

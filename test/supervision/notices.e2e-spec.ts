@@ -3,7 +3,7 @@
  * 反馈 on a notice (text + files), issue 13.
  */
 import { DataSource } from 'typeorm';
-import { noticeNumberText } from '../../src/supervision/notices.service';
+import { noticeNumberText } from '../../src/supervision/office-numbers';
 import type { SupervisionTimeline } from '../../src/supervision/notices.service';
 import type { AuditEntryView } from '../../src/audit/audit.service';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -13,6 +13,7 @@ import { SupervisionNotices1795480000000 } from './1795480000000-SupervisionNoti
 import { DepartmentContacts1795490000000 } from './1795490000000-DepartmentContacts';
 import { DeliveryRecovery1796473639836 } from './1796473639836-DeliveryRecovery';
 import { UserArea1796473642788 } from './1796473642788-UserArea';
+import { EscalationNumbers1796480000000 } from './1796480000000-EscalationNumbers';
 
 /**
  * Migrations in order. `npm run migration:generate -- src/database/migrations/<Name>` writes a file from the
@@ -33,4 +34,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DepartmentContacts1795490000000,
   DeliveryRecovery1796473639836,
   UserArea1796473642788,
+  EscalationNumbers1796480000000,
 ];

@@ -3,6 +3,7 @@ import type { ReportView } from '../../supervision/reports.service';
 import type { CalendarDate } from '../../common/calendar-date';
 import type { ItemDetail, ItemSummary } from '../../plans/plan-items.service';
 import type { EscalationNotice } from '../../reminders/escalation-notice.entity';
+import { noticeNumberText } from '../../supervision/office-numbers';
 import type { NoticeView } from '../../supervision/notices.service';
 import type { UnreachableDepartment } from '../../departments/contacts.service';
 import { toSimplified } from '../../common/text-normalization';
@@ -232,7 +233,10 @@ function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml
             </td>
             <td class="ellipsis">${n.snapshot.leadDepartments.join('、') || '—'}</td>
             <td>${ctx.date(n.issuedOn)}</td>
-            <td><a href="/api/escalations/${n.id}/print" target="_blank">${ctx.t('打印', 'Print')}</a></td>
+            <td>
+              ${noticeNumberText(n.year, n.number)}
+              <a href="/api/escalations/${n.id}/print" target="_blank">${ctx.t('打印', 'Print')}</a>
+            </td>
           </tr>`,
       )}
     </tbody>
