@@ -33,7 +33,6 @@ export interface EscalationRunReport {
 
 const ORDER: Record<NoticeLevel, number> = { blue: 1, yellow: 2, red: 3 };
 
-
 /** Rolls back a notice's transaction (and its number) when the same level was issued by another run. */
 class AlreadyIssued extends Error {}
 

@@ -29,7 +29,6 @@ type Actor = Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'departmentId'>;
 /** Working days a department has to answer a 督办通知 unless the office says otherwise. */
 export const DEFAULT_REPLY_WORKING_DAYS = 3;
 
-
 export interface NoticeView {
   id: string;
   itemId: string;
