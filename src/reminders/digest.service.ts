@@ -19,7 +19,8 @@ import { digestNoteText } from '../notifications/notification-templates';
 
 /** Items due within this many working days are "due soon" in a digest (the items list's own default). */
 export const DIGEST_DUE_SOON_WORKING_DAYS = 7;
-const LIST_LIMIT = 50;
+/** At most this many items per list of a digest (the mail links the rest from 我的任务). */
+export const DIGEST_LIST_LIMIT = 50;
 
 export interface DigestRunReport {
   digests: number;
@@ -137,7 +138,7 @@ export class DigestService {
       payload.notes = [];
     }
     for (const key of ['dueToday', 'dueSoon', 'overdue', 'awaitingAck', 'notes'] as const) {
-      (payload[key] as unknown[]).splice(LIST_LIMIT);
+      (payload[key] as unknown[]).splice(DIGEST_LIST_LIMIT);
     }
     const empty =
       payload.dueToday.length +

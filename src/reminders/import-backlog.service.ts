@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '../common/calendar-date';
 import { Clock } from '../common/clock';
-import type { ImportSummaryPayload } from '../notifications/notification-templates';
+import type { DigestPayload, ImportSummaryPayload, ItemRef } from '../notifications/notification-templates';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ContactsService } from '../departments/contacts.service';
-import { officeRecipients } from '../departments/department-mail';
-import { CLOSED_STATUSES, itemRef, ReminderFactsRepository } from './reminder-facts.repository';
+import { departmentRecipients, type MailAddress, officeRecipients } from '../departments/department-mail';
+import {
+  CLOSED_STATUSES,
+  type ItemFacts,
+  itemRef,
+  ReminderFactsRepository,
+} from './reminder-facts.repository';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
-import { DigestService } from './digest.service';
+import { DIGEST_LIST_LIMIT, DigestService } from './digest.service';
 
 /** An imported backlog is covered by digests for a week: no single reminders, no escalation until then. */
 export const BACKLOG_DAYS = 7;
@@ -72,6 +77,12 @@ export class ImportBacklogService {
         report.recipients++;
         if (recipient.mode === 'immediate') await this.digests.sendDigest(recipient, 'backlog');
       }
+      report.recipients += await this.mailContacts(
+        planId,
+        today,
+        departments,
+        new Map(backlog.map((i) => [i.id, i])),
+      );
       // One line per lead (or set of joint leads), so the lines add up to the total the mail states.
       const leads = new Map<string, string[]>();
       for (const d of departments.filter((x) => x.role === 'lead')) {
@@ -115,5 +126,52 @@ export class ImportBacklogService {
     }
     await this.scheduler.scheduleMany(items);
     return report;
+  }
+
+  /**
+   * Departments without accounts (reached through their 联络人, `departmentRecipients` 'routine') have no
+   * digest to collect the backlog in: each 联络人 gets one backlog mail now listing their departments' items.
+   */
+  private async mailContacts(
+    planId: string,
+    today: string,
+    departments: Awaited<ReturnType<ReminderFactsRepository['departments']>>,
+    backlog: Map<string, ItemFacts>,
+  ): Promise<number> {
+    const mailTo = await this.contacts.mailTo([...new Set(departments.map((d) => d.departmentId))]);
+    const byAddress = new Map<string, { address: MailAddress; items: ItemRef[]; seen: Set<string> }>();
+    for (const d of departments) {
+      const to = mailTo.get(d.departmentId);
+      const address = to ? departmentRecipients(to, 'routine').address : null;
+      const item = backlog.get(d.itemId);
+      if (!address || !item) continue;
+      const key = address.email.toLowerCase();
+      const entry = byAddress.get(key) ?? { address, items: [], seen: new Set<string>() };
+      byAddress.set(key, entry);
+      if (entry.seen.has(item.id)) continue;
+      entry.seen.add(item.id);
+      entry.items.push(itemRef(item, d.departmentName));
+    }
+    let mailed = 0;
+    for (const [key, { address, items }] of byAddress) {
+      const payload: DigestPayload = {
+        period: 'backlog',
+        dueToday: [],
+        dueSoon: [],
+        overdue: items
+          .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''))
+          .slice(0, DIGEST_LIST_LIMIT),
+        awaitingAck: [],
+        notes: [],
+      };
+      const outcome = await this.notifications.notifyAddress(address, {
+        template: 'digest',
+        payload: payload as unknown as Record<string, unknown>,
+        key: `backlog|${planId}|${today}|contact:${key}`,
+        uncapped: true,
+      });
+      if (outcome === 'queued') mailed++;
+    }
+    return mailed;
   }
 }

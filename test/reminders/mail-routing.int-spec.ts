@@ -191,4 +191,32 @@ describe('mail routing: 联络人 and the office mailbox', () => {
       await sql(t, `DELETE FROM office_mailboxes WHERE region_code = $1`, [world.cityCode]);
     }
   });
+
+  it('a plan imported with overdue items: a department without accounts gets one backlog mail at its 联络人', async () => {
+    t.clock.set('2026-03-02T00:30:00Z');
+    const items = [
+      await addItem(t, world, { dueOn: '2026-01-15', title: '积压甲', lead: housing, cooperate: [] }),
+      await addItem(t, world, { dueOn: '2026-02-10', title: '积压乙', lead: water, cooperate: [housing] }),
+      await addItem(t, world, { dueOn: '2026-06-30', title: '未到期丙', lead: housing, cooperate: [] }),
+    ];
+    const events = t.app.get(PlanEvents);
+    await events.emit({ type: 'plan.imported', planId: world.planId, itemIds: items });
+    await waitUntil(async () => mailsTo(CONTACT, '积压甲').length > 0, 'backlog mail to the 联络人');
+    await drained(t);
+    const [mail, ...more] = t.mail.messages.filter(
+      (m) => m.to.includes(CONTACT) && m.text.includes('积压甲'),
+    );
+    expect(more).toHaveLength(0);
+    // Both overdue items of 住建局 (lead of one, cooperating on the other), not the one still in time.
+    expect(mail.text).toContain('积压乙');
+    expect(mail.text).not.toContain('未到期丙');
+    expect(mail.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The same import announced again (a retried event) mails nothing new.
+    await events.emit({ type: 'plan.imported', planId: world.planId, itemIds: items });
+    await drained(t);
+    expect(t.mail.messages.filter((m) => m.to.includes(CONTACT) && m.text.includes('积压甲'))).toHaveLength(
+      1,
+    );
+  });
 });
