@@ -330,6 +330,13 @@ async function loadOrganisationAndPlans(ds: DataSource, p: Province, passwordHas
       ]),
     );
     await bulkInsert(em, 'escalation_notices', ESCALATION_COLUMNS, escalationRows(p, calendar));
+    // The offices' 督办件 counters continue after the numbers the seeded 督办单 took.
+    await em.query(
+      `INSERT INTO supervision_counters (office_key, year, last_number)
+       SELECT office_key, year, MAX(number) FROM escalation_notices GROUP BY office_key, year
+       ON CONFLICT (office_key, year)
+       DO UPDATE SET last_number = GREATEST(supervision_counters.last_number, EXCLUDED.last_number)`,
+    );
   });
 }
 
@@ -343,6 +350,9 @@ const ESCALATION_COLUMNS = cols(
   'recipients jsonb',
   'cc jsonb',
   'snapshot jsonb',
+  'office_key text',
+  'year int',
+  'number int',
 );
 
 /** 督办单 of every open item past its (effective) due date: blue, then yellow after 5 and red after 10 working days. */
@@ -363,6 +373,14 @@ function escalationRows(p: Province, calendar: WorkingCalendar): BulkValue[][] {
     return { userId: u.id, name: u.name, email: u.email, as };
   };
   const rows: BulkValue[][] = [];
+  // Each office numbers its 督办件 per year, 〔2026〕第1号 on.
+  const lastNumber = new Map<string, number>();
+  const nextNumber = (office: string, year: number) => {
+    const key = `${office}|${year}`;
+    const n = (lastNumber.get(key) ?? 0) + 1;
+    lastNumber.set(key, n);
+    return n;
+  };
   for (const item of p.items) {
     const due = (item.extendedDueOn ?? item.dueOn) as CalendarDate | null;
     if (!due || item.closedAt || due >= SEED_TODAY) continue;
@@ -408,6 +426,9 @@ function escalationRows(p: Province, calendar: WorkingCalendar): BulkValue[][] {
             .map((a) => departments.get(a.departmentId)!.name),
           overdueWorkingDays: calendar.workingDaysBetween(due, day),
         },
+        plan.regionCode,
+        Number(day.slice(0, 4)),
+        nextNumber(plan.regionCode, Number(day.slice(0, 4))),
       ]);
     }
   }

@@ -7,6 +7,7 @@ import type { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
+import { withDeadline } from '../common/deadline';
 import type { Env } from '../config/env.schema';
 import { MailService } from '../mail/mail.service';
 import { EXPECTED_SCHEDULERS, PLAN_MARKER_KEY, WORKER_HEARTBEAT_KEY } from '../queue/job-schedulers';
@@ -28,19 +29,10 @@ export interface HealthReport {
   calendar: { missingYears: number[] };
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  // Cleared once answered, so a probe leaves no timer behind to hold a stopping process.
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 async function timed(work: () => Promise<unknown>, ms: number): Promise<Check> {
   const started = Date.now();
   try {
-    await withTimeout(work(), ms);
+    await withDeadline(work(), ms);
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (error) {
     return { status: 'down', latencyMs: Date.now() - started, error: (error as Error).message };
@@ -89,7 +81,7 @@ export class HealthService {
   /** Expected job schedulers and the plan marker that Redis does not hold (bounded: a probe never hangs). */
   private async missingInRedis(): Promise<string[]> {
     try {
-      return await withTimeout(
+      return await withDeadline(
         (async () => {
           const missing: string[] = [];
           for (const name of Object.values(QueueName)) {
@@ -101,6 +93,7 @@ export class HealthService {
           return missing;
         })(),
         1500,
+        'Redis',
       );
     } catch (error) {
       return [`unknown: ${(error as Error).message}`];

@@ -5,6 +5,10 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../access/access.decorators';
+import { DeadlineExceeded } from '../common/deadline';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { msg } from '../common/i18n/catalog';
+import { redisDeadline } from '../queue/redis-deadline';
 import { QueueName } from '../queue/queues';
 import { Role } from '../access/role.enum';
 import { OUTBOX_STATUSES, type OutboxStatus } from './notification-outbox.entity';
@@ -82,21 +86,29 @@ export class OutboxAdminController {
   @Get('queues')
   @Roles(Role.Admin)
   async queues(): Promise<Array<{ name: string; counts: Record<string, number>; schedulers: string[] }>> {
-    return Promise.all(
-      Object.values(QueueName).map(async (name) => {
-        const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-        const counts = await queue.getJobCounts(
-          'waiting',
-          'active',
-          'delayed',
-          'completed',
-          'failed',
-          'paused',
-          'prioritized',
-        );
-        const schedulers = (await queue.getJobSchedulers()).map((s) => String(s.key));
-        return { name, counts, schedulers };
-      }),
-    );
+    // A request never waits on Redis: past the deadline the admin is told Redis is not answering (503).
+    return redisDeadline(
+      Promise.all(
+        Object.values(QueueName).map(async (name) => {
+          const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+          const counts = await queue.getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+            'completed',
+            'failed',
+            'paused',
+            'prioritized',
+          );
+          const schedulers = (await queue.getJobSchedulers()).map((s) => String(s.key));
+          return { name, counts, schedulers };
+        }),
+      ),
+      2000,
+    ).catch((error: unknown) => {
+      if (error instanceof DeadlineExceeded)
+        throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, msg('notifications.queues_unavailable'));
+      throw error;
+    });
   }
 }

@@ -1,3 +1,5 @@
+import { withDeadline } from '../common/deadline';
+
 /**
  * BullMQ's connections wait through a Redis outage (their commands are kept and sent on reconnect), so a
  * request that queues a job would hang with it. A request bounds that wait: past `ms` it goes on (the command
@@ -5,10 +7,5 @@
  * PostgreSQL already holds (nightly passes, relays).
  */
 export function redisDeadline<T>(work: Promise<T>, ms = 1000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  work.catch(() => undefined);
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return withDeadline(work, ms, 'Redis');
 }

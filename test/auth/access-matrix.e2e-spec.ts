@@ -179,6 +179,9 @@ const EXPECTED: Record<string, Rule> = {
 
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
 
+/** 督办单 inserted by hand take numbers far above what the office's counter gives (unique per office and year). */
+let matrixNoticeNumber = 9000;
+
 describe('access rules: every route × every role', () => {
   let t: TestApp;
   let routes: Route[];
@@ -685,8 +688,9 @@ describe('area rules: every route × every role × a resource inside and outside
     const report = await call(`/api/items/${itemId}/reports`, REPORT);
     const extension = await call(`/api/items/${itemId}/extensions`, EXTENSION);
     const [{ id: notice }] = await sqlRows<{ id: string }>(
-      `INSERT INTO escalation_notices (item_id, plan_id, level, ladder_start, issued_on, recipients, cc, snapshot)
-       VALUES ($1, $2, 'blue', '2026-11-01', '2026-11-20', '[]', '[]', $3) RETURNING id`,
+      `INSERT INTO escalation_notices (item_id, plan_id, level, ladder_start, issued_on, recipients, cc, snapshot,
+                                       office_key, year, number)
+       VALUES ($1, $2, 'blue', '2026-11-01', '2026-11-20', '[]', '[]', $3, $4, 2026, $5) RETURNING id`,
       [
         itemId,
         planId,
@@ -704,6 +708,8 @@ describe('area rules: every route × every role × a resource inside and outside
           cooperatingDepartments: [],
           overdueWorkingDays: 5,
         }),
+        planRegion,
+        (matrixNoticeNumber += 1),
       ],
     );
     // A numbered 督办件 issued by the office of the plan's region, answered (反馈) by the lead department.

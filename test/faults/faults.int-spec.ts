@@ -316,6 +316,19 @@ describe('faults: Redis, worker and SMTP', () => {
       process.stdout.write(
         `\n签收 with Redis down answered ${res.statusCode} in ${Math.round(elapsed)} ms\n`,
       );
+      // The admin's queue view says Redis is not answering instead of hanging with it.
+      const admin = await t.sessionFor(await t.createUser(Role.Admin));
+      const queuesStarted = performance.now();
+      const queues = await t.request({
+        method: 'GET',
+        url: '/api/admin/queues',
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      const queuesElapsed = performance.now() - queuesStarted;
+      expect(queues.statusCode).toBe(503);
+      expect((queues.json() as { message: string }).message).toContain('任务队列服务暂时无法连接');
+      expect(queuesElapsed).toBeLessThan(3000);
+      latencies['queue view with Redis down'] = { status: queues.statusCode, ms: Math.round(queuesElapsed) };
       const pending = await t.app
         .get(DataSource)
         .query<Array<{ n: number }>>(

@@ -103,6 +103,8 @@ export const notificationsMessages = defineMessages(
     'notifications.escalation.reply_by': '请于 {date} 前书面回复办理情况。',
     'notifications.escalation.level_heading': '{level}（{count}）',
     'notifications.escalation.number': '督办单{number}',
+    'notifications.queues_unavailable':
+      '任务队列服务暂时无法连接，队列状态无法读取；邮件与提醒记录在数据库中，恢复后自动补发。',
     'notifications.escalation.reasons': '督办事由：{reasons}',
     'notifications.escalation.overdue_days': '已逾期 {days} 天（{working} 个工作日）',
     'notifications.escalation.note_reply_by': '{date} 前回复',
@@ -246,6 +248,8 @@ export const notificationsMessages = defineMessages(
     'notifications.escalation.reply_by': 'A written reply is due by {date}.',
     'notifications.escalation.level_heading': '{level} ({count})',
     'notifications.escalation.number': 'notice {number}',
+    'notifications.queues_unavailable':
+      'The job queue (Redis) is not answering, so its state cannot be read; mail and reminders are kept in the database and go out when it is back.',
     'notifications.escalation.reasons': 'reason: {reasons}',
     'notifications.escalation.overdue_days': 'overdue {days} day(s) ({working} working)',
     'notifications.escalation.note_reply_by': 'reply by {date}',
