@@ -35,7 +35,7 @@ const NOTICE = /(?:关于)?(?:印发|转发|下发|颁发)/;
 /** 文号: agency abbreviation, year in 〔〕 (or [] 【】 ()), serial number, 号 */
 export const DOC_NUMBER =
   /([\p{Script=Han}]{1,10}?)\s*[〔[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*(?:第\s*)?(\d{1,4})\s*号/gu;
-const LEADING_FUNCTION_WORDS = /^(?:根据|依据|按照|贯彻|落实|印发|转发|文件|和|及|与|的|为|以|发|文)+/;
+const LEADING_FUNCTION_WORDS = /^(?:根据|依据|按照|贯彻|落实|印发|转发|文件|和|及|与|的|为|以|发)+/;
 const HEADING_START =
   /^(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}\s*[、.．]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}\s*[.、．](?!\d))/;
 const TOP_HEADING = /^(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}\s*[、.．])/;
@@ -63,13 +63,14 @@ export function readDate(text: string): string | null {
 }
 
 /**
- * A 文号 whose brackets a web copy lost ("教督20176号", "株政发  20182" on a line of its own): the agency
- * ends in a document-type character and the four-digit year runs into the number.
+ * A 文号 whose brackets a web copy lost, both or only the closing one ("教督20176号", "国办发〔201772号",
+ * "株政发  20182" or "治政办[201793" on a line of its own): the agency ends in a document-type character and
+ * the four-digit year runs into the number.
  */
 const LOST_BRACKETS =
-  /([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*((?:19|20)\d{2})\s*(\d{1,3})\s*号/gu;
+  /([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*[〔[【(（]?\s*((?:19|20)\d{2})\s*(\d{1,3})\s*号/gu;
 const LOST_BRACKETS_LINE =
-  /^([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*((?:19|20)\d{2})\s*(\d{1,3})$/u;
+  /^([\p{Script=Han}]{1,10}?(?:发|督|办|函|字|委|令|规|通|室|厅))\s*[〔[【(（]?\s*((?:19|20)\d{2})\s*(\d{1,3})$/u;
 
 export interface DocNumberMatch {
   /** as written; restored ("教督〔2017〕6号") when the brackets were lost */

@@ -1,4 +1,4 @@
-import { normalizeLayout, removeInsertedPinyin } from './text-layout';
+import { normalizeLayout, removeInsertedPinyin, restoreLostSpaces } from './text-layout';
 
 describe('normalizeLayout', () => {
   it('leaves text with one paragraph per line alone', () => {
@@ -52,5 +52,21 @@ describe('removeInsertedPinyin', () => {
     expect(removeInsertedPinyin('实施PPP项目(PPP)')).toBe('实施PPP项目(PPP)');
     expect(removeInsertedPinyin('按(a)款执行')).toBe('按(a)款执行');
     expect(removeInsertedPinyin('2019 (fā)')).toBe('2019 (fā)');
+  });
+});
+
+describe('restoreLostSpaces', () => {
+  it('turns the "?" a web copy wrote for spaces back into spaces, one for one', () => {
+    expect(restoreLostSpaces('?????一、指导思想')).toBe('     一、指导思想');
+    expect(restoreLostSpaces('办公室 ???????2017年12月15日印发')).toBe('办公室        2017年12月15日印发');
+    expect(restoreLostSpaces('抄送：县委各部门，\n??????县法院')).toBe('抄送：县委各部门，\n      县法院');
+    expect(restoreLostSpaces('?')).toBe(' ');
+  });
+  it('keeps a question mark written after a word', () => {
+    expect(restoreLostSpaces('是否达标?请核实')).toBe('是否达标?请核实');
+    expect(restoreLostSpaces('是否达标？')).toBe('是否达标？');
+  });
+  it('reads headings after the restored spaces', () => {
+    expect(normalizeLayout('??二、工作目标\n深入开展工作。').split('\n')[0].trim()).toBe('二、工作目标');
   });
 });

@@ -104,8 +104,20 @@ export function removeInsertedPinyin(text: string): string {
   return text.replace(PINYIN_AFTER_HAN, '');
 }
 
+/**
+ * Spaces a web copy turned into "?" (non-breaking and ideographic spaces re-encoded into a charset without them):
+ * "?" opening a line, standing between spaces, or in a run. A plan writes its question marks full-width, after
+ * a word, one at a time. Replaced one for one, so indices stay put.
+ */
+const LOST_SPACES = /^[ \t]*\?+|\?{2,}|(?<=\s)\?+(?=\s|$)/gm;
+
+/** The text with the spaces a web copy turned into "?" put back. */
+export function restoreLostSpaces(text: string): string {
+  return text.replace(LOST_SPACES, (m) => m.replace(/\?/g, ' '));
+}
+
 /** The text as one paragraph per line. */
 export function normalizeLayout(text: string): string {
-  const lines = removeInsertedPinyin(text.replace(/\r\n?/g, '\n')).split('\n');
+  const lines = restoreLostSpaces(removeInsertedPinyin(text.replace(/\r\n?/g, '\n'))).split('\n');
   return unwrap(splitRunOn(lines)).join('\n');
 }

@@ -113,6 +113,16 @@ describe('文号 and regions of unseen plans', () => {
       value: '教督〔2017〕6号',
       restored: true,
     });
+    // only the closing bracket lost, with and without 号; a line of its own
+    expect(docNumbersIn('意见》（国办发〔201772号）和').map((d) => d.value)).toEqual(['国办发〔2017〕72号']);
+    expect(docNumbersIn('治政办[201793')[0]).toMatchObject({ value: '治政办〔2017〕93号', restored: true });
+    // an agency whose abbreviation begins with 文 (文成县, 文山州) keeps it
+    expect(docNumbersIn('文 号： 文政办发〔2019〕26号').map((d) => d.value)).toEqual([
+      '文政办发〔2019〕26号',
+    ]);
+    expect(docNumbersIn('根据文件精神（文政发〔2020〕3号）').map((d) => d.value)).toEqual([
+      '文政发〔2020〕3号',
+    ]);
   });
   it('names national divisions as plans write them', () => {
     expect(writtenForms('宁洱哈尼族彝族自治县')).toEqual(['宁洱县', '宁洱']);
