@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 import { evaluateCounty, type RuleSet } from './engine';
 import { Evaluation } from './evaluation.entity';
 import { type EvaluationSummary, summarizeEvaluation } from './evaluation-summary';
+import type { Locale } from '../common/locale';
 import { buildEvaluationWorkbook, type EvaluationJson } from './evaluation-workbook';
 import { InjectRuleSet } from './rule-set.provider';
 import { StatisticsService } from './statistics.service';
@@ -57,9 +58,9 @@ export class EvaluationsService {
     return out;
   }
 
-  async workbook(countyCode: string, schoolYear: number): Promise<Buffer> {
+  async workbook(countyCode: string, schoolYear: number, locale: Locale = 'zh-CN'): Promise<Buffer> {
     const evaluation = await this.forCounty(countyCode, schoolYear);
-    const data = await buildEvaluationWorkbook(evaluation).xlsx.writeBuffer();
+    const data = await buildEvaluationWorkbook(evaluation, locale).xlsx.writeBuffer();
     return Buffer.from(data);
   }
 }

@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from '../access/authenticated-user';
 import { PlanScope } from '../access/plan-scope';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { msg } from '../common/i18n/catalog';
+import { requestLocale } from '../common/request-locale';
 import type { Env } from '../config/env.schema';
 import { Role } from '../access/role.enum';
 import type { EvaluationJson } from './evaluation-workbook';
@@ -167,14 +168,20 @@ export class CountyEvaluationsController {
   @Get(':code/evaluations/:year/export.xlsx')
   @Authenticated()
   async export(
+    @Req() request: FastifyRequest,
     @CurrentUser() user: AuthenticatedUser,
     @Param() params: CountyYearParams,
   ): Promise<StreamableFile> {
     await this.scope.assertInArea(user, params.code, `县 ${params.code} `);
-    const data = await this.evaluations.workbook(params.code, params.year);
+    const locale = requestLocale({ query: request.query, cookies: request.cookies, user });
+    const data = await this.evaluations.workbook(params.code, params.year, locale);
     return new StreamableFile(data, {
       type: XLSX,
-      disposition: attachment(`${params.code}-${params.year}-evaluation.xlsx`),
+      disposition: attachment(
+        locale === 'en'
+          ? `${params.code}-${params.year}-evaluation.xlsx`
+          : `${params.code}-${params.year}年度评估结果.xlsx`,
+      ),
       length: data.length,
     });
   }

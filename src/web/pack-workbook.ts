@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { formatDate } from '../common/i18n/format';
 import type { Dashboard } from './dashboard.service';
 
 const verdict = (v: boolean | null | undefined): string =>
@@ -7,10 +8,10 @@ const verdict = (v: boolean | null | undefined): string =>
 /** The meeting pack as a workbook: one sheet per table of the printable page (Chinese headers). */
 export async function buildPackWorkbook(d: Dashboard, today: string): Promise<Buffer> {
   const wb = new Workbook();
-  wb.creator = '督办 Duban';
+  wb.creator = '督办系统';
   const sheet = (name: string, header: string[], rows: Array<Array<string | number | null>>) => {
     const ws = wb.addWorksheet(name);
-    ws.addRow([`截至 ${today}`]);
+    ws.addRow([`截至${formatDate('zh-CN', today)}`]);
     ws.addRow(header).font = { bold: true };
     for (const r of rows) ws.addRow(r);
     ws.columns.forEach((c, i) => (c.width = i === 0 ? 48 : 14));

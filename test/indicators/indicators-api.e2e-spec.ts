@@ -443,8 +443,8 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = await openWorkbook(res.rawPayload);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(Object.values(SHEET_NAMES));
-    const government = wb.getWorksheet(SHEET_NAMES.government)!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(Object.values(SHEET_NAMES['zh-CN']));
+    const government = wb.getWorksheet(SHEET_NAMES['zh-CN'].government)!;
     let g5Row = 0;
     government.eachRow((row, n) => {
       if (row.getCell(1).value === 'G5') g5Row = n;
@@ -453,8 +453,8 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
     const verdict = government.getRow(g5Row).getCell(3);
     expect(String(verdict.value)).toContain('未通过');
     expect(verdict.fill).toMatchObject({ type: 'pattern', fgColor: { argb: FAIL_ARGB } });
-    expect(wb.getWorksheet(SHEET_NAMES.resources)!.rowCount).toBeGreaterThan(2);
-    expect(wb.getWorksheet(SHEET_NAMES.cv)!.rowCount).toBe(1 + 2 * 7);
+    expect(wb.getWorksheet(SHEET_NAMES['zh-CN'].resources)!.rowCount).toBeGreaterThan(2);
+    expect(wb.getWorksheet(SHEET_NAMES['zh-CN'].cv)!.rowCount).toBe(1 + 2 * 7);
   });
 
   it('the template is public and opens as a workbook', async () => {

@@ -1,7 +1,8 @@
 import { formatPercent } from '../../common/i18n/format';
-import { hasLabel, indicatorLabel, labelOf } from '../../common/i18n/labels';
+import { indicatorLabel, labelOf } from '../../common/i18n/labels';
 import { type IndicatorResult, RESOURCE_INDICATORS } from '../../indicators/engine';
 import type { EvaluationJson } from '../../indicators/evaluation-workbook';
+import { indicatorNote } from '../../indicators/indicator-note';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -11,46 +12,6 @@ const num = (v: number | null | undefined, digits = 2): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toFixed(digits)).toString();
 
 const label = (ctx: PageContext, id: string): string => indicatorLabel(ctx.locale, id);
-
-/** A rate (0.95) as 95%, any other measure as a plain number. */
-const measure = (v: number, rate: boolean): string =>
-  rate ? formatPercent(v, Number.isInteger(Math.round(v * 1000) / 10) ? 0 : 1) : num(v);
-
-/**
- * The 说明 of an indicator for the reader: the engine's `detail` is an English note for logs, so the Chinese
- * text is composed from the result's facts (declared yes/no, measured value against the standard, parts,
- * offenders).
- */
-export function indicatorNote(ctx: PageContext, r: IndicatorResult): string {
-  if (ctx.locale === 'en') return r.detail;
-  if (r.evidence) {
-    if (r.passed === null || r.evidence.length === 0) return '未声明';
-    return `已声明${r.passed ? '符合' : '不符合'}（${r.evidence.length} 份声明）`;
-  }
-  if (r.passed === null && r.value === null) return '数据不足，无法判定';
-  const rate =
-    (typeof r.threshold === 'number' && r.threshold <= 1) ||
-    (typeof r.value === 'number' && r.value <= 1 && r.value > 0 && !Number.isInteger(r.value));
-  const parts: string[] = [];
-  if (r.values) {
-    for (const [key, v] of Object.entries(r.values)) {
-      // Q9 gives `数学.difference_rate` (a ratio, printed as the evaluation does: 0.12) and `数学.level_iii_rate`
-      const [head, tail] = key.split('.');
-      const chinese = /[\u4e00-\u9fff]/.test(head);
-      if (v === null) continue;
-      if (tail === 'difference_rate' && chinese) parts.push(`${head}校际差异率 ${num(v)}`);
-      else if (tail === 'level_iii_rate' && chinese) parts.push(`${head}Ⅲ级以上比例 ${measure(v, true)}`);
-      else if (!tail && hasLabel('level', key))
-        parts.push(`${labelOf(ctx.locale, 'level', key)} ${measure(v, rate)}`);
-      else if (!tail && chinese) parts.push(`${key} ${measure(v, rate)}`);
-    }
-  } else if (typeof r.value === 'number') {
-    parts.push(`实际 ${measure(r.value, rate)}`);
-  }
-  if (typeof r.threshold === 'number') parts.push(`标准 ${measure(r.threshold, rate)}`);
-  if (r.offenders?.length) parts.push(`${r.offenders.length} 处不达标`);
-  return parts.join('，') || (r.passed ? '达标' : '未达标');
-}
 
 function indicatorTable(ctx: PageContext, indicators: Record<string, IndicatorResult>): SafeHtml {
   return html`<table class="grid passfail">
@@ -70,7 +31,7 @@ function indicatorTable(ctx: PageContext, indicators: Record<string, IndicatorRe
             <td>${label(ctx, id)}</td>
             ${verdictCell(ctx, r.passed)}
             <td>
-              ${indicatorNote(ctx, r)}${
+              ${indicatorNote(ctx.locale, r)}${
                 r.offenders?.length
                   ? html`<br /><small
                         >${r.offenders

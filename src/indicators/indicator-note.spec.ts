@@ -1,8 +1,7 @@
-import { PageContext } from '../page-context';
-import { indicatorNote } from './county.page';
+import { indicatorNote } from './indicator-note';
 
-const zh = new PageContext(null, 'zh-CN', null, '/');
-const en = new PageContext(null, 'en', null, '/');
+const zh = 'zh-CN' as const;
+const en = 'en' as const;
 const statement = { item: 'G1' as const, value: true, evidence: null, attested_by: null, attested_on: null };
 
 describe('the 说明 of a county evaluation', () => {
