@@ -12,7 +12,11 @@ import { formsMessages } from './messages/forms';
 import { indicatorsMessages } from './messages/indicators';
 import { labelsMessages } from './messages/labels';
 import { notificationsMessages } from './messages/notifications';
-import { pagesMessages } from './messages/pages';
+import { draftsMessages } from './messages/page-drafts';
+import { itemsMessages } from './messages/page-items';
+import { leadershipMessages } from './messages/page-leadership';
+import { officeMessages } from './messages/page-office';
+import { shellMessages } from './messages/page-shell';
 import { plansMessages } from './messages/plans';
 import { regionsMessages } from './messages/regions';
 import { remindersMessages } from './messages/reminders';
@@ -47,7 +51,11 @@ const PARTS = [
   remindersMessages,
   webMessages,
   formsMessages,
-  pagesMessages,
+  shellMessages,
+  officeMessages,
+  itemsMessages,
+  leadershipMessages,
+  draftsMessages,
 ] as const;
 
 type Part = (typeof PARTS)[number];

@@ -1,4 +1,0 @@
-import { defineMessages } from '../define';
-
-/** The pages messages (keyed `pages.*`). */
-export const pagesMessages = defineMessages({}, {});
