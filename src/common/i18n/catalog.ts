@@ -16,6 +16,7 @@ import { pagesMessages } from './messages/pages';
 import { plansMessages } from './messages/plans';
 import { regionsMessages } from './messages/regions';
 import { remindersMessages } from './messages/reminders';
+import { statisticsMessages } from './messages/statistics';
 import { supervisionMessages } from './messages/supervision';
 import { usersMessages } from './messages/users';
 import { validationMessages } from './messages/validation';
@@ -41,6 +42,7 @@ const PARTS = [
   evidenceMessages,
   plansMessages,
   indicatorsMessages,
+  statisticsMessages,
   extractionMessages,
   notificationsMessages,
   supervisionMessages,

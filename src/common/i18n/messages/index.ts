@@ -16,6 +16,7 @@ export { pagesMessages } from './pages';
 export { plansMessages } from './plans';
 export { regionsMessages } from './regions';
 export { remindersMessages } from './reminders';
+export { statisticsMessages } from './statistics';
 export { supervisionMessages } from './supervision';
 export { usersMessages } from './users';
 export { validationMessages } from './validation';
