@@ -10,7 +10,14 @@ import {
 import { latinWords } from '../../common/i18n/latin-words';
 import { CellProblem } from './cell-parsers';
 import { formatIssue, formatIssues, sourceName, type ImportIssue } from './import-issues';
-import { columnName, tableName, TABLE_NAMES, TABLES, ROW_LEVEL_OPTIONS } from './table-specs';
+import {
+  columnName,
+  tableName,
+  TABLE_NAMES,
+  TABLES,
+  ROW_LEVEL_OPTIONS,
+  type ColumnInfo,
+} from './table-specs';
 
 const STATISTICS_KEYS = (Object.keys(CATALOGS['zh-CN']) as MessageKey[]).filter((k) =>
   k.startsWith('statistics.'),
@@ -129,7 +136,9 @@ describe('the statistics catalog and the template', () => {
   });
 
   it('lists for each enumerated column exactly the spellings the column accepts', () => {
-    const enumerated = TABLE_NAMES.flatMap((t) => TABLES[t].columns).filter((c) => c.options);
+    const enumerated = TABLE_NAMES.flatMap((t): readonly ColumnInfo[] => TABLES[t].columns).filter(
+      (c) => c.options,
+    );
     expect(enumerated.length).toBeGreaterThan(5);
     for (const column of enumerated) {
       const problem = column.parse('不可能的值');

@@ -53,6 +53,7 @@ export interface ColumnInfo {
   zh: string;
   aliases?: readonly string[];
   required?: boolean;
+  parse: (text: string) => unknown;
   type: string;
   note?: string;
   options?: readonly EnumOption<string>[];
