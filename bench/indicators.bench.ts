@@ -14,11 +14,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classSizeOffenders, evaluateCounty, type RuleSet } from '../src/indicators/engine';
-import {
-  importFolder,
-  toCountyData,
-  type ImportedCounty,
-} from '../src/indicators/import/dataset-importer';
+import { importFolder, toCountyData, type ImportedCounty } from '../src/indicators/import/dataset-importer';
 import { formatIssues } from '../src/indicators/import/import-issues';
 import { loadRuleSet } from '../src/indicators/rule-set.loader';
 

@@ -98,7 +98,9 @@ const BOOLEANS = new Map<string, boolean>([
   ['true', true],
   ['false', false],
 ]);
-const NOT_BOOLEAN = new CellProblem('statistics.cell.not_choice', { choices: msg('statistics.choices.yes_no') });
+const NOT_BOOLEAN = new CellProblem('statistics.cell.not_choice', {
+  choices: msg('statistics.choices.yes_no'),
+});
 
 export function parseBoolean(text: string): boolean | CellProblem {
   return BOOLEANS.get(text.toLowerCase()) ?? NOT_BOOLEAN;

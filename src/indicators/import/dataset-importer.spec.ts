@@ -128,9 +128,7 @@ describe('importFolder', () => {
     const bad = SCHOOLS_ZH.replace(',812,', ',12O,');
     const result = await folder({ 'schools.csv': bad });
     expect(problems(result, 'en')).toEqual(['schools.csv row 2, students: "12O" is not a whole number']);
-    expect(problems(result)).toEqual([
-      'schools.csv 第2行，学生数：“12O”不是整数',
-    ]);
+    expect(problems(result)).toEqual(['schools.csv 第2行，学生数：“12O”不是整数']);
   });
 
   it('names the accepted values for an unknown enumeration', async () => {
@@ -358,7 +356,9 @@ describe('XLSX', () => {
     await workbook.xlsx.writeFile(path.join(dir, 'data.xlsx'));
     const result = await importFolder(dir);
     expect(problems(result)).toEqual(['data.xlsx 工作表 schools 第2行，学生数：“12O”不是整数']);
-    expect(problems(result, 'en')).toEqual(['data.xlsx sheet schools row 2, students: "12O" is not a whole number']);
+    expect(problems(result, 'en')).toEqual([
+      'data.xlsx sheet schools row 2, students: "12O" is not a whole number',
+    ]);
     expect(notices(result)).toEqual([expect.stringMatching(/^data\.xlsx 工作表 草稿：不是表名/)]);
   });
 });

@@ -250,7 +250,11 @@ class DatasetBuilder {
         reader.issue(
           at,
           schoolColumn('school_code'),
-          msg('statistics.school.duplicate', { code: row.school_code, level: levelName(row.level), row: earlier }),
+          msg('statistics.school.duplicate', {
+            code: row.school_code,
+            level: levelName(row.level),
+            row: earlier,
+          }),
         );
         continue;
       }
@@ -290,11 +294,7 @@ class DatasetBuilder {
       const levels = rows.reduce((bits, r) => bits | LEVEL_BITS[r.row.level], 0);
       if (levels & LEVEL_BITS.combined && levels !== LEVEL_BITS.combined) {
         const split = rows.find((r) => r.row.level !== 'combined') ?? first;
-        reader.issue(
-          split.at,
-          schoolColumn('level'),
-          msg('statistics.school.combined_and_split', { code }),
-        );
+        reader.issue(split.at, schoolColumn('level'), msg('statistics.school.combined_and_split', { code }));
       }
       let county = this.counties.get(first.row.county_code);
       if (!county) {

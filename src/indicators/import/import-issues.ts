@@ -41,7 +41,9 @@ export function formatIssues(
 ): string[] {
   const lines = result.issues.map((issue) => formatIssue(locale, issue));
   if (result.issueCount > result.issues.length)
-    lines.push(translate(locale, msg('statistics.more', { count: result.issueCount - result.issues.length })));
+    lines.push(
+      translate(locale, msg('statistics.more', { count: result.issueCount - result.issues.length })),
+    );
   return lines;
 }
 
@@ -64,4 +66,3 @@ export class IssueLog {
     return this.total;
   }
 }
-

@@ -144,7 +144,12 @@ export const schoolsTable: TableSpec<SchoolRow> = {
     { key: 'school_name', zh: '学校名称', required: true, ...text },
     { key: 'county_code', zh: '县区代码', required: true, ...countyCode },
     { key: 'county_name', zh: '县区名称', ...text },
-    { key: 'school_type', zh: '办学类型', required: true, ...enumeration(SCHOOL_TYPE_OPTIONS, msg('statistics.choices.school_type')) },
+    {
+      key: 'school_type',
+      zh: '办学类型',
+      required: true,
+      ...enumeration(SCHOOL_TYPE_OPTIONS, msg('statistics.choices.school_type')),
+    },
     {
       key: 'level',
       zh: '学段',
@@ -239,7 +244,12 @@ export const classesTable: TableSpec<ClassRow> = {
       ...text,
       note: '须在学校表中 must exist in schools',
     },
-    { key: 'level', zh: '学段', required: true, ...enumeration(CLASS_LEVEL_OPTIONS, msg('statistics.choices.class_level')) },
+    {
+      key: 'level',
+      zh: '学段',
+      required: true,
+      ...enumeration(CLASS_LEVEL_OPTIONS, msg('statistics.choices.class_level')),
+    },
     {
       key: 'grade',
       zh: '年级',
@@ -356,7 +366,12 @@ export const surveyTable: TableSpec<SurveyRow> = {
   description: '社会认可度调查，每类调查对象一行 — social recognition, one row per respondent group',
   columns: [
     { key: 'county_code', zh: '县区代码', required: true, ...countyCode },
-    { key: 'group', zh: '调查对象', required: true, ...enumeration(SURVEY_GROUP_OPTIONS, msg('statistics.choices.survey_group')) },
+    {
+      key: 'group',
+      zh: '调查对象',
+      required: true,
+      ...enumeration(SURVEY_GROUP_OPTIONS, msg('statistics.choices.survey_group')),
+    },
     { key: 'respondents', zh: '调查人数', required: true, ...whole, aliases: ['有效问卷数'] },
     { key: 'satisfied', zh: '满意人数', required: true, ...whole },
   ],

@@ -29,7 +29,8 @@ export const statisticsMessages = defineMessages(
 
     // ignored files, sheets and columns
     'statistics.notice.not_a_file': '{name}：不是文件，已忽略',
-    'statistics.notice.not_table_file': '{name}：不是统计表文件（应为以表名命名的 CSV 或 XLSX 文件：{tables}），已忽略',
+    'statistics.notice.not_table_file':
+      '{name}：不是统计表文件（应为以表名命名的 CSV 或 XLSX 文件：{tables}），已忽略',
     'statistics.notice.unknown_table': '{name}：没有名为“{base}”的表（可用的表名：{tables}），已忽略',
     'statistics.notice.unknown_sheet': '{where}：不是表名（可用的表名：{tables}），已忽略',
     'statistics.notice.unknown_column': '{where}：列“{header}”不属于{table}表，已忽略',
@@ -173,13 +174,15 @@ export const statisticsMessages = defineMessages(
     'statistics.file.not_utf8':
       'is not UTF-8 text: save it as "CSV UTF-8 (comma delimited)" in Excel, or convert it from GBK',
     'statistics.file.unclosed_quote': 'a quoted field ("…") is never closed',
-    'statistics.file.second_table': 'is a second {table} table (already given by {earlier}); give each table once',
+    'statistics.file.second_table':
+      'is a second {table} table (already given by {earlier}); give each table once',
 
     'statistics.notice.not_a_file': '{name}: not a file; ignored',
     'statistics.notice.not_table_file': '{name}: not a table file (CSV or XLSX named {tables}); ignored',
     'statistics.notice.unknown_table': '{name}: no table is called "{base}" ({tables}); ignored',
     'statistics.notice.unknown_sheet': '{where}: not a table name ({tables}); ignored',
-    'statistics.notice.unknown_column': '{where}: column "{header}" is not part of the {table} table; ignored',
+    'statistics.notice.unknown_column':
+      '{where}: column "{header}" is not part of the {table} table; ignored',
 
     'statistics.table.empty': 'is empty: expected a header row',
     'statistics.table.no_rows': 'has no data rows',
