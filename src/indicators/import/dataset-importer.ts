@@ -120,7 +120,7 @@ const ALLOWED_LEVELS: Record<SchoolType, number> = {
 };
 /** A row's 学段 as the template spells it (小学, 初中, 合并), and a school type by its label. */
 const levelName = (level: keyof typeof LEVEL_BITS): Message => msg(`statistics.level.${level}`);
-const typeName = (type: SchoolType): Message => msg(`label.school_type.${type}` as MessageKey);
+const typeName = (type: SchoolType): Message => msg(`label.school_type.${type}`);
 
 /** The name of a column for an issue; the key is typed by the table's row, so it names a real column. */
 const column = <Row>(key: keyof Row & string): Message => columnName({ key });
