@@ -25,7 +25,7 @@ import {
   sha256,
   type RecordHandler,
 } from './csv-parser';
-import { type Message, type MessageKey, msg } from '../../common/i18n/catalog';
+import { type Message, msg } from '../../common/i18n/catalog';
 import { normalizeLabel } from './cell-parsers';
 import { IssueLog, sourceName, type ImportIssue } from './import-issues';
 import { TableReader, type SourceLocation } from './table-reader';
