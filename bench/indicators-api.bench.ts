@@ -29,6 +29,7 @@ import { StatisticsService } from '../src/indicators/statistics.service';
 import { PlanImportService, PLANS_DIR } from '../src/plans/plan-import.service';
 import { deleteKeys } from '../test/support/test-app';
 import { databaseUrl } from '../test/support/test-env';
+import { formatIssues } from '../src/indicators/import/import-issues';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
@@ -205,7 +206,9 @@ async function main(): Promise<void> {
           { source: 'cli', enqueue: false },
         );
         if (!imported.ok)
-          throw new Error(`generated data does not import: ${JSON.stringify(imported.issues.slice(0, 5))}`);
+          throw new Error(
+            `generated data does not import: ${formatIssues('en', imported).slice(0, 5).join('; ')}`,
+          );
 
         const t0 = performance.now();
         last = await recompute.run(COUNTY, YEAR);

@@ -14,12 +14,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classSizeOffenders, evaluateCounty, type RuleSet } from '../src/indicators/engine';
-import {
-  formatIssues,
-  importFolder,
-  toCountyData,
-  type ImportedCounty,
-} from '../src/indicators/import/dataset-importer';
+import { importFolder, toCountyData, type ImportedCounty } from '../src/indicators/import/dataset-importer';
+import { formatIssues } from '../src/indicators/import/import-issues';
 import { loadRuleSet } from '../src/indicators/rule-set.loader';
 
 const args = process.argv.slice(2);
@@ -405,7 +401,7 @@ async function measure(scope: string, dir: string, rules: RuleSet, repeat: numbe
     const result = await importFolder(dir, { maxFileBytes: 4 * 1024 * 1024 * 1024 });
     const t1 = performance.now();
     if (!result.ok)
-      throw new Error(`${scope}: import failed\n${formatIssues(result).slice(0, 20).join('\n')}`);
+      throw new Error(`${scope}: import failed\n${formatIssues('en', result).slice(0, 20).join('\n')}`);
     const counties: ImportedCounty[] = result.dataset.counties;
     let certifiable = 0;
     let failingSchools = 0;

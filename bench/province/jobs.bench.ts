@@ -37,6 +37,7 @@ import { RemindersRunner } from '../../src/reminders/reminders-runner.service';
 import { deleteKeys } from '../../test/support/test-app';
 import { countyStatistics, statisticsFiles } from './province';
 import { provinceDatabaseUrl, SEED } from './seed';
+import { formatIssues } from '../../src/indicators/import/import-issues';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { from: copyFrom } = require('pg-copy-streams') as {
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
       .import(files, { userId: null, label: 'bench' }, { source: 'cli', enqueue: false });
     const appMs = performance.now() - t0;
     if (!imported.ok)
-      throw new Error(`statistics do not import: ${JSON.stringify(imported.issues.slice(0, 3))}`);
+      throw new Error(`statistics do not import: ${formatIssues('en', imported).slice(0, 3).join('; ')}`);
     const ids = imported.imports.map((i) => i.id);
     const stored = await db.query<{
       import_id: string;

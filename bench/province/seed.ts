@@ -29,6 +29,7 @@ import { hashPassword } from '../../src/users/password';
 import { deleteKeys } from '../../test/support/test-app';
 import { bulkInsert, type BulkValue, cols } from './bulk';
 import { countyStatistics, generateProvince, type Province, SEED_TODAY, statisticsFiles } from './province';
+import { formatIssues } from '../../src/indicators/import/import-issues';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -519,7 +520,8 @@ async function loadStatistics(
     const result = await app
       .get(IndicatorImportService)
       .import(files, { userId: null, label: '省级统计数据导入' }, { source: 'cli', enqueue: false });
-    if (!result.ok) throw new Error(`statistics do not import: ${JSON.stringify(result.issues.slice(0, 5))}`);
+    if (!result.ok)
+      throw new Error(`statistics do not import: ${formatIssues('en', result).slice(0, 5).join('; ')}`);
     const t1 = performance.now();
     const recompute = app.get(RecomputeService);
     for (const c of counties) await recompute.run(c.code, STATISTICS_YEAR);

@@ -3,7 +3,11 @@
  * run without booting Nest; the others ask for the application context through `ctx.app()`.
  */
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Locale } from '../common/locale';
 import type { Runtime } from '../runtime/runtime';
+
+/** A command line has no reader to ask: what it tells people (problems, notices) is in the office's language. */
+export const CLI_LOCALE: Locale = 'zh-CN';
 
 export interface CliContext {
   /** Validated environment and database (embedded when DATABASE_URL is unset), without Nest. */

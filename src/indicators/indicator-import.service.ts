@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { msg, translate } from '../common/i18n/catalog';
+import { type Message, msg } from '../common/i18n/catalog';
 import { importSources, type ImportedCounty, type ImportedDataset } from './import/dataset-importer';
 import { classDiscrepancies, unterminatedCsv } from './import/cross-check';
 import type { ImportIssue } from './import/import-issues';
-import type { TableName } from './import/table-specs';
+import { columnName, type TableName } from './import/table-specs';
 import { IndicatorJobs } from './indicator-jobs.service';
 import { StatisticsImport, StatisticsTable, type ImportSourceKind } from './statistics-import.entity';
 import { lockCounty } from './statistics.service';
@@ -54,13 +54,14 @@ export type StatisticsImportResult =
       ok: true;
       checksum: string;
       imports: ImportedVersion[];
-      notices: string[];
+      /** What was ignored, and the discrepancies the uploader confirmed: messages, for the reader's language. */
+      notices: Message[];
       /** Recompute job ids. */
       queued: string[];
       /** Set when the import is stored but the recompute could not be queued (the nightly run catches up). */
       queueError: string | null;
     }
-  | { ok: false; issues: ImportIssue[]; issueCount: number; notices: string[] };
+  | { ok: false; issues: ImportIssue[]; issueCount: number; notices: Message[] };
 
 const countyTableRows = (c: ImportedCounty): Record<TableName, object[]> => ({
   schools: c.schools,
@@ -129,10 +130,7 @@ export class IndicatorImportService {
         { discrepancies, confirmWith: 'confirm=yes' },
       );
     }
-    // Notices are plain text in the import's result (pages and the CLI print them): the office's language.
-    const confirmed = discrepancies.map((d) =>
-      translate('zh-CN', msg('indicators.import.confirmed', { text: d })),
-    );
+    const confirmed = discrepancies.map((d) => msg('indicators.import.confirmed', { text: d }));
 
     const imports = await this.dataSource.transaction(async (em) => {
       const stored: ImportedVersion[] = [];
@@ -223,11 +221,14 @@ export class IndicatorImportService {
     const [countyTable] = dataset.files.flatMap((f) =>
       f.tables.filter((t) => t.table === 'county').map((t) => ({ file: f.name, sheet: t.sheet })),
     );
-    const where: Pick<ImportIssue, 'file' | 'sheet' | 'column'> = {
-      file: countyTable?.file ?? '(input)',
-      ...(countyTable?.sheet === undefined ? {} : { sheet: countyTable.sheet }),
-      column: '学年/school_year',
-    };
+    // Without a county table the year is the caller's to give: the issue concerns the upload as a whole.
+    const where: Pick<ImportIssue, 'file' | 'sheet' | 'column'> = countyTable
+      ? {
+          file: countyTable.file,
+          ...(countyTable.sheet === undefined ? {} : { sheet: countyTable.sheet }),
+          column: columnName({ key: 'school_year' }),
+        }
+      : {};
     const issues: ImportIssue[] = [];
     const byCounty = new Map<string, number>();
     for (const county of dataset.counties) {
@@ -235,12 +236,16 @@ export class IndicatorImportService {
       if (year === undefined) {
         issues.push({
           ...where,
-          message: `county ${county.county_code}: school year unknown — fill 学年/school_year in the county table or give the year`,
+          message: msg('statistics.county.year_unknown', { county: county.county_code }),
         });
       } else if (given !== undefined && county.school_year !== null && county.school_year !== given) {
         issues.push({
           ...where,
-          message: `county ${county.county_code}: the data is for school year ${county.school_year}, not ${given}`,
+          message: msg('statistics.county.year_conflict', {
+            county: county.county_code,
+            year: county.school_year,
+            given,
+          }),
         });
       } else {
         byCounty.set(county.county_code, year);

@@ -5,8 +5,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type CliCommand, parseArgs } from '../cli/cli-command';
-import { formatIssue } from './import/import-issues';
+import { CLI_LOCALE, type CliCommand, parseArgs } from '../cli/cli-command';
+import { type Message, msg, translate } from '../common/i18n/catalog';
+import { formatIssues } from './import/import-issues';
 import { IndicatorImportService, type ImportFile } from './indicator-import.service';
 import { IndicatorJobs } from './indicator-jobs.service';
 import { RecomputeService, type RecomputeReport } from './recompute.service';
@@ -16,7 +17,7 @@ const EXIT_INVALID = 1;
 const EXIT_USAGE = 2;
 
 /** Files of the arguments: a folder gives its files (not its subfolders), a file itself. */
-async function collectFiles(args: readonly string[], notices: string[]): Promise<ImportFile[] | string> {
+async function collectFiles(args: readonly string[], notices: Message[]): Promise<ImportFile[] | string> {
   const files: ImportFile[] = [];
   for (const arg of args) {
     const full = path.resolve(arg);
@@ -26,7 +27,7 @@ async function collectFiles(args: readonly string[], notices: string[]): Promise
       for (const entry of await readdir(full, { withFileTypes: true })) {
         if (entry.isFile())
           files.push({ name: entry.name, data: await readFile(path.join(full, entry.name)) });
-        else notices.push(`${path.join(arg, entry.name)}: not a file; ignored`);
+        else notices.push(msg('statistics.notice.not_a_file', { name: path.join(arg, entry.name) }));
       }
     } else {
       files.push({ name: path.basename(full), data: await readFile(full) });
@@ -60,7 +61,7 @@ export const indicatorsImportCommand: CliCommand = {
     if (timeout !== undefined && (typeof timeout !== 'string' || !(Number(timeout) > 0)))
       return usage('--timeout must be a positive number of seconds');
 
-    const notices: string[] = [];
+    const notices: Message[] = [];
     const files = await collectFiles(positional, notices);
     if (typeof files === 'string') return usage(files);
 
@@ -72,12 +73,11 @@ export const indicatorsImportCommand: CliCommand = {
         { userId: null, label: 'cli' },
         { source: 'cli', enqueue: now !== true, ...(year === undefined ? {} : { year: Number(year) }) },
       );
-    for (const notice of [...notices, ...result.notices]) ctx.err(`notice: ${notice}`);
+    for (const notice of [...notices, ...result.notices])
+      ctx.err(translate(CLI_LOCALE, msg('statistics.notice', { text: notice })));
     if (!result.ok) {
-      ctx.err(`${result.issueCount} problem${result.issueCount > 1 ? 's' : ''}; nothing was imported:`);
-      for (const issue of result.issues) ctx.err(`  ${formatIssue(issue)}`);
-      if (result.issueCount > result.issues.length)
-        ctx.err(`  … and ${result.issueCount - result.issues.length} more problems`);
+      ctx.err(translate(CLI_LOCALE, msg('indicators.import.problems', { count: result.issueCount })));
+      for (const line of formatIssues(CLI_LOCALE, result)) ctx.err(`  ${line}`);
       return EXIT_INVALID;
     }
     for (const i of result.imports) {

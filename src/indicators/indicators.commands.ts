@@ -4,7 +4,8 @@
  */
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type CliCommand, type CliContext, parseArgs } from '../cli/cli-command';
+import { CLI_LOCALE, type CliCommand, type CliContext, parseArgs } from '../cli/cli-command';
+import { msg, translate } from '../common/i18n/catalog';
 import { projectPath } from '../config/paths';
 import {
   evaluateCounty,
@@ -18,7 +19,8 @@ import {
   type RuleSet,
   type Verdict,
 } from './engine';
-import { formatIssues, importFolder, toCountyData, type ImportedCounty } from './import/dataset-importer';
+import { importFolder, toCountyData, type ImportedCounty } from './import/dataset-importer';
+import { formatIssues } from './import/import-issues';
 import { writeTemplate } from './import/template-writer';
 import { formatNumber } from './engine/verdict';
 import { DEFAULT_RULE_SET_PATH, loadRuleSet } from './rule-set.loader';
@@ -168,12 +170,10 @@ export async function loadCountyFolder(
     maxMb === undefined ? {} : { maxFileBytes: Number(maxMb) * 1024 * 1024 },
   );
   const notices = result.ok ? result.dataset.notices : result.notices;
-  for (const notice of notices) ctx.err(`notice: ${notice}`);
+  for (const notice of notices) ctx.err(translate(CLI_LOCALE, msg('statistics.notice', { text: notice })));
   if (!result.ok) {
-    ctx.err(
-      `${result.issueCount} problem${result.issueCount > 1 ? 's' : ''} in ${data}; nothing was evaluated:`,
-    );
-    for (const line of formatIssues(result)) ctx.err(`  ${line}`);
+    ctx.err(translate(CLI_LOCALE, msg('statistics.not_evaluated', { data, count: result.issueCount })));
+    for (const line of formatIssues(CLI_LOCALE, result)) ctx.err(`  ${line}`);
     return EXIT_INVALID;
   }
   const { dataset } = result;

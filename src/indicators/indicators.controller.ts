@@ -6,13 +6,14 @@ import { Authenticated, CurrentUser, Public, Roles } from '../access/access.deco
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import { PlanScope } from '../access/plan-scope';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { msg } from '../common/i18n/catalog';
+import { msg, translate } from '../common/i18n/catalog';
 import { requestLocale } from '../common/request-locale';
 import type { Env } from '../config/env.schema';
 import { Role } from '../access/role.enum';
 import type { EvaluationJson } from './evaluation-workbook';
 import { EvaluationsService } from './evaluations.service';
 import type { EvidenceView } from './evidence/evidence.service';
+import { issueMessage } from './import/import-issues';
 import { buildTemplate } from './import/template-writer';
 import { IndicatorImportService, type StatisticsImportResult } from './indicator-import.service';
 import { IndicatorJobs, type FailedJobView } from './indicator-jobs.service';
@@ -34,6 +35,9 @@ import { readUpload } from './upload';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** A stored import as the API answers it: the notices in the reader's language. */
+type ImportedBody = Omit<Extract<StatisticsImportResult, { ok: true }>, 'notices'> & { notices: string[] };
 
 /**
  * Statistics imports, recompute jobs, ledgers and the template. Reads: every signed-in role, counties of their area
@@ -63,7 +67,7 @@ export class IndicatorsController {
   async import(
     @Req() request: FastifyRequest,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<Extract<StatisticsImportResult, { ok: true }>> {
+  ): Promise<ImportedBody> {
     const maxBytes = this.config.get('UPLOAD_MAX_BYTES', { infer: true });
     const { files, fields } = await readUpload(request, maxBytes);
     const result = await this.importer.import(
@@ -77,14 +81,20 @@ export class IndicatorsController {
         confirmDiscrepancies: fields.confirm === 'yes',
       },
     );
+    // Issues and notices are messages: the error filter renders `details` in the reader's language.
     if (!result.ok) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
         msg('indicators.import.problems', { count: result.issueCount }),
-        { issueCount: result.issueCount, issues: result.issues, notices: result.notices },
+        {
+          issueCount: result.issueCount,
+          issues: result.issues.map((issue) => ({ ...issue, text: issueMessage(issue) })),
+          notices: result.notices,
+        },
       );
     }
-    return result;
+    const locale = requestLocale(request);
+    return { ...result, notices: result.notices.map((notice) => translate(locale, notice)) };
   }
 
   @Get('imports')

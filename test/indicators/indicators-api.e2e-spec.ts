@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { systemActor } from '../../src/audit/audit.service';
 import { classSizeOffenders } from '../../src/indicators/engine';
@@ -60,11 +63,16 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
   let certItemId: string;
   let first: ImportBody['imports'][number];
 
-  const upload = (token: string, files = folderFiles(EXAMPLE_DIR), fields: Record<string, string> = {}) => {
+  const upload = (
+    token: string,
+    files = folderFiles(EXAMPLE_DIR),
+    fields: Record<string, string> = {},
+    query = '',
+  ) => {
     const body = multipart(files, fields);
     return t.request({
       method: 'POST',
-      url: '/api/indicators/imports',
+      url: `/api/indicators/imports${query}`,
       payload: body.payload,
       headers: { ...body.headers, authorization: `Bearer ${token}` },
     });
@@ -263,22 +271,40 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
       message: string;
       details: {
         issueCount: number;
-        issues: Array<{ file: string; row?: number; column?: string; message: string }>;
+        issues: Array<{ file: string; row?: number; column?: string; message: string; text: string }>;
       };
     }>();
     expect(body.error).toBe('VALIDATION.FAILED');
     expect(body).toMatchObject({ messageKey: 'indicators.import.problems', params: { count: 2 } });
     expect(body.message).toBe('统计数据有 2 处问题，本次未导入任何数据');
     expect(body.details.issueCount).toBe(2);
+    // each issue in the reader's language only: the column by its Chinese name, the problem in Chinese
     expect(body.details.issues).toEqual([
-      expect.objectContaining({
+      {
         file: '学校.csv',
         row: 3,
-        column: expect.stringContaining('students'),
-        message: expect.stringContaining('12O'),
-      }),
-      expect.objectContaining({ file: '学校.csv', row: 5, column: expect.stringContaining('students') }),
+        column: '学生数',
+        message: '“12O”不是整数',
+        text: '学校.csv 第3行，学生数：“12O”不是整数',
+      },
+      {
+        file: '学校.csv',
+        row: 5,
+        column: '学生数',
+        message: '“-3”不能为负数',
+        text: '学校.csv 第5行，学生数：“-3”不能为负数',
+      },
     ]);
+
+    const english = await upload(office, files, {}, '?lang=en');
+    expect(english.statusCode).toBe(400);
+    expect(english.json().details.issues[0]).toEqual({
+      file: '学校.csv',
+      row: 3,
+      column: 'students',
+      message: '"12O" is not a whole number',
+      text: '学校.csv row 3, students: "12O" is not a whole number',
+    });
     expect(await countRows()).toEqual(before);
   });
 
@@ -579,6 +605,25 @@ describe('indicators: import → recompute → evaluation, evidence, ledgers (re
 
     const bad = cliContext(t);
     expect(await indicatorsImportCommand.run(['/no/such/folder'], bad)).toBe(2);
+
+    // Problems of the files are printed in the office's language: the command line has no reader to ask.
+    const dir = await mkdtemp(path.join(tmpdir(), 'duban-cli-import-'));
+    try {
+      await writeFile(
+        path.join(dir, 'schools.csv'),
+        '学校标识码,学校名称,县区代码,办学类型,学段,学生数\n2164018001,第一小学,640181,小学,小学,12O\n',
+      );
+      await writeFile(path.join(dir, '备注.csv'), 'a\n1\n');
+      const invalid = cliContext(t);
+      expect(await indicatorsImportCommand.run([dir], invalid)).toBe(1);
+      expect(invalid.stderr).toEqual([
+        '提示：备注.csv：没有名为“备注”的表（可用的表名：学校、班级、县级指标、佐证、满意度调查、质量监测），已忽略',
+        '统计数据有 1 处问题，本次未导入任何数据',
+        '  schools.csv 第2行，学生数：“12O”不是整数',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('partial statistics: missing class rows and a cut-off last line are named and need confirm=yes', async () => {

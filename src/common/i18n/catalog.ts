@@ -20,6 +20,7 @@ import { shellMessages } from './messages/page-shell';
 import { plansMessages } from './messages/plans';
 import { regionsMessages } from './messages/regions';
 import { remindersMessages } from './messages/reminders';
+import { statisticsMessages } from './messages/statistics';
 import { supervisionMessages } from './messages/supervision';
 import { usersMessages } from './messages/users';
 import { validationMessages } from './messages/validation';
@@ -45,6 +46,7 @@ const PARTS = [
   evidenceMessages,
   plansMessages,
   indicatorsMessages,
+  statisticsMessages,
   extractionMessages,
   notificationsMessages,
   supervisionMessages,

@@ -16,6 +16,9 @@ export const LATIN_ALLOWED = new Set(
     'YAML',
     'Excel',
     'Word',
+    // text encodings, as Excel's save dialog names them ("CSV UTF-8") and as older exports are written
+    'UTF',
+    'GBK',
     'KB',
     'MB',
     'GB',

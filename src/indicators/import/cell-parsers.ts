@@ -4,9 +4,22 @@
  * table runs them millions of times.
  */
 
-/** What a cell should have held, e.g. `is not a whole number`. */
+import { type Message, type MessageKey, type MessageParam, msg } from '../../common/i18n/catalog';
+
+/**
+ * What a cell should have held: a `statistics.cell.*` key whose text takes the cell as `{value}`. One instance
+ * per kind of problem, shared by every cell, so a million bad cells allocate nothing until one is reported.
+ */
 export class CellProblem {
-  constructor(readonly expected: string) {}
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Readonly<Record<string, MessageParam>> = {},
+  ) {}
+
+  /** The problem of the cell that held `value`, e.g. `“12O”不是整数`. */
+  about(value: string): Message {
+    return msg(this.key, { ...this.params, value });
+  }
 }
 
 const C_0 = 48;
@@ -32,9 +45,9 @@ function digitsValue(text: string): number {
   return text.length === 0 ? -1 : value;
 }
 
-const NOT_WHOLE = new CellProblem('is not a whole number');
-const NOT_NUMBER = new CellProblem('is not a number');
-const NEGATIVE = new CellProblem('must not be negative');
+const NOT_WHOLE = new CellProblem('statistics.cell.not_whole');
+const NOT_NUMBER = new CellProblem('statistics.cell.not_number');
+const NEGATIVE = new CellProblem('statistics.cell.negative');
 
 /** Whole number ≥ 0; "12.0" (a spreadsheet's float) is accepted. */
 export function parseWhole(text: string): number | CellProblem {
@@ -62,8 +75,8 @@ export function parseAmount(text: string): number | CellProblem {
   return n < 0 ? NEGATIVE : n;
 }
 
-const NOT_RATE = new CellProblem('is not a rate (0.953, 95.3% or 95.3)');
-const RATE_RANGE = new CellProblem('is not a rate between 0 and 100 %');
+const NOT_RATE = new CellProblem('statistics.cell.not_rate');
+const RATE_RANGE = new CellProblem('statistics.cell.rate_range');
 
 /** `0.953`, `95.3%` or `95.3`: a bare number above 1 is read as a percentage (data-template.md). */
 export function parseRate(text: string): number | CellProblem {
@@ -85,13 +98,15 @@ const BOOLEANS = new Map<string, boolean>([
   ['true', true],
   ['false', false],
 ]);
-const NOT_BOOLEAN = new CellProblem('is not 是/否 or yes/no');
+const NOT_BOOLEAN = new CellProblem('statistics.cell.not_choice', {
+  choices: msg('statistics.choices.yes_no'),
+});
 
 export function parseBoolean(text: string): boolean | CellProblem {
   return BOOLEANS.get(text.toLowerCase()) ?? NOT_BOOLEAN;
 }
 
-const NOT_CODE = new CellProblem('is not a 6-digit county code');
+const NOT_CODE = new CellProblem('statistics.cell.not_county_code');
 
 export function parseCountyCode(text: string): string | CellProblem {
   if (text.length !== 6) return NOT_CODE;
@@ -102,15 +117,20 @@ export function parseCountyCode(text: string): string | CellProblem {
   return text;
 }
 
-export function wholeInRange(min: number, max: number, what: string): (text: string) => number | CellProblem {
-  const problem = new CellProblem(`is not ${what} (${min}–${max})`);
+/** A whole number from `min` to `max`; `problem` (`statistics.cell.not_year`, …) takes `{min}` and `{max}`. */
+export function wholeInRange(
+  min: number,
+  max: number,
+  problemKey: MessageKey,
+): (text: string) => number | CellProblem {
+  const problem = new CellProblem(problemKey, { min, max });
   return (text) => {
     const n = parseWhole(text);
     return n instanceof CellProblem || n < min || n > max ? problem : n;
   };
 }
 
-const NOT_DATE = new CellProblem('is not a date (YYYY-MM-DD)');
+const NOT_DATE = new CellProblem('statistics.cell.not_date');
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 
 /** 2023-12-01, 2023/12/1, 2023.12.1 or 2023年12月1日 → 2023-12-01. */
@@ -131,8 +151,13 @@ export interface EnumOption<K extends string> {
   aliases?: readonly string[];
 }
 
+/**
+ * @param choices what the column accepts, for the problem's text: a `statistics.choices.*` message (a test keeps
+ *   it equal to `options`), or plain text when the choices are the same in every language (indicator numbers)
+ */
 export function enumParser<K extends string>(
   options: readonly EnumOption<K>[],
+  choices: Message | string,
 ): (text: string) => K | CellProblem {
   const exact = new Map<string, K>();
   const lookup = new Map<string, K>();
@@ -142,7 +167,7 @@ export function enumParser<K extends string>(
       lookup.set(normalizeLabel(label), o.key);
     }
   }
-  const problem = new CellProblem(`is not one of ${options.map((o) => `${o.zh}/${o.key}`).join(', ')}`);
+  const problem = new CellProblem('statistics.cell.not_choice', { choices });
   // Exact labels first: normalising costs a regex per cell, and millions of class rows spell 小学 plainly.
   return (text) => exact.get(text) ?? lookup.get(normalizeLabel(text)) ?? problem;
 }

@@ -2,8 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Workbook } from 'exceljs';
-import { formatIssues, importFolder, importSources, type ImportResult } from './dataset-importer';
-import { formatIssue } from './import-issues';
+import { translate } from '../../common/i18n/catalog';
+import type { Locale } from '../../common/locale';
+import { importFolder, importSources, type ImportResult } from './dataset-importer';
+import { formatIssue, formatIssues } from './import-issues';
 import { templateHeader, writeTemplate } from './template-writer';
 
 const EXAMPLE = path.resolve(__dirname, '../../../config/indicators/example');
@@ -21,13 +23,18 @@ async function folder(files: Record<string, string | Buffer>): Promise<ImportRes
   return importFolder(dir);
 }
 
-function problems(result: ImportResult): string[] {
+/** The problems as the reader sees them: Simplified Chinese unless asked for English. */
+function problems(result: ImportResult, locale: Locale = 'zh-CN'): string[] {
   if (result.ok) throw new Error('expected the import to fail');
-  return result.issues.map(formatIssue);
+  return result.issues.map((issue) => formatIssue(locale, issue));
+}
+
+function notices(result: ImportResult, locale: Locale = 'zh-CN'): string[] {
+  return (result.ok ? result.dataset.notices : result.notices).map((n) => translate(locale, n));
 }
 
 function dataset(result: ImportResult) {
-  if (!result.ok) throw new Error(`import failed:\n${formatIssues(result).join('\n')}`);
+  if (!result.ok) throw new Error(`import failed:\n${formatIssues('en', result).join('\n')}`);
   return result.dataset;
 }
 
@@ -119,15 +126,15 @@ describe('importFolder', () => {
 
   it('names file, row, column and value for a bad number', async () => {
     const bad = SCHOOLS_ZH.replace(',812,', ',12O,');
-    expect(problems(await folder({ 'schools.csv': bad }))).toEqual([
-      'schools.csv row 2, 学生数/students: "12O" is not a whole number',
-    ]);
+    const result = await folder({ 'schools.csv': bad });
+    expect(problems(result, 'en')).toEqual(['schools.csv row 2, students: "12O" is not a whole number']);
+    expect(problems(result)).toEqual(['schools.csv 第2行，学生数：“12O”不是整数']);
   });
 
   it('names the accepted values for an unknown enumeration', async () => {
     const bad = SCHOOLS_ZH.replace(',小学,小学,', ',大学,小学,');
     expect(problems(await folder({ '学校.csv': bad }))).toEqual([
-      '学校.csv row 2, 办学类型/school_type: "大学" is not one of 小学/primary, 初中/junior, 九年一贯制/nine_year, 十二年一贯制/twelve_year, 完全中学/complete_secondary, 教学点/teaching_point, 特殊教育学校/special',
+      '学校.csv 第2行，办学类型：“大学”不是可填的值，应为：小学、初中、九年一贯制、十二年一贯制、完全中学、教学点、特殊教育学校',
     ]);
   });
 
@@ -141,7 +148,7 @@ describe('importFolder', () => {
       )
       .join('\n');
     expect(problems(await folder({ '学校.csv': noStudents }))).toEqual([
-      '学校.csv row 1, 学生数/students: required column is missing',
+      '学校.csv 第1行，学生数：缺少此必填列',
     ]);
   });
 
@@ -161,14 +168,14 @@ describe('importFolder', () => {
       }),
     );
     expect(found).toEqual([
-      '学校.csv row 4, 县区代码/county_code: "64018" is not a 6-digit county code',
-      '学校.csv row 4, 学生数/students: "-4" must not be negative',
-      '学校.csv row 5, 寄宿制/boarding: "也许" is not 是/否 or yes/no',
-      '学校.csv row 5, 学生数/students: is required',
-      '学校.csv row 6, 学校标识码/school_code: "2164018001" at level 小学 is already on row 2',
-      '班级.csv row 4, 学校标识码/school_code: "2164018999" is not in schools',
-      '班级.csv row 5, 年级/grade: "10" is not a grade (1–9)',
-      'survey.csv row 2, 满意人数/satisfied: 12 is more than the 10 respondents',
+      '学校.csv 第4行，县区代码：“64018”不是六位数字的县区代码',
+      '学校.csv 第4行，学生数：“-4”不能为负数',
+      '学校.csv 第5行，寄宿制：“也许”不是可填的值，应为：是、否',
+      '学校.csv 第5行，学生数：必须填写',
+      '学校.csv 第6行，学校标识码：“2164018001”（学段：小学）已在第2行填报',
+      '班级.csv 第4行，学校标识码：“2164018999”不在学校表中',
+      '班级.csv 第5行，年级：“10”不是 1 至 9 之间的年级',
+      'survey.csv 第2行，满意人数：12 人，多于调查人数 10 人',
     ]);
   });
 
@@ -188,11 +195,11 @@ describe('importFolder', () => {
       }),
     );
     expect(found).toEqual([
-      '学校.csv row 4, 学生数/students: 700 is not the sum of the parts (682: 小学 420 + 初中 262 + 高中 0)',
-      '学校.csv row 5, 学段/level: "初中" does not fit 办学类型/school_type 小学',
-      '学校.csv row 3, 所属学校标识码/parent_school_code: "2164018777" is not in schools',
-      '班级.csv row 2, 学段/level: school 2164018001 has no 初中 row in schools',
-      '县级指标.csv row 2, 县区代码/county_code: "640182" has no schools in schools',
+      '学校.csv 第4行，学生数：700 不等于各学段学生数之和 682（小学 420 + 初中 262 + 高中 0）',
+      '学校.csv 第5行，学段：学段“初中”与办学类型“小学”不符',
+      '学校.csv 第3行，所属学校标识码：“2164018777”不在学校表中',
+      '班级.csv 第2行，学段：学校 2164018001 在学校表中没有初中学段的行',
+      '县级指标.csv 第2行，县区代码：县区“640182”在学校表中没有学校',
     ]);
   });
 
@@ -210,24 +217,27 @@ describe('importFolder', () => {
   it('ignores other files with a notice and requires a schools table', async () => {
     const result = await folder({ 'README.txt': 'hello', '备注.csv': 'a\n1\n', '班级.csv': CLASSES_ZH });
     expect(problems(result)).toEqual([
-      '(input): no schools table: give schools.csv, 学校.csv or an XLSX sheet named schools/学校',
+      '缺少学校表：请提供“学校.csv”，或在 XLSX 工作簿中提供名为“学校”的工作表',
     ]);
-    expect(result.ok ? [] : result.notices).toEqual([
-      'README.txt: not a table file (CSV or XLSX named schools/学校, classes/班级, county/县级指标, attestations/佐证, survey/满意度调查, monitoring/质量监测); ignored',
-      '备注.csv: no table is called "备注" (schools/学校, classes/班级, county/县级指标, attestations/佐证, survey/满意度调查, monitoring/质量监测); ignored',
+    expect(notices(result)).toEqual([
+      'README.txt：不是统计表文件（应为以表名命名的 CSV 或 XLSX 文件：学校、班级、县级指标、佐证、满意度调查、质量监测），已忽略',
+      '备注.csv：没有名为“备注”的表（可用的表名：学校、班级、县级指标、佐证、满意度调查、质量监测），已忽略',
     ]);
+    expect(notices(result, 'en')[1]).toBe(
+      '备注.csv: no table is called "备注" (schools, classes, county, attestations, survey, monitoring); ignored',
+    );
   });
 
   it('rejects a table given twice', async () => {
     expect(problems(await folder({ '学校.csv': SCHOOLS_ZH, 'schools.csv': SCHOOLS_ZH }))).toEqual([
-      '学校.csv: is a second schools table (already given by schools.csv); give each table once',
+      '学校.csv：又提供了一张学校表（schools.csv已提供），每张表只能提供一次',
     ]);
   });
 
   it('rejects a file over the size limit before reading it', async () => {
     await writeFile(path.join(dir, '学校.csv'), SCHOOLS_ZH);
     const result = await importFolder(dir, { maxFileBytes: 100 });
-    expect(problems(result)[0]).toMatch(/^学校\.csv: is 0\.0 MB, over the 0\.0 MB limit for one file$/);
+    expect(problems(result)).toEqual(['学校.csv：文件大小 0.0 MB，超过单个文件 0.0 MB 的上限']);
   });
 
   it('keeps the first problems in detail and counts the rest', async () => {
@@ -247,7 +257,8 @@ describe('importFolder', () => {
     if (result.ok) throw new Error('expected failure');
     expect(result.issueCount).toBe(50);
     expect(result.issues).toHaveLength(10);
-    expect(formatIssues(result).at(-1)).toBe('… and 40 more problems');
+    expect(formatIssues('zh-CN', result).at(-1)).toBe('另有 40 处问题未列出');
+    expect(formatIssues('en', result).at(-1)).toBe('… and 40 more problems');
   });
 
   it('refuses a CSV that is not UTF-8', async () => {
@@ -255,7 +266,7 @@ describe('importFolder', () => {
       Buffer.from('学校标识码,学校名称\n'),
       Buffer.from([0xc1, 0xe9, 0xce, 0xe4, 0x0a]),
     ]);
-    expect(problems(await folder({ 'schools.csv': gbk }))[0]).toMatch(/^schools\.csv: is not UTF-8 text/);
+    expect(problems(await folder({ 'schools.csv': gbk }))[0]).toMatch(/^schools\.csv：不是 UTF-8 编码的文本/);
   });
 });
 
@@ -344,11 +355,10 @@ describe('XLSX', () => {
     workbook.addWorksheet('草稿');
     await workbook.xlsx.writeFile(path.join(dir, 'data.xlsx'));
     const result = await importFolder(dir);
-    expect(problems(result)).toEqual([
-      'data.xlsx sheet schools row 2, 学生数/students: "12O" is not a whole number',
+    expect(problems(result)).toEqual(['data.xlsx 工作表 schools 第2行，学生数：“12O”不是整数']);
+    expect(problems(result, 'en')).toEqual([
+      'data.xlsx sheet schools row 2, students: "12O" is not a whole number',
     ]);
-    expect(result.ok ? [] : result.notices).toEqual([
-      expect.stringMatching(/^data\.xlsx sheet 草稿: not a table name/),
-    ]);
+    expect(notices(result)).toEqual([expect.stringMatching(/^data\.xlsx 工作表 草稿：不是表名/)]);
   });
 });

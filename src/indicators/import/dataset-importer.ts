@@ -25,19 +25,19 @@ import {
   sha256,
   type RecordHandler,
 } from './csv-parser';
+import { type Message, msg } from '../../common/i18n/catalog';
 import { normalizeLabel } from './cell-parsers';
-import { formatIssue, IssueLog, type ImportIssue } from './import-issues';
+import { IssueLog, sourceName, type ImportIssue } from './import-issues';
 import { TableReader, type SourceLocation } from './table-reader';
 import {
   attestationsTable,
   classesTable,
-  columnLabel,
+  columnName,
   countyTable,
   monitoringTable,
   schoolsTable,
   surveyTable,
-  ROW_LEVEL_OPTIONS,
-  SCHOOL_TYPE_OPTIONS,
+  tableName,
   TABLE_NAMES,
   TABLES,
   type TableName,
@@ -84,23 +84,16 @@ export interface ImportedDataset {
   checksum: string;
   files: ImportedFile[];
   tables: TableName[];
-  notices: string[];
+  /** What was ignored (a file, a sheet, a column not in the template), for the reader. */
+  notices: Message[];
 }
 
 export type ImportResult =
   | { ok: true; dataset: ImportedDataset }
-  | { ok: false; issues: ImportIssue[]; issueCount: number; notices: string[] };
+  | { ok: false; issues: ImportIssue[]; issueCount: number; notices: Message[] };
 
 export function toCountyData(county: ImportedCounty, schoolYear: number): CountyData {
   return { ...county, school_year: schoolYear };
-}
-
-/** Every problem as one line each, with "… and N more" when only the first were kept. */
-export function formatIssues(result: Extract<ImportResult, { ok: false }>): string[] {
-  const lines = result.issues.map(formatIssue);
-  if (result.issueCount > result.issues.length)
-    lines.push(`… and ${result.issueCount - result.issues.length} more problems`);
-  return lines;
 }
 
 const TABLE_BY_NAME = new Map<string, TableName>(
@@ -111,8 +104,7 @@ const TABLE_BY_NAME = new Map<string, TableName>(
 );
 /** Sheets of the blank template that hold no table. */
 const NOTES_SHEETS = new Set(['说明', 'notes', 'readme']);
-const TABLE_HINT =
-  'schools/学校, classes/班级, county/县级指标, attestations/佐证, survey/满意度调查, monitoring/质量监测';
+const TABLE_LIST = msg('statistics.table.list');
 
 const LEVEL_BITS = { primary: 1, junior: 2, combined: 4 } as const;
 const ANY_LEVEL = LEVEL_BITS.primary | LEVEL_BITS.junior | LEVEL_BITS.combined;
@@ -126,19 +118,13 @@ const ALLOWED_LEVELS: Record<SchoolType, number> = {
   complete_secondary: LEVEL_BITS.junior | LEVEL_BITS.combined,
   special: ANY_LEVEL,
 };
-const zhOf = <K extends string>(options: readonly { key: K; zh: string }[]) =>
-  Object.fromEntries(options.map((o) => [o.key, o.zh])) as Record<K, string>;
-const LEVEL_ZH = zhOf(ROW_LEVEL_OPTIONS);
-const TYPE_ZH = zhOf(SCHOOL_TYPE_OPTIONS);
+/** A row's 学段 as the template spells it (小学, 初中, 合并), and a school type by its label. */
+const levelName = (level: keyof typeof LEVEL_BITS): Message => msg(`statistics.level.${level}`);
+const typeName = (type: SchoolType): Message => msg(`label.school_type.${type}`);
 
-const label = <Row>(
-  spec: { columns: readonly { key: string; zh: string }[] },
-  key: keyof Row & string,
-): string => {
-  const column = spec.columns.find((c) => c.key === key);
-  return column ? columnLabel(column) : key;
-};
-const schoolColumn = (key: keyof SchoolRow & string) => label<SchoolRow>(schoolsTable, key);
+/** The name of a column for an issue; the key is typed by the table's row, so it names a real column. */
+const column = <Row>(key: keyof Row & string): Message => columnName({ key });
+const schoolColumn = (key: keyof SchoolRow & string) => column<SchoolRow>(key);
 
 interface SchoolEntry {
   code: string;
@@ -166,7 +152,7 @@ class DatasetBuilder {
 
   constructor(
     private readonly log: IssueLog,
-    private readonly notices: string[],
+    private readonly notices: Message[],
   ) {}
 
   sink(table: TableName, where: SourceLocation): Sink {
@@ -227,8 +213,11 @@ class DatasetBuilder {
             if (row.satisfied > row.respondents) {
               reader.issue(
                 at,
-                label<SurveyRow>(surveyTable, 'satisfied'),
-                `${row.satisfied} is more than the ${row.respondents} respondents`,
+                column<SurveyRow>('satisfied'),
+                msg('statistics.survey.satisfied_over', {
+                  satisfied: row.satisfied,
+                  respondents: row.respondents,
+                }),
               );
               return;
             }
@@ -261,7 +250,11 @@ class DatasetBuilder {
         reader.issue(
           at,
           schoolColumn('school_code'),
-          `"${row.school_code}" at level ${LEVEL_ZH[row.level]} is already on row ${earlier}`,
+          msg('statistics.school.duplicate', {
+            code: row.school_code,
+            level: levelName(row.level),
+            row: earlier,
+          }),
         );
         continue;
       }
@@ -279,25 +272,29 @@ class DatasetBuilder {
           reader.issue(
             at,
             schoolColumn('county_code'),
-            `"${row.county_code}" differs from row ${first.at} of the same school (${first.row.county_code})`,
+            msg('statistics.school.county_differs', {
+              value: row.county_code,
+              row: first.at,
+              first: first.row.county_code,
+            }),
           );
         }
         if (row.school_type !== first.row.school_type) {
           reader.issue(
             at,
             schoolColumn('school_type'),
-            `${TYPE_ZH[row.school_type]} differs from row ${first.at} of the same school (${TYPE_ZH[first.row.school_type]})`,
+            msg('statistics.school.type_differs', {
+              value: typeName(row.school_type),
+              row: first.at,
+              first: typeName(first.row.school_type),
+            }),
           );
         }
       }
       const levels = rows.reduce((bits, r) => bits | LEVEL_BITS[r.row.level], 0);
       if (levels & LEVEL_BITS.combined && levels !== LEVEL_BITS.combined) {
         const split = rows.find((r) => r.row.level !== 'combined') ?? first;
-        reader.issue(
-          split.at,
-          schoolColumn('level'),
-          `school ${code} is given both as a combined row and by level; use one or the other`,
-        );
+        reader.issue(split.at, schoolColumn('level'), msg('statistics.school.combined_and_split', { code }));
       }
       let county = this.counties.get(first.row.county_code);
       if (!county) {
@@ -322,15 +319,20 @@ class DatasetBuilder {
     for (const { row, at } of this.schoolRows) {
       if (row.school_type !== 'teaching_point' || row.parent_school_code === null) continue;
       const parent = this.schools.get(row.parent_school_code);
-      const column = schoolColumn('parent_school_code');
-      if (!parent) reader.issue(at, column, `"${row.parent_school_code}" is not in schools`);
+      const where = schoolColumn('parent_school_code');
+      const code = row.parent_school_code;
+      if (!parent) reader.issue(at, where, msg('statistics.school.not_in_schools', { code }));
       else if (parent.type === 'teaching_point')
-        reader.issue(at, column, `"${row.parent_school_code}" is itself a teaching point`);
+        reader.issue(at, where, msg('statistics.school.parent_is_teaching_point', { code }));
       else if (parent.county.county_code !== row.county_code) {
         reader.issue(
           at,
-          column,
-          `"${row.parent_school_code}" is in county ${parent.county.county_code}, not ${row.county_code}`,
+          where,
+          msg('statistics.school.other_county', {
+            code,
+            county: parent.county.county_code,
+            expected: row.county_code,
+          }),
         );
       }
     }
@@ -341,7 +343,10 @@ class DatasetBuilder {
       reader.issue(
         at,
         schoolColumn('level'),
-        `"${LEVEL_ZH[row.level]}" does not fit 办学类型/school_type ${TYPE_ZH[row.school_type]}`,
+        msg('statistics.school.level_mismatch', {
+          level: levelName(row.level),
+          type: typeName(row.school_type),
+        }),
       );
     }
     if (row.level === 'combined') {
@@ -353,7 +358,7 @@ class DatasetBuilder {
       let missing = false;
       for (const key of parts) {
         if (row[key] === null) {
-          reader.issue(at, schoolColumn(key), 'is required on a combined row');
+          reader.issue(at, schoolColumn(key), msg('statistics.school.combined_part_required'));
           missing = true;
         }
       }
@@ -362,7 +367,13 @@ class DatasetBuilder {
         reader.issue(
           at,
           schoolColumn('students'),
-          `${row.students} is not the sum of the parts (${sum}: 小学 ${row.students_primary ?? 0} + 初中 ${row.students_junior ?? 0} + 高中 ${row.students_senior ?? 0})`,
+          msg('statistics.school.students_sum', {
+            students: row.students,
+            sum,
+            primary: row.students_primary ?? 0,
+            junior: row.students_junior ?? 0,
+            senior: row.students_senior ?? 0,
+          }),
         );
       }
     }
@@ -374,13 +385,20 @@ class DatasetBuilder {
       reader.issue(
         at,
         schoolColumn('certified_teachers'),
-        `${row.certified_teachers} is more than the ${row.full_time_teachers} full-time teachers`,
+        msg('statistics.school.certified_over', {
+          certified: row.certified_teachers,
+          full_time: row.full_time_teachers,
+        }),
       );
     }
     if (row.school_type === 'teaching_point' && row.parent_school_code === null) {
-      reader.issue(at, schoolColumn('parent_school_code'), 'is required for a teaching point');
+      reader.issue(at, schoolColumn('parent_school_code'), msg('statistics.school.parent_required'));
     } else if (row.school_type !== 'teaching_point' && row.parent_school_code !== null) {
-      reader.issue(at, schoolColumn('parent_school_code'), 'is only for teaching points (教学点)');
+      reader.issue(
+        at,
+        schoolColumn('parent_school_code'),
+        msg('statistics.school.parent_only_teaching_point'),
+      );
     }
   }
 
@@ -390,8 +408,8 @@ class DatasetBuilder {
       if (this.schoolsUsable && !this.rawSchoolCodes.has(row.school_code)) {
         reader.issue(
           at,
-          label<ClassRow>(classesTable, 'school_code'),
-          `"${row.school_code}" is not in schools`,
+          column<ClassRow>('school_code'),
+          msg('statistics.school.not_in_schools', { code: row.school_code }),
         );
       }
       return;
@@ -399,8 +417,8 @@ class DatasetBuilder {
     if ((school.levels & (LEVEL_BITS[row.level] | LEVEL_BITS.combined)) === 0) {
       reader.issue(
         at,
-        label<ClassRow>(classesTable, 'level'),
-        `school ${row.school_code} has no ${LEVEL_ZH[row.level]} row in schools`,
+        column<ClassRow>('level'),
+        msg('statistics.class.no_level', { code: row.school_code, level: levelName(row.level) }),
       );
       return;
     }
@@ -422,7 +440,7 @@ class DatasetBuilder {
   private countyOf<Row>(reader: TableReader<Row>, code: string, at: number): ImportedCounty | undefined {
     const county = this.counties.get(code);
     if (!county && this.schoolsUsable)
-      reader.issue(at, '县区代码/county_code', `"${code}" has no schools in schools`);
+      reader.issue(at, column<CountyRow>('county_code'), msg('statistics.county.no_schools', { code }));
     return county;
   }
 
@@ -431,8 +449,8 @@ class DatasetBuilder {
     if (earlier !== undefined) {
       reader.issue(
         at,
-        label<CountyRow>(countyTable, 'county_code'),
-        `"${row.county_code}" is already on row ${earlier}`,
+        column<CountyRow>('county_code'),
+        msg('statistics.county.duplicate', { code: row.county_code, row: earlier }),
       );
       return;
     }
@@ -448,17 +466,21 @@ class DatasetBuilder {
     const county = this.countyOf(reader, row.county_code, at);
     if (!county) return;
     const school = this.schools.get(row.school_code);
-    const column = label<MonitoringRow>(monitoringTable, 'school_code');
+    const where = column<MonitoringRow>('school_code');
     if (!school) {
       if (!this.rawSchoolCodes.has(row.school_code))
-        reader.issue(at, column, `"${row.school_code}" is not in schools`);
+        reader.issue(at, where, msg('statistics.school.not_in_schools', { code: row.school_code }));
       return;
     }
     if (school.county !== county) {
       reader.issue(
         at,
-        column,
-        `"${row.school_code}" is in county ${school.county.county_code}, not ${row.county_code}`,
+        where,
+        msg('statistics.school.other_county', {
+          code: row.school_code,
+          county: school.county.county_code,
+          expected: row.county_code,
+        }),
       );
       return;
     }
@@ -473,18 +495,16 @@ interface TableInput {
   feed(record: RecordHandler): Promise<void>;
 }
 
-const describe = (where: SourceLocation) =>
-  where.sheet === undefined ? where.file : `${where.file} sheet ${where.sheet}`;
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
 /** Imports a folder: every CSV/XLSX file named after a table; anything else is ignored with a notice. */
 export async function importFolder(dir: string, options: ImportOptions = {}): Promise<ImportResult> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const notices: string[] = [];
+  const notices: Message[] = [];
   const sources: ImportSource[] = [];
   for (const entry of entries) {
     if (entry.isFile()) sources.push({ name: entry.name, path: path.join(dir, entry.name) });
-    else notices.push(`${entry.name}: not a file; ignored`);
+    else notices.push(msg('statistics.notice.not_a_file', { name: entry.name }));
   }
   const result = await importSources(sources, options);
   if (result.ok) result.dataset.notices.unshift(...notices);
@@ -498,7 +518,7 @@ export async function importSources(
 ): Promise<ImportResult> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const log = new IssueLog(options.maxIssues ?? DEFAULT_MAX_ISSUES);
-  const notices: string[] = [];
+  const notices: Message[] = [];
   const files: ImportedFile[] = [];
   const inputs = new Map<TableName, TableInput>();
 
@@ -508,7 +528,10 @@ export async function importSources(
       log.add({
         file: input.where.file,
         ...(input.where.sheet === undefined ? {} : { sheet: input.where.sheet }),
-        message: `is a second ${table} table (already given by ${describe(existing.where)}); give each table once`,
+        message: msg('statistics.file.second_table', {
+          table: tableName(table),
+          earlier: sourceName(existing.where.file, existing.where.sheet),
+        }),
       });
     } else {
       inputs.set(table, input);
@@ -520,21 +543,21 @@ export async function importSources(
     const ext = path.extname(name).toLowerCase();
     const base = path.basename(name, path.extname(name));
     if ((ext !== '.csv' && ext !== '.xlsx') || base.startsWith('~$')) {
-      notices.push(`${name}: not a table file (CSV or XLSX named ${TABLE_HINT}); ignored`);
+      notices.push(msg('statistics.notice.not_table_file', { name, tables: TABLE_LIST }));
       continue;
     }
     const size = 'data' in source ? source.data.length : (await stat(source.path)).size;
     if (size > maxBytes) {
       log.add({
         file: name,
-        message: `is ${megabytes(size)} MB, over the ${megabytes(maxBytes)} MB limit for one file`,
+        message: msg('statistics.file.too_large', { size: megabytes(size), limit: megabytes(maxBytes) }),
       });
       continue;
     }
     if (ext === '.csv') {
       const table = TABLE_BY_NAME.get(normalizeLabel(base));
       if (!table) {
-        notices.push(`${name}: no table is called "${base}" (${TABLE_HINT}); ignored`);
+        notices.push(msg('statistics.notice.unknown_table', { name, base, tables: TABLE_LIST }));
         continue;
       }
       const file: ImportedFile = { name, bytes: size, sha256: '', tables: [] };
@@ -560,12 +583,13 @@ export async function importSources(
     try {
       sheets = await readXlsxSheets(data);
     } catch (error) {
+      // What exceljs says of a damaged workbook means nothing to an official: the advice is the same for all.
       log.add({
         file: name,
         message:
           error instanceof XlsxLimitError
-            ? `is too large to read: ${error.message}`
-            : `is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`,
+            ? msg('statistics.file.xlsx_too_large', { reason: error.text })
+            : msg('statistics.file.not_xlsx'),
       });
       continue;
     }
@@ -573,7 +597,12 @@ export async function importSources(
       const table = TABLE_BY_NAME.get(normalizeLabel(sheet.name));
       if (!table) {
         if (!NOTES_SHEETS.has(normalizeLabel(sheet.name)))
-          notices.push(`${name} sheet ${sheet.name}: not a table name (${TABLE_HINT}); ignored`);
+          notices.push(
+            msg('statistics.notice.unknown_sheet', {
+              where: sourceName(name, sheet.name),
+              tables: TABLE_LIST,
+            }),
+          );
         continue;
       }
       assign(table, {
@@ -586,10 +615,7 @@ export async function importSources(
     }
   }
   if (!inputs.has('schools') && log.count === 0) {
-    log.add({
-      file: '(input)',
-      message: `no schools table: give schools.csv, 学校.csv or an XLSX sheet named schools/学校`,
-    });
+    log.add({ message: msg('statistics.input.no_schools') });
   }
 
   const builder = new DatasetBuilder(log, notices);
@@ -601,9 +627,10 @@ export async function importSources(
       await input.feed(sink.record);
       sink.finish();
     } catch (error) {
-      if (error instanceof NotUtf8Error) log.add({ file: input.where.file, message: error.message });
+      if (error instanceof NotUtf8Error)
+        log.add({ file: input.where.file, message: msg('statistics.file.not_utf8') });
       else if (error instanceof CsvSyntaxError)
-        log.add({ file: input.where.file, row: error.row, message: 'a quoted field ("…") is never closed' });
+        log.add({ file: input.where.file, row: error.row, message: msg('statistics.file.unclosed_quote') });
       else throw error;
     }
     input.file.tables.push({

@@ -2,9 +2,10 @@
  * Turns the records of one table (CSV file or XLSX sheet) into typed rows: maps the header (Chinese or
  * English, any order), parses every cell, and logs each problem with file, sheet, row and column.
  */
+import { type Message, msg } from '../../common/i18n/catalog';
 import { CellProblem, normalizeLabel } from './cell-parsers';
-import type { ImportIssue, IssueLog } from './import-issues';
-import { columnLabel, type ColumnSpec, type TableSpec } from './table-specs';
+import { sourceName, type ImportIssue, type IssueLog } from './import-issues';
+import { columnName, tableName, type ColumnSpec, type TableSpec } from './table-specs';
 
 export interface SourceLocation {
   file: string;
@@ -45,7 +46,7 @@ function clean(raw: string): string {
 interface BoundColumn<Row> {
   spec: ColumnSpec<Row>;
   index: number;
-  label: string;
+  name: Message;
 }
 
 export class TableReader<Row> {
@@ -63,7 +64,7 @@ export class TableReader<Row> {
     private readonly spec: TableSpec<Row>,
     private readonly where: SourceLocation,
     private readonly log: IssueLog,
-    private readonly notices: string[],
+    private readonly notices: Message[],
     private readonly onRow: (row: Row, rowNumber: number) => void,
     private readonly rawKey?: { column: keyof Row & string; onRaw: (text: string) => void },
   ) {}
@@ -72,7 +73,7 @@ export class TableReader<Row> {
     return this.rowCount;
   }
 
-  issue(row: number | undefined, column: string | undefined, message: string): void {
+  issue(row: number | undefined, column: Message | undefined, message: Message): void {
     const issue: ImportIssue = { file: this.where.file, message };
     if (this.where.sheet !== undefined) issue.sheet = this.where.sheet;
     if (row !== undefined) issue.row = row;
@@ -92,9 +93,9 @@ export class TableReader<Row> {
 
   /** Called after the last record. */
   finish(): void {
-    if (this.columns === null) this.issue(undefined, undefined, 'is empty: expected a header row');
+    if (this.columns === null) this.issue(undefined, undefined, msg('statistics.table.empty'));
     else if (!this.unusable && this.rowCount === 0 && this.spec.name === 'schools')
-      this.issue(undefined, undefined, 'has no data rows');
+      this.issue(undefined, undefined, msg('statistics.table.no_rows'));
   }
 
   private readHeader(cells: string[], row: number): void {
@@ -107,24 +108,28 @@ export class TableReader<Row> {
       const at = index.get(normalizeHeader(text));
       if (at === undefined) {
         this.notices.push(
-          `${this.describe()}: column "${text}" is not part of table ${this.spec.name}; ignored`,
+          msg('statistics.notice.unknown_column', {
+            where: sourceName(this.where.file, this.where.sheet),
+            header: text,
+            table: tableName(this.spec.name),
+          }),
         );
         return;
       }
       const spec = this.spec.columns[at];
-      const label = columnLabel(spec);
+      const name = columnName(spec);
       const earlier = seen.get(at);
       if (earlier !== undefined) {
-        this.issue(row, label, `given twice (headers "${earlier}" and "${text}")`);
+        this.issue(row, name, msg('statistics.column.twice', { first: earlier, second: text }));
         this.unusable = true;
         return;
       }
       seen.set(at, text);
-      bound.push({ spec, index: position, label });
+      bound.push({ spec, index: position, name });
     });
     this.spec.columns.forEach((c, i) => {
       if (c.required && !seen.has(i)) {
-        this.issue(row, columnLabel(c), 'required column is missing');
+        this.issue(row, columnName(c), msg('statistics.column.missing'));
         this.unusable = true;
       }
     });
@@ -153,7 +158,7 @@ export class TableReader<Row> {
       const value = column.spec.parse(text);
       if (value instanceof CellProblem) {
         valid = false;
-        this.issue(row, column.label, `"${text}" ${value.expected}`);
+        this.issue(row, column.name, value.about(text));
         continue;
       }
       fields[column.spec.key] = value;
@@ -164,15 +169,11 @@ export class TableReader<Row> {
     if (!valid) {
       for (const column of columns) {
         if (column.spec.required && (column.index >= cells.length || clean(cells[column.index]) === '')) {
-          this.issue(row, column.label, 'is required');
+          this.issue(row, column.name, msg('statistics.cell.required'));
         }
       }
       return;
     }
     this.onRow(target, row);
-  }
-
-  private describe(): string {
-    return this.where.sheet === undefined ? this.where.file : `${this.where.file} sheet ${this.where.sheet}`;
   }
 }

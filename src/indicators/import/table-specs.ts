@@ -17,6 +17,7 @@ import type {
   SurveyGroup,
   SurveyRow,
 } from '../engine/county-data';
+import { type Message, type MessageKey, msg } from '../../common/i18n/catalog';
 import { ATTESTED_ITEMS } from '../engine/county-data';
 import {
   CellProblem,
@@ -52,6 +53,7 @@ export interface ColumnInfo {
   zh: string;
   aliases?: readonly string[];
   required?: boolean;
+  parse: (text: string) => unknown;
   type: string;
   note?: string;
   options?: readonly EnumOption<string>[];
@@ -82,12 +84,12 @@ const yesNo = {
   ],
 };
 const countyCode = { parse: parseCountyCode, type: '6位数字 6 digits' };
-const year = { parse: wholeInRange(1900, 2100, 'a year'), type: '年份 year' };
+const year = { parse: wholeInRange(1900, 2100, 'statistics.cell.not_year'), type: '年份 year' };
 const date = { parse: parseDate, type: '日期 date YYYY-MM-DD' };
 
-function enumeration<K extends string>(options: readonly EnumOption<K>[]) {
+function enumeration<K extends string>(options: readonly EnumOption<K>[], choices: Message | string) {
   return {
-    parse: enumParser(options),
+    parse: enumParser(options, choices),
     type: `枚举 one of: ${options.map((o) => `${o.zh} ${o.key}`).join(' · ')}`,
     options,
   };
@@ -142,16 +144,21 @@ export const schoolsTable: TableSpec<SchoolRow> = {
     { key: 'school_name', zh: '学校名称', required: true, ...text },
     { key: 'county_code', zh: '县区代码', required: true, ...countyCode },
     { key: 'county_name', zh: '县区名称', ...text },
-    { key: 'school_type', zh: '办学类型', required: true, ...enumeration(SCHOOL_TYPE_OPTIONS) },
+    {
+      key: 'school_type',
+      zh: '办学类型',
+      required: true,
+      ...enumeration(SCHOOL_TYPE_OPTIONS, msg('statistics.choices.school_type')),
+    },
     {
       key: 'level',
       zh: '学段',
       required: true,
-      ...enumeration(ROW_LEVEL_OPTIONS),
+      ...enumeration(ROW_LEVEL_OPTIONS, msg('statistics.choices.row_level')),
       note: '合并 = 一贯制学校不分学段 combined row',
     },
     { key: 'parent_school_code', zh: '所属学校标识码', ...text, note: '仅教学点 teaching points only' },
-    { key: 'location', zh: '城乡类型', ...enumeration(LOCATION_OPTIONS) },
+    { key: 'location', zh: '城乡类型', ...enumeration(LOCATION_OPTIONS, msg('statistics.choices.location')) },
     { key: 'boarding', zh: '寄宿制', ...yesNo },
     {
       key: 'build_year',
@@ -237,12 +244,17 @@ export const classesTable: TableSpec<ClassRow> = {
       ...text,
       note: '须在学校表中 must exist in schools',
     },
-    { key: 'level', zh: '学段', required: true, ...enumeration(CLASS_LEVEL_OPTIONS) },
+    {
+      key: 'level',
+      zh: '学段',
+      required: true,
+      ...enumeration(CLASS_LEVEL_OPTIONS, msg('statistics.choices.class_level')),
+    },
     {
       key: 'grade',
       zh: '年级',
       required: true,
-      parse: wholeInRange(1, 9, 'a grade'),
+      parse: wholeInRange(1, 9, 'statistics.cell.not_grade'),
       type: '整数 1–9 whole number',
     },
     { key: 'class_name', zh: '班级', required: true, ...text, aliases: ['班级名称'] },
@@ -316,7 +328,7 @@ export const attestationsTable: TableSpec<AttestationRow> = {
       key: 'indicator',
       zh: '指标',
       required: true,
-      ...enumeration(ATTESTED_OPTIONS),
+      ...enumeration(ATTESTED_OPTIONS, ATTESTED_ITEMS.join(' ')),
       type: `指标编号 one of: ${ATTESTED_ITEMS.join(' ')}`,
       aliases: ['指标编号', '事项'],
     },
@@ -354,7 +366,12 @@ export const surveyTable: TableSpec<SurveyRow> = {
   description: '社会认可度调查，每类调查对象一行 — social recognition, one row per respondent group',
   columns: [
     { key: 'county_code', zh: '县区代码', required: true, ...countyCode },
-    { key: 'group', zh: '调查对象', required: true, ...enumeration(SURVEY_GROUP_OPTIONS) },
+    {
+      key: 'group',
+      zh: '调查对象',
+      required: true,
+      ...enumeration(SURVEY_GROUP_OPTIONS, msg('statistics.choices.survey_group')),
+    },
     { key: 'respondents', zh: '调查人数', required: true, ...whole, aliases: ['有效问卷数'] },
     { key: 'satisfied', zh: '满意人数', required: true, ...whole },
   ],
@@ -411,5 +428,12 @@ export const TABLES: { readonly [T in TableName]: TableSpec<TableRows[T]> } = {
   monitoring: monitoringTable,
 };
 
-/** `学生数/students`: how a column is named in messages. */
-export const columnLabel = (column: { zh: string; key: string }): string => `${column.zh}/${column.key}`;
+/**
+ * How a column is named to a reader: `学生数` for zh-CN, `students` for en (`statistics.column.<key>`; a test
+ * checks that every column has one and that its Chinese name is the template's header).
+ */
+export const columnName = (column: { key: string }): Message =>
+  msg(`statistics.column.${column.key}` as MessageKey);
+
+/** A table's name for a reader: `学校` / `schools` (`statistics.table.<name>`). */
+export const tableName = (table: TableName): Message => msg(`statistics.table.${table}`);

@@ -1,6 +1,7 @@
+import type { Message } from '../../common/i18n/catalog';
 import type { ImportIssue } from '../../indicators/import/import-issues';
 import type { ImportView } from '../../indicators/statistics.service';
-import { label, messageText } from '../components';
+import { label } from '../components';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
@@ -9,7 +10,7 @@ export interface ImportPageView {
   history: ImportView[];
   issues?: ImportIssue[];
   issueCount?: number;
-  notices?: string[];
+  notices?: Message[];
   done?: string | null;
 }
 
@@ -49,11 +50,11 @@ export function importPage(ctx: PageContext, view: ImportPageView): SafeHtml {
                   ${view.issues.map(
                     (i) =>
                       html`<tr>
-                        <td>${i.file}</td>
+                        <td>${i.file ?? ''}</td>
                         <td>${i.sheet ?? ''}</td>
                         <td>${i.row ?? ''}</td>
-                        <td>${i.column ?? ''}</td>
-                        <td>${messageText(ctx, i.message)}</td>
+                        <td>${i.column ? ctx.msg(i.column) : ''}</td>
+                        <td>${ctx.msg(i.message)}</td>
                       </tr>`,
                   )}
                 </tbody>
@@ -65,7 +66,7 @@ export function importPage(ctx: PageContext, view: ImportPageView): SafeHtml {
         view.notices?.length
           ? html`<div class="notice info">
               <ul>
-                ${view.notices.map((n) => html`<li>${messageText(ctx, n)}</li>`)}
+                ${view.notices.map((n) => html`<li>${ctx.msg(n)}</li>`)}
               </ul>
             </div>`
           : ''

@@ -20,6 +20,7 @@ export { shellMessages } from './page-shell';
 export { plansMessages } from './plans';
 export { regionsMessages } from './regions';
 export { remindersMessages } from './reminders';
+export { statisticsMessages } from './statistics';
 export { supervisionMessages } from './supervision';
 export { usersMessages } from './users';
 export { validationMessages } from './validation';
