@@ -1,3 +1,4 @@
+import { indicatorMessage } from '../common/i18n/labels';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, change, userActor } from '../audit/audit.service';
@@ -125,12 +126,16 @@ export class ClosureService {
       if (compliance?.passed === false) {
         out.push({
           code: 'INDICATOR_EVIDENCE_FAILING',
-          message: msg('supervision.blocker_indicator_failing', { indicator: item.indicator }),
+          message: msg('supervision.blocker_indicator_failing', {
+            indicator: indicatorMessage(item.indicator),
+          }),
         });
       } else if (compliance?.passed !== true) {
         out.push({
           code: 'INDICATOR_EVIDENCE_MISSING',
-          message: msg('supervision.blocker_indicator_missing', { indicator: item.indicator }),
+          message: msg('supervision.blocker_indicator_missing', {
+            indicator: indicatorMessage(item.indicator),
+          }),
         });
       }
     }

@@ -3,6 +3,7 @@
  * departments as co-owners, returns and resubmissions, extensions, expected progress, concurrent edits,
  * indicator-linked closure and who may write what.
  */
+import { CATALOGS } from '../../src/common/i18n/catalog';
 import type { ItemFlowDetailText as ItemFlowDetail } from '../../src/supervision/supervision.service';
 import type { ReportView, ReviewOutcome } from '../../src/supervision/reports.service';
 import type { ExtensionView } from '../../src/supervision/extensions.service';
@@ -531,6 +532,10 @@ describe('督办 flow', () => {
     let item = await detail(id);
     expect(item.status).toBe('in_progress');
     expect(item.closure.blockers.map((b) => b.code)).toEqual(['INDICATOR_EVIDENCE_MISSING']);
+    // named by the indicator's name, never by its code
+    expect(item.closure.blockers[0].message).toBe(
+      `指标“${CATALOGS['zh-CN']['label.indicator.R1']}”尚无达标佐证材料`,
+    );
 
     const evidence = t.app.get(EvidenceService);
     const compliance = (passed: boolean | null): Map<string, ItemCompliance> =>

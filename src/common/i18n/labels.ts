@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Locale } from '../locale';
-import { CATALOGS, isMessageKey, type MessageKey, translate } from './catalog';
+import { CATALOGS, isMessageKey, type Message, type MessageKey, msg, translate } from './catalog';
 import { latinWords } from './latin-words';
 
 type LabelKey = Extract<MessageKey, `label.${string}`>;
@@ -89,4 +89,10 @@ export function indicatorLabel(locale: Locale, id: string, county?: string | nul
       : translate(locale, 'label.certification.CERT');
   }
   return hasLabel('indicator', id) ? translate(locale, `label.indicator.${id}` as MessageKey) : id;
+}
+
+/** An indicator's name as a message (rendered later in the reader's language): G5's name, 创建认定 for CERT. */
+export function indicatorMessage(id: string): Message | string {
+  if (id === 'CERT') return msg('label.certification.CERT');
+  return hasLabel('indicator', id) ? msg(`label.indicator.${id}` as MessageKey) : id;
 }

@@ -49,8 +49,8 @@ export const supervisionMessages = defineMessages(
     'supervision.blocker_lead_not_complete': '牵头单位{department}报送的进度为 {percent}%，尚未完成',
     'supervision.blocker_cooperating_report_missing': '配合单位{department}尚未报送办理情况',
     'supervision.blocker_cooperating_not_approved': '配合单位{department}最近一次报送未通过审核',
-    'supervision.blocker_indicator_failing': '指标 {indicator} 最新测算未达标',
-    'supervision.blocker_indicator_missing': '指标 {indicator} 尚无达标佐证材料',
+    'supervision.blocker_indicator_failing': '指标“{indicator}”最新测算未达标',
+    'supervision.blocker_indicator_missing': '指标“{indicator}”尚无达标佐证材料',
   },
   {
     'supervision.item_cancelled': 'The item is cancelled',
@@ -95,7 +95,7 @@ export const supervisionMessages = defineMessages(
     'supervision.blocker_cooperating_report_missing': 'The cooperating {department} has not reported',
     'supervision.blocker_cooperating_not_approved':
       "The cooperating {department}'s latest report is not approved",
-    'supervision.blocker_indicator_failing': 'The latest evidence for {indicator} fails',
-    'supervision.blocker_indicator_missing': 'No passing evidence for {indicator} yet',
+    'supervision.blocker_indicator_failing': 'The latest evidence for “{indicator}” fails',
+    'supervision.blocker_indicator_missing': 'No passing evidence for “{indicator}” yet',
   },
 );
