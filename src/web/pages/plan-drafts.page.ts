@@ -9,16 +9,10 @@ import { LOW_CONFIDENCE } from '../../extraction/extraction.types';
 import type { PlanDraftDetail, PlanDraftSummary } from '../../extraction/plan-drafts.service';
 import type { PlanFileItem } from '../../plans/plan-file.schema';
 import { formatPercent } from '../../common/i18n/format';
-import { labelOf } from '../../common/i18n/labels';
 import { kindLabel, label, messageText } from '../components';
 import { html, type SafeHtml } from '../html';
 import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
-
-const STATUS = (status: PlanDraftSummary['status']): [string, string] => [
-  labelOf('zh-CN', 'draft_status', status),
-  labelOf('en', 'draft_status', status),
-];
 
 /** `items[三.(五)].lead` → `三.(五) 牵头单位`; `doc_number` → `文号`: a path as the reader says it. */
 function pathText(ctx: PageContext, path: string): string {
@@ -37,45 +31,44 @@ export interface DraftListView {
 }
 
 export function draftListPage(ctx: PageContext, view: DraftListView): SafeHtml {
-  const body = html`<p class="sub">
-      ${ctx.t(
-        '上传实施方案原文（.txt / .docx）或粘贴文字，系统先生成草稿；核对、修改后发布，发布前不会创建任何任务。',
-        'Upload the plan document (.txt / .docx) or paste its text: a draft is proposed; check it, edit it and publish it. Nothing is created before it is published.',
-      )}
-    </p>
-    ${view.done === 'discarded' ? html`<div class="notice ok" role="status">${ctx.t('草稿已放弃。', 'The draft was discarded.')}</div>` : ''}
+  const body = html`<p class="sub">${ctx.msg('drafts.list_intro')}</p>
+    ${view.done === 'discarded' ? html`<div class="notice ok" role="status">${ctx.msg('drafts.discarded_notice')}</div>` : ''}
     <section class="panel">
-      <h2>${ctx.t('新建草稿', 'New draft')}</h2>
+      <h2>${ctx.msg('drafts.new_draft_heading')}</h2>
       <form method="post" action="/plans/drafts" enctype="multipart/form-data" class="draft-upload">
         <label
-          >${ctx.t('方案文件（.txt、.docx，20 MB 以内）', 'Plan file (.txt, .docx, up to 20 MB)')}
+          >${ctx.msg('drafts.plan_file_label')}
           <input type="file" name="file" accept=".txt,.docx,.htm,.html,text/plain"
         /></label>
         <label
-          >${ctx.t('或粘贴方案全文', 'or paste the full text')}
-          <textarea name="text" rows="8" placeholder="${ctx.t('一、总体要求……', '一、总体要求…')}"></textarea>
+          >${ctx.msg('drafts.paste_text_label')}
+          <textarea
+            name="text"
+            rows="8"
+            placeholder="${ctx.msg('drafts.paste_text_placeholder', { example: '一、总体要求' })}"
+          ></textarea>
         </label>
         <label class="inline"
-          >${ctx.t('名称（可选）', 'Name (optional)')}
+          >${ctx.msg('drafts.name_optional_label')}
           <input type="text" name="fileName" maxlength="200" style="width:260px"
         /></label>
-        <button type="submit" class="primary">${ctx.t('识别并生成草稿', 'Read and propose a draft')}</button>
+        <button type="submit" class="primary">${ctx.msg('drafts.read_and_propose_button')}</button>
       </form>
     </section>
     <section class="panel">
-      <h2>${ctx.t('草稿', 'Drafts')} <span class="count">${view.drafts.length}</span></h2>
+      <h2>${ctx.msg('drafts.drafts_heading')} <span class="count">${view.drafts.length}</span></h2>
       ${
         view.drafts.length === 0
-          ? html`<p class="empty">${ctx.t('还没有草稿。', 'No drafts yet.')}</p>`
+          ? html`<p class="empty">${ctx.msg('drafts.no_drafts')}</p>`
           : html`<table class="grid">
               <thead>
                 <tr>
-                  <th>${ctx.t('方案', 'Plan')}</th>
-                  <th class="w-plan">${ctx.t('文件', 'File')}</th>
-                  <th class="w-num">${ctx.t('条目', 'Items')}</th>
-                  <th class="w-num">${ctx.t('待核对', 'To check')}</th>
-                  <th class="w-status">${ctx.t('状态', 'Status')}</th>
-                  <th class="w-date">${ctx.t('更新', 'Updated')}</th>
+                  <th>${ctx.msg('drafts.plan_column')}</th>
+                  <th class="w-plan">${ctx.msg('drafts.file_column')}</th>
+                  <th class="w-num">${ctx.msg('drafts.items_column')}</th>
+                  <th class="w-num">${ctx.msg('drafts.to_check_column')}</th>
+                  <th class="w-status">${ctx.msg('drafts.status_column')}</th>
+                  <th class="w-date">${ctx.msg('drafts.updated_column')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -89,8 +82,8 @@ export function draftListPage(ctx: PageContext, view: DraftListView): SafeHtml {
                         ${d.lowConfidence ? html`<span class="conf low">${d.lowConfidence}</span>` : '0'}
                       </td>
                       <td>
-                        ${ctx.t(...STATUS(d.status))}
-                        ${d.publishedPlanId ? html` · <a href="/items?plan=${d.publishedPlanId}">${ctx.t('任务', 'items')}</a>` : ''}
+                        ${label(ctx, 'draft_status', d.status)}
+                        ${d.publishedPlanId ? html` · <a href="/items?plan=${d.publishedPlanId}">${ctx.msg('drafts.published_items_link')}</a>` : ''}
                       </td>
                       <td>${ctx.dateTime(d.updatedAt)}</td>
                     </tr>`,
@@ -99,7 +92,7 @@ export function draftListPage(ctx: PageContext, view: DraftListView): SafeHtml {
             </table>`
       }
     </section>`;
-  return layout(ctx, { title: ctx.t('方案导入', 'Plan import'), body });
+  return layout(ctx, { title: ctx.msg('drafts.list_title'), body });
 }
 
 export interface DraftReviewView {
@@ -198,8 +191,8 @@ function sourceColumn(
         >${source.slice(span.end)}`
     : html`${source}`;
   return html`<section class="panel draft-source">
-    <h2>${ctx.t('原文', 'Source text')}</h2>
-    ${selected && !span ? html`<p class="muted">${ctx.t('未在原文中定位到该条目的摘录。', 'The excerpt of this item was not found in the source.')}</p>` : ''}
+    <h2>${ctx.msg('drafts.source_heading')}</h2>
+    ${selected && !span ? html`<p class="muted">${ctx.msg('drafts.excerpt_not_found')}</p>` : ''}
     <pre class="source-text" id="src">${text}</pre>
   </section>`;
 }
@@ -224,19 +217,17 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
   const planLow = d.provenance.lowConfidence.filter((p) => !p.startsWith('items['));
   const itemLink = (ref: string) => `/plans/drafts/${d.id}?item=${encodeURIComponent(ref)}`;
 
-  const notices = html`${view.done === 'saved' ? html`<div class="notice ok" role="status">${ctx.t('草稿已保存，校验通过。', 'Draft saved; it is a valid plan file.')}</div>` : ''}
+  const notices = html`${view.done === 'saved' ? html`<div class="notice ok" role="status">${ctx.msg('drafts.saved_notice')}</div>` : ''}
   ${
     view.issues
       ? html`<div class="notice error" role="alert">
-          <b
-            >${view.errorMessage ?? ctx.t(`发现 ${view.issues.length} 处问题，未保存。`, `${view.issues.length} problem(s); nothing was saved.`)}</b
-          >
+          <b>${view.errorMessage ?? ctx.msg('drafts.problems_not_saved', { count: view.issues.length })}</b>
           <ul class="issues">
             ${view.issues.map(
               (i) =>
                 html`<li>
-                  <code>${i.path || ctx.t('（整个文件）', '(document)')}</code
-                  >${i.line ? html` <small>${ctx.t(`第 ${i.line} 行`, `line ${i.line}`)}</small>` : ''}:
+                  <code>${i.path || ctx.msg('drafts.whole_document_path')}</code
+                  >${i.line ? html` <small>${ctx.msg('drafts.issue_line', { line: i.line })}</small>` : ''}:
                   ${i.message.replace(`${i.path}: `, '')}
                 </li>`,
             )}
@@ -244,7 +235,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
         </div>`
       : ''
   }
-  ${!open ? html`<div class="notice info">${ctx.t(`此草稿${STATUS(d.status)[0]}。`, `This draft is ${STATUS(d.status)[1].toLowerCase()}.`)} ${d.publishedPlanId ? html`<a href="/items?plan=${d.publishedPlanId}">${ctx.t('查看任务清单', 'See the items')}</a>` : ''}</div>` : ''}`;
+  ${!open ? html`<div class="notice info">${ctx.msg('drafts.draft_status_notice', { status: label(ctx, 'draft_status', d.status).toLowerCase() })} ${d.publishedPlanId ? html`<a href="/items?plan=${d.publishedPlanId}">${ctx.msg('drafts.see_items_link')}</a>` : ''}</div>` : ''}`;
 
   // first of all: dates the rules could not read (or that fall before the issue date) and departments that
   // match nobody in the registry — the two things a published plan cannot be right without
@@ -259,7 +250,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
   const firstChecks = html`${
     dateWarnings.length
       ? html`<h3 class="first-check">
-            ${ctx.t('未能识别的期限', 'Dates not read')} <span class="count low">${dateWarnings.length}</span>
+            ${ctx.msg('drafts.dates_not_read_heading')} <span class="count low">${dateWarnings.length}</span>
           </h3>
           <ul class="first-list dates-first">
             ${dateWarnings.map((w) => {
@@ -273,7 +264,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
   ${
     unresolved.length || leadChecks.length
       ? html`<h3 class="first-check">
-            ${ctx.t('未落实的责任单位', 'Departments not resolved')}
+            ${ctx.msg('drafts.departments_not_resolved_heading')}
             <span class="count low">${unresolved.length + leadChecks.length}</span>
           </h3>
           <ul class="first-list departments-first">
@@ -281,9 +272,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
               (dep) =>
                 html`<li>
                   ⚠ ${dep.name ?? dep.ref}
-                  <small
-                    >${ctx.t('系统中没有此单位，发布时将新建', 'not in the registry; created on publishing')}</small
-                  >
+                  <small>${ctx.msg('drafts.department_not_in_registry')}</small>
                 </li>`,
             )}
             ${leadChecks.map((p) => {
@@ -298,7 +287,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
 
   const lowPanel = html`<section class="panel">
     <h2>
-      ${ctx.t('待重点核对', 'Check first')}
+      ${ctx.msg('drafts.check_first_heading')}
       <span class="count ${d.provenance.lowConfidence.length || dateWarnings.length ? 'low' : ''}"
         >${d.provenance.lowConfidence.length + dateWarnings.length + unresolved.length}</span
       >
@@ -316,12 +305,12 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
           </ul>`
         : dateWarnings.length || unresolved.length || leadChecks.length
           ? ''
-          : html`<p class="empty">${ctx.t('没有低置信度字段。', 'No low-confidence fields.')}</p>`
+          : html`<p class="empty">${ctx.msg('drafts.no_low_confidence_fields')}</p>`
     }
     ${
       otherWarnings.length
         ? html`<ul class="notes">
-            ${otherWarnings.map((w) => html`<li data-code="${w.code}"><small>${label(ctx, 'extraction_warning', w.code)}${w.line ? ctx.t(`（第 ${w.line} 行）`, ` (line ${w.line})`) : ''}</small> ${messageText(ctx, w.message.split('\n')[0])}</li>`)}
+            ${otherWarnings.map((w) => html`<li data-code="${w.code}"><small>${label(ctx, 'extraction_warning', w.code)}${w.line ? ctx.msg('drafts.warning_line', { line: w.line }) : ''}</small> ${messageText(ctx, w.message.split('\n')[0])}</li>`)}
           </ul>`
         : ''
     }
@@ -336,27 +325,27 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
       </dd>`;
   };
   const metaPanel = html`<section class="panel">
-    <h2>${ctx.t('方案信息', 'Plan')}</h2>
+    <h2>${ctx.msg('drafts.plan_info_heading')}</h2>
     <dl class="facts">
-      ${metaRow(ctx.t('标题', 'Title'), 'title', plan.title)}
-      ${metaRow(ctx.t('文号', 'Doc. no.'), 'doc_number', plan.doc_number)}
-      ${metaRow(ctx.t('发文机关', 'Issuer'), 'issuer', plan.issuer)}
-      ${metaRow(ctx.t('印发日期', 'Issued'), 'issued_on', plan.issued_on ? ctx.date(plan.issued_on) : null)}
-      ${metaRow(ctx.t('依据文件', 'Implements'), 'implements', plan.implements.join('、') || null)}
-      <dt>${ctx.t('地区', 'Region')}</dt>
+      ${metaRow(ctx.msg('drafts.plan_title_label'), 'title', plan.title)}
+      ${metaRow(ctx.msg('drafts.doc_number_label'), 'doc_number', plan.doc_number)}
+      ${metaRow(ctx.msg('drafts.issuer_label'), 'issuer', plan.issuer)}
+      ${metaRow(ctx.msg('drafts.issued_on_label'), 'issued_on', plan.issued_on ? ctx.date(plan.issued_on) : null)}
+      ${metaRow(ctx.msg('drafts.implements_label'), 'implements', plan.implements.join('、') || null)}
+      <dt>${ctx.msg('drafts.region_label')}</dt>
       <dd>${plan.region}</dd>
-      <dt>${ctx.t('标识', 'Key')}</dt>
+      <dt>${ctx.msg('drafts.plan_key_label')}</dt>
       <dd><code>${plan.key}</code></dd>
     </dl>
   </section>`;
 
   const deptPanel = html`<section class="panel">
-    <h2>${ctx.t('责任单位', 'Departments')} <span class="count">${plan.departments.length}</span></h2>
+    <h2>${ctx.msg('drafts.departments_heading')} <span class="count">${plan.departments.length}</span></h2>
     <div class="dept-chips">
       ${plan.departments.map((dep) => {
         const p = d.provenance.departments[dep.ref];
         return html`<span class="chip" title="${p?.excerpt ?? ''}"
-          >${dep.name ?? dep.ref}${p ? html` <small>${p.status === 'known' ? ctx.t('已有', 'known') : ctx.t('新建', 'new')}</small>` : ''}</span
+          >${dep.name ?? dep.ref}${p ? html` <small>${p.status === 'known' ? ctx.msg('drafts.department_known') : ctx.msg('drafts.department_new')}</small>` : ''}</span
         >`;
       })}
     </div>
@@ -372,9 +361,9 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
         <table class="grid prov">
           <thead>
             <tr>
-              <th class="w-status">${ctx.t('字段', 'Field')}</th>
-              <th class="w-num">${ctx.t('置信度', 'Conf.')}</th>
-              <th>${ctx.t('摘录', 'Excerpt')}</th>
+              <th class="w-status">${ctx.msg('drafts.field_column')}</th>
+              <th class="w-num">${ctx.msg('drafts.confidence_column')}</th>
+              <th>${ctx.msg('drafts.excerpt_column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -389,15 +378,16 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
           </tbody>
         </table>
         <p>
-          ${ctx.t('牵头', 'Lead')}: ${selected.lead.join('、') || '—'} · ${ctx.t('配合', 'Cooperating')}:
-          ${selected.cooperate.join('、') || '—'} · ${ctx.t('期限', 'Due')}:
+          ${ctx.msg('drafts.item_lead_label')}: ${selected.lead.join('、') || '—'} ·
+          ${ctx.msg('drafts.item_cooperate_label')}: ${selected.cooperate.join('、') || '—'} ·
+          ${ctx.msg('drafts.item_due_label')}:
           ${selected.due ? `${ctx.date(selected.due.date)}（${selected.due.text}）` : '—'}
         </p>
       </section>`
     : '';
 
   const itemsPanel = html`<section class="panel">
-    <h2>${ctx.t('条目', 'Items')} <span class="count">${items.length}</span></h2>
+    <h2>${ctx.msg('drafts.items_heading')} <span class="count">${items.length}</span></h2>
     <ol class="draft-items">
       ${items.map(({ item, depth }) => {
         const low = lowByRef.get(item.ref) ?? [];
@@ -406,27 +396,22 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
         >
           <a href="${itemLink(item.ref)}"><b>${item.number}</b> ${item.title}</a>
           <small
-            >${kindLabel(ctx, item.kind)}${item.lead.length ? ` · ${ctx.t('牵头', 'lead')} ${item.lead.join('、')}` : ''}${item.due ? ` · ${ctx.date(item.due.date)}` : ''}</small
+            >${kindLabel(ctx, item.kind)}${item.lead.length ? ` · ${ctx.msg('drafts.item_list_lead')} ${item.lead.join('、')}` : ''}${item.due ? ` · ${ctx.date(item.due.date)}` : ''}</small
           >
-          ${low.length ? html`<span class="conf low" title="${ctx.t('低置信度字段', 'low-confidence fields')}">⚠ ${low.map((f) => (f === '—' ? f : fieldText(ctx, f))).join('、')}</span>` : ''}
+          ${low.length ? html`<span class="conf low" title="${ctx.msg('drafts.low_confidence_fields_title')}">⚠ ${low.map((f) => (f === '—' ? f : fieldText(ctx, f))).join('、')}</span>` : ''}
         </li>`;
       })}
     </ol>
   </section>`;
 
   const editor = html`<section class="panel" id="editor">
-    <h2>${ctx.t('编辑草稿（YAML）', 'Edit the draft (YAML)')}</h2>
-    <p class="muted">
-      ${ctx.t(
-        '整份草稿为 YAML；以 # 开头的说明行不会保存。保存时按方案文件格式校验，问题会连同位置一起列出。',
-        'The whole draft as YAML; comment lines (#) are not kept. Saving validates it as a plan file and lists every problem with its path.',
-      )}
-    </p>
+    <h2>${ctx.msg('drafts.edit_yaml_heading')}</h2>
+    <p class="muted">${ctx.msg('drafts.edit_yaml_help')}</p>
     <form method="post" action="/plans/drafts/${d.id}" class="draft-edit">
       ${csrfField(ctx)}
       <input type="hidden" name="version" value="${d.version}" />
       <textarea name="yaml" rows="24" spellcheck="false" ${open ? '' : 'readonly'}>${view.yaml}</textarea>
-      ${open ? html`<button type="submit" class="primary">${ctx.t('保存', 'Save')}</button>` : ''}
+      ${open ? html`<button type="submit" class="primary">${ctx.msg('drafts.save_button')}</button>` : ''}
     </form>
     ${
       open
@@ -435,23 +420,23 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
               method="post"
               action="/plans/drafts/${d.id}/publish"
               class="inline"
-              data-confirm="${ctx.t('发布后将按此草稿创建方案和任务，确定发布？', 'Publishing creates the plan and its items from this draft. Publish?')}"
+              data-confirm="${ctx.msg('drafts.publish_confirm')}"
             >
               ${csrfField(ctx)}
               <label class="inline"
                 ><input type="checkbox" name="update" value="true" />
-                ${ctx.t('如方案已存在则更新', 'update the plan if it exists')}</label
+                ${ctx.msg('drafts.update_existing_plan_label')}</label
               >
-              <button type="submit" class="primary">${ctx.t('发布', 'Publish')}</button>
+              <button type="submit" class="primary">${ctx.msg('drafts.publish_button')}</button>
             </form>
             <form
               method="post"
               action="/plans/drafts/${d.id}/discard"
               class="inline"
-              data-confirm="${ctx.t('确定放弃此草稿？', 'Discard this draft?')}"
+              data-confirm="${ctx.msg('drafts.discard_confirm')}"
             >
               ${csrfField(ctx)}
-              <button type="submit" class="danger">${ctx.t('放弃', 'Discard')}</button>
+              <button type="submit" class="danger">${ctx.msg('drafts.discard_button')}</button>
             </form>
           </div>`
         : ''
@@ -459,8 +444,9 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
   </section>`;
 
   const body = html`<p class="sub">
-      ${d.fileName} · ${ctx.t(...STATUS(d.status))} · ${ctx.t('版本', 'version')} ${d.version} ·
-      <a href="/plans/drafts">${ctx.t('返回草稿列表', 'All drafts')}</a>
+      ${d.fileName} · ${label(ctx, 'draft_status', d.status)} · ${ctx.msg('drafts.version_label')}
+      ${d.version} ·
+      <a href="/plans/drafts">${ctx.msg('drafts.all_drafts_link')}</a>
     </p>
     ${notices}
     <div class="draft-review">
@@ -468,7 +454,7 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
       <div class="draft-right">${lowPanel} ${itemCard} ${metaPanel} ${deptPanel} ${itemsPanel} ${editor}</div>
     </div>`;
   return layout(ctx, {
-    title: ctx.t(`核对草稿：${plan.title}`, `Review draft: ${plan.title}`),
+    title: ctx.msg('drafts.review_title', { title: plan.title }),
     body,
     wide: true,
   });
