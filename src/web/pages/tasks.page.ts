@@ -32,17 +32,12 @@ function calendarWarning(ctx: PageContext, years: number[]): SafeHtml {
   return html`${years.map(
     (year) =>
       html`<section class="card notice warn" id="calendar-${year}">
-        <h2>${ctx.t(`${year} 年尚无官方节假日安排`, `No official holiday schedule for ${year}`)}</h2>
-        <p>
-          ${ctx.t(
-            `提醒和督办单在 ${year} 年暂按周一至周五计算工作日，节假日当天可能发送提醒、期限可能差一天。请按国务院办公厅通知录入放假和调休上班日期，录入后全部提醒自动重新排期。`,
-            `Reminders and notices in ${year} count Monday–Friday for now: mail may go out on a holiday and offsets may be a day off. Enter the State Council's notice; every reminder re-plans.`,
-          )}
-        </p>
+        <h2>${ctx.msg('items.calendar_missing_title', { year })}</h2>
+        <p>${ctx.msg('items.calendar_missing_explanation', { year })}</p>
         <form method="post" action="/calendar/years/${String(year)}">
           ${csrfField(ctx)}
           <label
-            >${ctx.t('放假日期（每行一个日期或范围，可加名称）', 'Days off (one date or range a line, optional name)')}
+            >${ctx.msg('items.calendar_holidays_label')}
             <textarea
               name="holidays"
               rows="6"
@@ -51,10 +46,10 @@ function calendarWarning(ctx: PageContext, years: number[]): SafeHtml {
             ></textarea>
           </label>
           <label
-            >${ctx.t('调休上班日期（周六、周日）', 'Make-up working days (Saturdays, Sundays)')}
+            >${ctx.msg('items.calendar_workdays_label')}
             <textarea name="workdays" rows="3" placeholder="${year}-02-07 春节"></textarea>
           </label>
-          <button type="submit" class="primary">${ctx.t(`录入 ${year} 年安排`, `Enter ${year}`)}</button>
+          <button type="submit" class="primary">${ctx.msg('items.calendar_enter_button', { year })}</button>
         </form>
       </section>`,
   )}`;
@@ -71,14 +66,14 @@ function assignmentRows(
   return html`<table class="grid">
     <thead>
       <tr>
-        <th class="w-light">${ctx.t('进度', 'Light')}</th>
-        <th>${ctx.t('任务', 'Item')}</th>
-        <th class="w-plan">${ctx.t('方案', 'Plan')}</th>
-        <th class="w-role">${ctx.t('职责', 'Role')}</th>
-        <th class="w-date">${ctx.t('期限', 'Due')}</th>
-        <th class="w-status">${ctx.t('状态', 'Status')}</th>
-        <th class="w-report">${ctx.t('本单位报告', 'Our report')}</th>
-        <th class="w-ack">${ctx.t('签收', 'Ack.')}</th>
+        <th class="w-light">${ctx.msg('items.progress_header')}</th>
+        <th>${ctx.msg('items.item_header')}</th>
+        <th class="w-plan">${ctx.msg('items.plan_header')}</th>
+        <th class="w-role">${ctx.msg('items.role_header')}</th>
+        <th class="w-date">${ctx.msg('items.due_header')}</th>
+        <th class="w-status">${ctx.msg('items.status_header')}</th>
+        <th class="w-report">${ctx.msg('items.own_report_header')}</th>
+        <th class="w-ack">${ctx.msg('items.acknowledgement_header')}</th>
       </tr>
     </thead>
     <tbody>
@@ -94,7 +89,7 @@ function assignmentRows(
           <td class="ellipsis" title="${a.plan.title}">${a.plan.title}</td>
           <td>${label(ctx, 'assignment_role', a.role)}</td>
           <td>
-            ${due ? ctx.date(due) : (a.item.dueText ?? '—')}${due && due !== a.item.dueOn ? html`<br /><small class="muted">${ctx.t('原', 'was')} ${ctx.date(a.item.dueOn)}</small>` : ''}
+            ${due ? ctx.date(due) : (a.item.dueText ?? '—')}${due && due !== a.item.dueOn ? html`<br /><small class="muted">${ctx.msg('items.original_due_before')} ${ctx.date(a.item.dueOn)}</small>` : ''}
           </td>
           <td>${statusWithOverdue(ctx, a.item.status, a.overdue)}</td>
           <td>
@@ -104,11 +99,11 @@ function assignmentRows(
             ${
               a.acknowledgedAt
                 ? html`<span class="ok-text" title="${ctx.dateTime(a.acknowledgedAt)}"
-                    >${ctx.t('已签收', 'Acknowledged')}</span
+                    >${ctx.msg('items.acknowledged_state')}</span
                   >`
                 : ack && view.canAcknowledge && a.item.status !== 'cancelled'
                   ? acknowledgeForm(ctx, a.item.id, '/?done=acknowledged#ack')
-                  : html`<span class="warn-text">${ctx.t('待签收', 'Pending')}</span>`
+                  : html`<span class="warn-text">${ctx.msg('items.acknowledgement_pending_state')}</span>`
             }
           </td>
         </tr>`;
@@ -121,12 +116,12 @@ function itemRows(ctx: PageContext, view: TasksView, items: ItemSummary[]): Safe
   return html`<table class="grid">
     <thead>
       <tr>
-        <th class="w-light">${ctx.t('进度', 'Light')}</th>
-        <th>${ctx.t('任务', 'Item')}</th>
-        <th class="w-plan">${ctx.t('方案', 'Plan')}</th>
-        <th>${ctx.t('牵头单位', 'Lead')}</th>
-        <th class="w-date">${ctx.t('期限', 'Due')}</th>
-        <th class="w-status">${ctx.t('状态', 'Status')}</th>
+        <th class="w-light">${ctx.msg('items.progress_header')}</th>
+        <th>${ctx.msg('items.item_header')}</th>
+        <th class="w-plan">${ctx.msg('items.plan_header')}</th>
+        <th>${ctx.msg('items.lead_header')}</th>
+        <th class="w-date">${ctx.msg('items.due_header')}</th>
+        <th class="w-status">${ctx.msg('items.status_header')}</th>
       </tr>
     </thead>
     <tbody>
@@ -166,38 +161,36 @@ export function tasksPage(ctx: PageContext, view: TasksView): SafeHtml {
   const inReview = a.filter((x) => view.facts.get(x.id)?.latestReport?.state === 'submitted');
   const flash =
     view.done === 'acknowledged'
-      ? html`<p class="notice ok" role="status">${ctx.t('已签收。', 'Acknowledged.')}</p>`
+      ? html`<p class="notice ok" role="status">${ctx.msg('items.acknowledged_notice')}</p>`
       : '';
   const warning = calendarWarning(ctx, view.missingCalendarYears ?? []);
   const calendarDone =
     view.done === 'calendar'
-      ? html`<p class="notice ok" role="status">
-          ${ctx.t('节假日安排已录入，全部提醒正在重新排期。', 'Holiday schedule entered; every reminder is being re-planned.')}
-        </p>`
+      ? html`<p class="notice ok" role="status">${ctx.msg('items.calendar_entered_notice')}</p>`
       : '';
   const body = view.department
     ? html`${flash}
         <p class="sub">
-          ${ctx.t('部门', 'Department')}：<strong>${view.department.name}</strong> ·
-          ${ctx.t(`共 ${a.length} 项任务`, `${a.length} assignments`)} · ${ctx.t('今天', 'Today')}
+          ${ctx.msg('items.department_label')}：<strong>${view.department.name}</strong> ·
+          ${ctx.msg('items.assignment_count', { count: a.length })} · ${ctx.msg('items.today_label')}
           ${ctx.date(view.today)}
         </p>
         <div class="tiles">
-          <a class="tile red" href="#overdue"><b>${overdue.length}</b>${ctx.t('已逾期', 'Overdue')}</a>
+          <a class="tile red" href="#overdue"><b>${overdue.length}</b>${ctx.msg('items.overdue_title')}</a>
           <a class="tile yellow" href="#week"
-            ><b>${thisWeek.length}</b>${ctx.t('本周到期', 'Due this week')}</a
+            ><b>${thisWeek.length}</b>${ctx.msg('items.due_this_week_tile')}</a
           >
           <a class="tile blue" href="#ack"
-            ><b>${toAcknowledge.length}</b>${ctx.t('待签收', 'To acknowledge')}</a
+            ><b>${toAcknowledge.length}</b>${ctx.msg('items.to_acknowledge_tile')}</a
           >
-          <a class="tile grey" href="#review"><b>${inReview.length}</b>${ctx.t('待审核', 'In review')}</a>
+          <a class="tile grey" href="#review"><b>${inReview.length}</b>${ctx.msg('items.in_review_tile')}</a>
         </div>
-        ${section(ctx, { id: 'overdue', title: ctx.t('已逾期', 'Overdue'), count: overdue.length, body: assignmentRows(ctx, view, overdue) })}
-        ${section(ctx, { id: 'week', title: ctx.t(`本周到期（至 ${ctx.date(view.weekEnd)}）`, `Due this week (until ${ctx.date(view.weekEnd)})`), count: thisWeek.length, body: assignmentRows(ctx, view, thisWeek) })}
-        ${section(ctx, { id: 'ack', title: ctx.t('待我签收', 'Waiting for my acknowledgement'), count: toAcknowledge.length, body: assignmentRows(ctx, view, toAcknowledge, true) })}
-        ${section(ctx, { id: 'review', title: ctx.t('待审核', 'Waiting for review'), count: inReview.length, body: assignmentRows(ctx, view, inReview) })}`
+        ${section(ctx, { id: 'overdue', title: ctx.msg('items.overdue_title'), count: overdue.length, body: assignmentRows(ctx, view, overdue) })}
+        ${section(ctx, { id: 'week', title: ctx.msg('items.due_this_week_title', { date: ctx.date(view.weekEnd) }), count: thisWeek.length, body: assignmentRows(ctx, view, thisWeek) })}
+        ${section(ctx, { id: 'ack', title: ctx.msg('items.awaiting_my_acknowledgement_title'), count: toAcknowledge.length, body: assignmentRows(ctx, view, toAcknowledge, true) })}
+        ${section(ctx, { id: 'review', title: ctx.msg('items.awaiting_review_title'), count: inReview.length, body: assignmentRows(ctx, view, inReview) })}`
     : html`${view.message ? html`<p class="notice info">${view.message}</p>` : ''}
-      ${section(ctx, { id: 'overdue', title: ctx.t('已逾期（我可见范围）', 'Overdue (in my scope)'), count: view.overdue.length, body: itemRows(ctx, view, view.overdue) })}
-      ${section(ctx, { id: 'week', title: ctx.t('即将到期', 'Due soon'), count: view.dueSoon.length, body: itemRows(ctx, view, view.dueSoon) })}`;
-  return layout(ctx, { title: ctx.t('我的任务', 'My tasks'), body: html`${calendarDone}${warning}${body}` });
+      ${section(ctx, { id: 'overdue', title: ctx.msg('items.overdue_in_scope_title'), count: view.overdue.length, body: itemRows(ctx, view, view.overdue) })}
+      ${section(ctx, { id: 'week', title: ctx.msg('items.due_soon_title'), count: view.dueSoon.length, body: itemRows(ctx, view, view.dueSoon) })}`;
+  return layout(ctx, { title: ctx.msg('items.tasks_title'), body: html`${calendarDone}${warning}${body}` });
 }
