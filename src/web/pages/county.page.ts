@@ -17,10 +17,10 @@ function indicatorTable(ctx: PageContext, indicators: Record<string, IndicatorRe
   return html`<table class="grid passfail">
     <thead>
       <tr>
-        <th class="w-num">${ctx.t('指标', 'Indicator')}</th>
-        <th>${ctx.t('内容', 'What')}</th>
-        <th class="w-status">${ctx.t('结果', 'Result')}</th>
-        <th>${ctx.t('说明', 'Detail')}</th>
+        <th class="w-num">${ctx.msg('leadership.indicator_column')}</th>
+        <th>${ctx.msg('leadership.county_indicator_content_column')}</th>
+        <th class="w-status">${ctx.msg('leadership.result_column')}</th>
+        <th>${ctx.msg('leadership.county_indicator_detail_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -53,30 +53,33 @@ function indicatorTable(ctx: PageContext, indicators: Record<string, IndicatorRe
 
 export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
   const ra = e.resource_allocation;
-  const title = ctx.t(
-    `${e.county_name ?? e.county_code} ${e.school_year} 学年优质均衡评估`,
-    `${e.county_name ?? e.county_code} evaluation, school year ${e.school_year}`,
-  );
+  const title = ctx.msg('leadership.county_title', {
+    county: e.county_name ?? e.county_code,
+    school_year: e.school_year,
+  });
   const body = html`<p class="sub">
-      ${ctx.t('评估标准', 'Rule set')}
+      ${ctx.msg('leadership.county_rule_set')}
       <span title="${e.rule_set}"
-        >${ctx.t(`${/^\d{4}/.exec(e.rule_set)?.[0] ?? e.rule_set}年版`, e.rule_set)}</span
+        >${ctx.msg('leadership.county_rule_set_edition', { edition: /^\d{4}/.exec(e.rule_set)?.[0] ?? e.rule_set })}</span
       >
       ·
-      <span data-checksum="${e.dataset_checksum}">${ctx.t('数据版本已校验', 'Data checksum')}</span> ·
+      <span data-checksum="${e.dataset_checksum}">${ctx.msg('leadership.county_checksum_verified')}</span> ·
       <a href="/api/counties/${e.county_code}/evaluations/${e.school_year}/export.xlsx"
-        >${ctx.t('导出 Excel', 'Export XLSX')}</a
+        >${ctx.msg('leadership.export_excel_link')}</a
       >
       ·
-      <a href="/counties/${e.county_code}/what-if/${e.school_year}">${ctx.t('达标测算推演', 'What-if')}</a> ·
-      <a href="/counties/${e.county_code}/ledger">${ctx.t('台账', 'Ledger')}</a>
+      <a href="/counties/${e.county_code}/what-if/${e.school_year}"
+        >${ctx.msg('leadership.county_what_if_link')}</a
+      >
+      ·
+      <a href="/counties/${e.county_code}/ledger">${ctx.msg('leadership.county_ledger_link')}</a>
     </p>
     <table class="grid passfail summary">
       <thead>
         <tr>
-          ${SECTION_KEYS.map(([, zh, en]) => html`<th>${ctx.t(zh, en)}</th>`)}
-          <th>${ctx.t('否决项', 'Veto')}</th>
-          <th>${ctx.t('可否认定', 'Certifiable')}</th>
+          ${SECTION_KEYS.map(([, name]) => html`<th>${ctx.msg(name)}</th>`)}
+          <th>${ctx.msg('leadership.veto_column')}</th>
+          <th>${ctx.msg('leadership.county_certifiable_column')}</th>
         </tr>
       </thead>
       <tbody>
@@ -85,7 +88,7 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
         </tr>
       </tbody>
     </table>
-    ${e.missing.length ? html`<div class="notice warn" role="status"><b>${ctx.t('缺少数据，无法判定', 'Missing data, not decided')}：</b>${e.missing.map((m) => html`<span class="chip">${/^[A-Z]\d+$/.test(m) ? `${m} ` : ''}${label(ctx, m)}</span>`)}</div>` : ''}
+    ${e.missing.length ? html`<div class="notice warn" role="status"><b>${ctx.msg('leadership.county_missing_data')}：</b>${e.missing.map((m) => html`<span class="chip">${/^[A-Z]\d+$/.test(m) ? `${m} ` : ''}${label(ctx, m)}</span>`)}</div>` : ''}
     ${
       e.warnings.length
         ? html`<div class="notice info">
@@ -97,17 +100,17 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
     }
     <section class="panel">
       <h2>
-        ${ctx.t('一、资源配置：各校七项指标', 'Resources: seven indicators per school')}
+        ${ctx.msg('leadership.county_resources_title')}
         <span class="count">${ra.schools.length}</span>
       </h2>
       <table class="grid schools">
         <thead>
           <tr>
-            <th class="w-school">${ctx.t('学校', 'School')}</th>
-            <th class="w-lvl">${ctx.t('学段', 'Level')}</th>
-            <th class="num w-stu">${ctx.t('学生', 'Students')}</th>
+            <th class="w-school">${ctx.msg('leadership.school_column')}</th>
+            <th class="w-lvl">${ctx.msg('leadership.level_column')}</th>
+            <th class="num w-stu">${ctx.msg('leadership.county_students_column')}</th>
             ${RESOURCE_INDICATORS.map((r) => html`<th class="num" title="${label(ctx, r)}">${r}</th>`)}
-            <th class="w-res">${ctx.t('达标', 'Pass')}</th>
+            <th class="w-res">${ctx.msg('leadership.county_school_passed_column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -126,10 +129,10 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
                     : html`<td
                         class="num cell-fail"
                         data-fail="${r}"
-                        title="${gap ? ctx.t(gap.message_zh, gap.message_en) : ''}"
+                        title="${gap ? (ctx.locale === 'en' ? gap.message_en : gap.message_zh) : ''}"
                       >
                         ${num(value)}<span class="gap"
-                          >${gap ? html`≥${num(gap.threshold)} ${ctx.t('差', 'need')} ${gap.absolute_needed}` : value === null ? ctx.t('缺数据', 'no data') : ''}</span
+                          >${gap ? html`≥${num(gap.threshold)} ${ctx.msg('leadership.county_gap_needed')} ${gap.absolute_needed}` : value === null ? ctx.msg('leadership.county_value_missing') : ''}</span
                         >
                       </td>`;
                 })}${verdictCell(ctx, s.passed)}
@@ -137,14 +140,14 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
           )}
         </tbody>
       </table>
-      ${ra.excluded.length ? html`<p class="muted">${ctx.t('未纳入计算', 'Not counted')}：${ra.excluded.map((x) => `${x.school_name}（${labelOf(ctx.locale, 'exclusion', x.reason)}${x.merged_into ? ` ${schoolName(e, x.merged_into)}` : ''}）`).join('；')}</p>` : ''}
+      ${ra.excluded.length ? html`<p class="muted">${ctx.msg('leadership.county_not_counted')}：${ra.excluded.map((x) => `${x.school_name}（${labelOf(ctx.locale, 'exclusion', x.reason)}${x.merged_into ? ` ${schoolName(e, x.merged_into)}` : ''}）`).join('；')}</p>` : ''}
     </section>
     <section class="panel">
-      <h2>${ctx.t('校际差异系数', 'Coefficient of variation between schools')}</h2>
+      <h2>${ctx.msg('leadership.county_cv_title')}</h2>
       <table class="grid passfail">
         <thead>
           <tr>
-            <th>${ctx.t('学段', 'Level')}</th>
+            <th>${ctx.msg('leadership.level_column')}</th>
             ${RESOURCE_INDICATORS.map((r) => html`<th title="${label(ctx, r)}">${r}</th>`)}
           </tr>
         </thead>
@@ -167,22 +170,22 @@ export function countyPage(ctx: PageContext, e: EvaluationJson): SafeHtml {
     </section>
     <div class="grid2">
       <section class="panel">
-        <h2>${ctx.t('二、政府保障程度', 'Government guarantee')}</h2>
+        <h2>${ctx.msg('leadership.county_government_title')}</h2>
         ${indicatorTable(ctx, e.government_guarantee.indicators)}
       </section>
       <section class="panel">
-        <h2>${ctx.t('三、教育质量', 'Education quality')}</h2>
+        <h2>${ctx.msg('leadership.county_quality_title')}</h2>
         ${indicatorTable(ctx, e.education_quality.indicators)}
-        <h2 style="margin-top:10px">${ctx.t('四、社会认可度', 'Social recognition')}</h2>
+        <h2 style="margin-top:10px">${ctx.msg('leadership.county_recognition_title')}</h2>
         <p>
-          ${ctx.t('满意度', 'Satisfaction')}
-          ${formatPercent(e.social_recognition.rate, 1)}（${ctx.t('标准', 'threshold')}
-          ${formatPercent(e.social_recognition.threshold)}，${ctx.t('样本', 'respondents')}
+          ${ctx.msg('leadership.county_satisfaction')}
+          ${formatPercent(e.social_recognition.rate, 1)}（${ctx.msg('leadership.county_satisfaction_threshold')}
+          ${formatPercent(e.social_recognition.threshold)}，${ctx.msg('leadership.county_respondents')}
           ${e.social_recognition.respondents}）
         </p>
-        <h2>${ctx.t('否决项', 'Veto items')}</h2>
+        <h2>${ctx.msg('leadership.county_veto_title')}</h2>
         <p>
-          ${e.veto.triggered.length ? html`<span class="fail-text">${e.veto.triggered.map((v) => `${v} ${label(ctx, v)}`).join('；')}</span>` : ctx.t('未触发', 'None triggered')}
+          ${e.veto.triggered.length ? html`<span class="fail-text">${e.veto.triggered.map((v) => `${v} ${label(ctx, v)}`).join('；')}</span>` : ctx.msg('leadership.county_no_veto')}
         </p>
       </section>
     </div>`;

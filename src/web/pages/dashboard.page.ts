@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../common/i18n/catalog';
 import type { Verdict } from '../../indicators/engine';
 import type { EvaluationSummary } from '../../indicators/evaluation-summary';
 import type { Dashboard, Milestone } from '../dashboard.service';
@@ -5,24 +6,28 @@ import { html, jsonScript, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { PageContext } from '../page-context';
 
-const LEDGER_NAMES: Record<string, [string, string]> = {
-  large_class: ['大班额', 'Large classes'],
-  super_large_class: ['超大班额', 'Super-large classes'],
-  over_standard_class: ['超标准班额', 'Over-standard classes'],
-  large_school: ['超规模学校', 'Over-size schools'],
+const LEDGER_NAMES: Record<string, MessageKey> = {
+  large_class: 'leadership.ledger_large_class',
+  super_large_class: 'leadership.ledger_super_large_class',
+  over_standard_class: 'leadership.ledger_over_standard_class',
+  large_school: 'leadership.ledger_large_school',
 };
 
 export const SECTION_KEYS = [
-  ['resource_allocation', '资源配置', 'Resources'],
-  ['government_guarantee', '政府保障', 'Government'],
-  ['education_quality', '教育质量', 'Quality'],
-  ['social_recognition', '社会认可', 'Recognition'],
+  ['resource_allocation', 'leadership.section_resource_allocation'],
+  ['government_guarantee', 'leadership.section_government_guarantee'],
+  ['education_quality', 'leadership.section_education_quality'],
+  ['social_recognition', 'leadership.section_social_recognition'],
 ] as const;
 
 export function verdictCell(ctx: PageContext, v: Verdict | undefined, href?: string): SafeHtml {
   const cls = v === true ? 'pass' : v === false ? 'fail' : 'unknown';
   const text =
-    v === true ? ctx.t('达标', 'Pass') : v === false ? ctx.t('未达标', 'Fail') : ctx.t('数据不足', 'No data');
+    v === true
+      ? ctx.msg('leadership.verdict_pass')
+      : v === false
+        ? ctx.msg('leadership.verdict_fail')
+        : ctx.msg('leadership.verdict_no_data');
   return html`<td class="${cls}">${href ? html`<a href="${href}">${text}</a>` : text}</td>`;
 }
 
@@ -70,28 +75,28 @@ export function chartOptions(ctx: PageContext, d: Dashboard) {
     __links: planLinks,
     series: [
       {
-        name: ctx.t('已完成', 'Completed'),
+        name: ctx.msg('leadership.status_completed'),
         type: 'bar',
         stack: 't',
         color: '#2e7d32',
         data: plans.map((x) => x.completed),
       },
       {
-        name: ctx.t('待审核', 'In review'),
+        name: ctx.msg('leadership.status_in_review'),
         type: 'bar',
         stack: 't',
         color: '#1d5fbf',
         data: plans.map((x) => x.submitted),
       },
       {
-        name: ctx.t('已逾期', 'Overdue'),
+        name: ctx.msg('leadership.status_overdue'),
         type: 'bar',
         stack: 't',
         color: '#c62828',
         data: plans.map((x) => x.overdue),
       },
       {
-        name: ctx.t('其他在办', 'Other open'),
+        name: ctx.msg('leadership.chart_other_open'),
         type: 'bar',
         stack: 't',
         color: '#b0bec5',
@@ -110,21 +115,21 @@ export function chartOptions(ctx: PageContext, d: Dashboard) {
     __links: deptLinks,
     series: [
       {
-        name: ctx.t('已完成', 'Completed'),
+        name: ctx.msg('leadership.status_completed'),
         type: 'bar',
         stack: 't',
         color: '#2e7d32',
         data: d.departments.map((x) => x.completed),
       },
       {
-        name: ctx.t('已逾期', 'Overdue'),
+        name: ctx.msg('leadership.status_overdue'),
         type: 'bar',
         stack: 't',
         color: '#c62828',
         data: d.departments.map((x) => x.overdue),
       },
       {
-        name: ctx.t('其他', 'Other'),
+        name: ctx.msg('leadership.chart_other'),
         type: 'bar',
         stack: 't',
         color: '#b0bec5',
@@ -141,7 +146,7 @@ export function chartOptions(ctx: PageContext, d: Dashboard) {
     xAxis: { type: 'category', data: points.map((p) => `${p.schoolYear}`) },
     yAxis: { type: 'value', minInterval: 1 },
     series: Object.keys(LEDGER_NAMES).map((kind) => ({
-      name: ctx.t(...LEDGER_NAMES[kind]),
+      name: ctx.msg(LEDGER_NAMES[kind]),
       type: 'line',
       data: points.map((p) => (p.open ? p.open[kind as keyof typeof p.open] : null)),
     })),
@@ -166,7 +171,7 @@ function timeline(ctx: PageContext, milestones: Milestone[]): SafeHtml {
                 >
                   <b>${m.countyName}</b>
                   <small
-                    >${m.evaluation ? (m.evaluation.certifiable ? ctx.t(`${m.evaluation.school_year} 学年评估：可认定`, `${m.evaluation.school_year}: certifiable`) : ctx.t(`${m.evaluation.school_year} 学年评估：未达标`, `${m.evaluation.school_year}: not yet`)) : ctx.t('暂无评估数据', 'No evaluation yet')}</small
+                    >${m.evaluation ? (m.evaluation.certifiable ? ctx.msg('leadership.milestone_certifiable', { school_year: m.evaluation.school_year }) : ctx.msg('leadership.milestone_not_certifiable', { school_year: m.evaluation.school_year })) : ctx.msg('leadership.milestone_no_evaluation')}</small
                   >
                 </a>`,
             )}
@@ -179,12 +184,12 @@ export function passFailGrid(ctx: PageContext, milestones: Milestone[]): SafeHtm
   return html`<table class="grid passfail">
     <thead>
       <tr>
-        <th>${ctx.t('县（市、区）', 'County')}</th>
-        <th>${ctx.t('创建年份', 'Target year')}</th>
-        <th>${ctx.t('学年', 'School year')}</th>
-        ${SECTION_KEYS.map(([, zh, en]) => html`<th>${ctx.t(zh, en)}</th>`)}
-        <th>${ctx.t('否决项', 'Veto')}</th>
-        <th>${ctx.t('认定', 'Certifiable')}</th>
+        <th>${ctx.msg('leadership.county_column')}</th>
+        <th>${ctx.msg('leadership.target_year_column')}</th>
+        <th>${ctx.msg('leadership.school_year_column')}</th>
+        ${SECTION_KEYS.map(([, name]) => html`<th>${ctx.msg(name)}</th>`)}
+        <th>${ctx.msg('leadership.veto_column')}</th>
+        <th>${ctx.msg('leadership.certified_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -208,11 +213,11 @@ export function redListTable(ctx: PageContext, d: Dashboard): SafeHtml {
   return html`<table class="grid red-list">
     <thead>
       <tr>
-        <th>${ctx.t('任务', 'Item')}</th>
-        <th class="w-plan">${ctx.t('牵头单位', 'Lead')}</th>
-        <th class="w-plan">${ctx.t('责任领导', 'Responsible leader')}</th>
-        <th class="w-date">${ctx.t('期限', 'Due')}</th>
-        <th class="w-num">${ctx.t('逾期天数', 'Days overdue')}</th>
+        <th>${ctx.msg('leadership.item_column')}</th>
+        <th class="w-plan">${ctx.msg('leadership.lead_department_column')}</th>
+        <th class="w-plan">${ctx.msg('leadership.responsible_leader_column')}</th>
+        <th class="w-date">${ctx.msg('leadership.due_column')}</th>
+        <th class="w-num">${ctx.msg('leadership.days_overdue_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -254,67 +259,65 @@ export function dashboardPage(ctx: PageContext, d: Dashboard): SafeHtml {
   );
   const charts = chartOptions(ctx, d);
   const body = html`<div class="tiles">
-      <a class="tile grey" href="/items"><b>${totals.total}</b>${ctx.t('任务总数', 'Items')}</a>
+      <a class="tile grey" href="/items"><b>${totals.total}</b>${ctx.msg('leadership.items_total_tile')}</a>
       <a class="tile green" href="/items?status=completed"
-        ><b>${totals.completed}</b>${ctx.t('已完成', 'Completed')}</a
+        ><b>${totals.completed}</b>${ctx.msg('leadership.status_completed')}</a
       >
       <a class="tile blue" href="/items?status=submitted"
-        ><b>${totals.submitted}</b>${ctx.t('待审核', 'In review')}</a
+        ><b>${totals.submitted}</b>${ctx.msg('leadership.status_in_review')}</a
       >
       <a class="tile red" href="/items?status=overdue"
-        ><b>${totals.overdue}</b>${ctx.t('已逾期', 'Overdue')}</a
+        ><b>${totals.overdue}</b>${ctx.msg('leadership.status_overdue')}</a
       >
       <a class="tile yellow no-print" href="/dashboard/pack"
-        >${ctx.t('调度会材料', 'Meeting pack')}<br /><small
-          >${ctx.t('打印 / 导出 Excel', 'Print / Excel')}</small
+        >${ctx.msg('leadership.meeting_pack_tile')}<br /><small
+          >${ctx.msg('leadership.meeting_pack_tile_hint')}</small
         ></a
       >
     </div>
     <div class="grid2">
       <section class="panel">
-        <h2>${ctx.t('各方案完成情况', 'Completion by plan')}</h2>
+        <h2>${ctx.msg('leadership.completion_by_plan_title')}</h2>
         <div class="chart" data-chart="chart-plans" style="${chartHeight(d.plans.length)}"></div>
         ${jsonScript('chart-plans', charts.byPlan)}
       </section>
       <section class="panel">
-        <h2>${ctx.t('各牵头单位完成情况', 'Completion by lead department')}</h2>
+        <h2>${ctx.msg('leadership.completion_by_department_title')}</h2>
         <div class="chart" data-chart="chart-departments" style="${chartHeight(d.departments.length)}"></div>
         ${jsonScript('chart-departments', charts.byDepartment)}
       </section>
     </div>
     <section class="panel">
-      <h2>${ctx.t('创建时间表（认定节点）', 'Certification milestones')}</h2>
+      <h2>${ctx.msg('leadership.milestones_title')}</h2>
       ${timeline(ctx, d.milestones)}
     </section>
     <div class="grid2">
       <section class="panel">
-        <h2>${ctx.t('各县评估四个方面', 'Evaluation sections by county')}</h2>
+        <h2>${ctx.msg('leadership.county_sections_title')}</h2>
         ${passFailGrid(ctx, d.milestones)}
       </section>
       <section class="panel">
-        <h2>${ctx.t('台账未销号数量', 'Open ledger entries over time')}</h2>
+        <h2>${ctx.msg('leadership.open_ledger_title')}</h2>
         ${
           d.ledger
             ? d.ledger.points.length
               ? html`<div class="chart" data-chart="chart-ledger"></div>
                   ${jsonScript('chart-ledger', charts.ledger)}`
-              : html`<p class="empty">${ctx.t('尚未导入统计数据', 'No statistics imported yet')}</p>`
-            : html`<p class="empty">${ctx.t('台账模块不可用', 'Ledgers are not available')}</p>`
+              : html`<p class="empty">${ctx.msg('leadership.no_statistics_imported')}</p>`
+            : html`<p class="empty">${ctx.msg('leadership.ledgers_unavailable')}</p>`
         }
       </section>
     </div>
     <section class="panel">
-      <h2>
-        ${ctx.t('红榜：逾期任务', 'Red list: overdue items')} <span class="count">${d.redList.length}</span>
-      </h2>
+      <h2>${ctx.msg('leadership.red_list_title')} <span class="count">${d.redList.length}</span></h2>
       ${
         d.redList.length
           ? redListTable(ctx, d)
-          : html`<p class="empty">${ctx.t('没有逾期任务', 'Nothing is overdue')}</p>`
+          : html`<p class="empty">${ctx.msg('leadership.nothing_overdue')}</p>`
       }
     </section>`;
   return layout(ctx, {
-    title: ctx.t('领导看板', 'Leadership dashboard'),
+    title: ctx.msg('leadership.dashboard_title'),
     body,
     wide: true,
     scripts: ['/assets/echarts.min.js'],

@@ -8,21 +8,21 @@ import { passFailGrid, redListTable } from './dashboard.page';
 /** The review-meeting pack: one printable page (print CSS) with an Excel export of the same tables. */
 export function packPage(ctx: PageContext, d: Dashboard, today: string): SafeHtml {
   const body = html`<p class="no-print">
-      <button type="button" class="primary" data-print>${ctx.t('打印', 'Print')}</button>
-      <a class="button" href="/dashboard/pack.xlsx">${ctx.t('导出 Excel', 'Export XLSX')}</a>
+      <button type="button" class="primary" data-print>${ctx.msg('leadership.pack_print_button')}</button>
+      <a class="button" href="/dashboard/pack.xlsx">${ctx.msg('leadership.export_excel_link')}</a>
     </p>
-    <p class="sub">${ctx.t('截至', 'As of')} ${ctx.date(today)}</p>
+    <p class="sub">${ctx.msg('leadership.pack_as_of')} ${ctx.date(today)}</p>
     <section class="panel">
-      <h2>${ctx.t('一、各方案完成情况', '1. Completion by plan')}</h2>
+      <h2>${ctx.msg('leadership.pack_plans_title')}</h2>
       <table class="grid">
         <thead>
           <tr>
-            <th>${ctx.t('方案', 'Plan')}</th>
-            <th class="num">${ctx.t('任务', 'Items')}</th>
-            <th class="num">${ctx.t('已完成', 'Completed')}</th>
-            <th class="num">${ctx.t('待审核', 'In review')}</th>
-            <th class="num">${ctx.t('已逾期', 'Overdue')}</th>
-            <th class="num">${ctx.t('完成率', 'Rate')}</th>
+            <th>${ctx.msg('leadership.pack_plan_column')}</th>
+            <th class="num">${ctx.msg('leadership.pack_items_column')}</th>
+            <th class="num">${ctx.msg('leadership.status_completed')}</th>
+            <th class="num">${ctx.msg('leadership.status_in_review')}</th>
+            <th class="num">${ctx.msg('leadership.status_overdue')}</th>
+            <th class="num">${ctx.msg('leadership.pack_completion_rate_column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -42,14 +42,14 @@ export function packPage(ctx: PageContext, d: Dashboard, today: string): SafeHtm
       </table>
     </section>
     <section class="panel">
-      <h2>${ctx.t('二、各牵头单位', '2. By lead department')}</h2>
+      <h2>${ctx.msg('leadership.pack_departments_title')}</h2>
       <table class="grid">
         <thead>
           <tr>
-            <th>${ctx.t('单位', 'Department')}</th>
-            <th class="num">${ctx.t('牵头任务', 'Items')}</th>
-            <th class="num">${ctx.t('已完成', 'Completed')}</th>
-            <th class="num">${ctx.t('已逾期', 'Overdue')}</th>
+            <th>${ctx.msg('leadership.pack_department_column')}</th>
+            <th class="num">${ctx.msg('leadership.pack_lead_items_column')}</th>
+            <th class="num">${ctx.msg('leadership.status_completed')}</th>
+            <th class="num">${ctx.msg('leadership.status_overdue')}</th>
           </tr>
         </thead>
         <tbody>
@@ -66,12 +66,12 @@ export function packPage(ctx: PageContext, d: Dashboard, today: string): SafeHtm
       </table>
     </section>
     <section class="panel">
-      <h2>${ctx.t('三、创建县评估', '3. County evaluations')}</h2>
+      <h2>${ctx.msg('leadership.pack_evaluations_title')}</h2>
       ${passFailGrid(ctx, d.milestones)}
     </section>
     <section class="panel">
-      <h2>${ctx.t('四、逾期任务', '4. Overdue items')}</h2>
+      <h2>${ctx.msg('leadership.pack_overdue_title')}</h2>
       ${redListTable(ctx, d)}
     </section>`;
-  return layout(ctx, { title: ctx.t('调度会材料', 'Review-meeting pack'), body });
+  return layout(ctx, { title: ctx.msg('leadership.pack_title'), body });
 }

@@ -24,33 +24,33 @@ function scenarioColumn(ctx: PageContext, key: 'a' | 'b', name: string): SafeHtm
   return html`<section class="scenario" data-scenario="${key}" aria-live="polite">
     <h2>${name}</h2>
     <label class="inline"
-      ><input type="checkbox" data-apply-plan="${key}" /> ${ctx.t('应用达标方案', 'Apply the plan')}</label
+      ><input type="checkbox" data-apply-plan="${key}" /> ${ctx.msg('leadership.what_if_apply_plan')}</label
     >
     <dl class="facts">
-      <dt>${ctx.t('资源配置', 'Resource allocation')}</dt>
+      <dt>${ctx.msg('leadership.what_if_resource_allocation')}</dt>
       <dd data-out="ra">…</dd>
-      <dt>${ctx.t('达标学校（学段）', 'Schools passing')}</dt>
+      <dt>${ctx.msg('leadership.what_if_schools_passing')}</dt>
       <dd data-out="schools">…</dd>
-      <dt>${ctx.t('班额（消除大班额）', 'Class size')}</dt>
+      <dt>${ctx.msg('leadership.what_if_class_size')}</dt>
       <dd data-out="classes">…</dd>
-      <dt>${ctx.t('改动所需投入', 'Cost of the edits')}</dt>
+      <dt>${ctx.msg('leadership.what_if_edits_cost')}</dt>
       <dd data-out="edits">…</dd>
-      <dt>${ctx.t('达标尚需投入', 'Still needed to certify')}</dt>
+      <dt>${ctx.msg('leadership.what_if_remaining_cost')}</dt>
       <dd data-out="remaining">…</dd>
-      <dt>${ctx.t('合计投入', 'Total cost')}</dt>
+      <dt>${ctx.msg('leadership.what_if_total_cost')}</dt>
       <dd data-out="total">…</dd>
     </dl>
     <div class="table-scroll">
       <table class="grid compact">
         <caption>
-          ${ctx.t('差异系数', 'Coefficients of variation')}
+          ${ctx.msg('leadership.what_if_cv_caption')}
         </caption>
         <thead>
           <tr>
-            <th>${ctx.t('学段', 'Level')}</th>
-            <th>${ctx.t('指标', 'Indicator')}</th>
-            <th>${ctx.t('差异系数', 'CV')}</th>
-            <th>${ctx.t('限值', 'Limit')}</th>
+            <th>${ctx.msg('leadership.level_column')}</th>
+            <th>${ctx.msg('leadership.indicator_column')}</th>
+            <th>${ctx.msg('leadership.what_if_cv_column')}</th>
+            <th>${ctx.msg('leadership.what_if_limit_column')}</th>
           </tr>
         </thead>
         <tbody data-out="cvs"></tbody>
@@ -67,44 +67,42 @@ export function whatIfPage(ctx: PageContext, view: WhatIfView): SafeHtml {
     (s) => s.level === 'primary' || s.level === 'junior' || s.level === 'combined',
   );
   const body = html`
-    <p class="hint">
-      ${ctx.t(
-        '修改任一学校的数据，或勾选“应用达标方案”，即可看到评估结果、差异系数和成本的变化；方案甲、方案乙并列对比。改动只用于测算，不会保存。',
-        'Change any school’s figures, or apply the plan, and see the evaluation, CVs and cost change; compare scenarios A and B side by side. Nothing is saved.',
-      )}
-    </p>
+    <p class="hint">${ctx.msg('leadership.what_if_hint')}</p>
     ${jsonScript('what-if-config', { api })}
     <div class="toolbar">
       <fieldset class="inline">
-        <legend>${ctx.t('正在编辑', 'Editing')}</legend>
-        <label><input type="radio" name="active" value="a" checked /> ${ctx.t('方案甲', 'Scenario A')}</label>
-        <label><input type="radio" name="active" value="b" /> ${ctx.t('方案乙', 'Scenario B')}</label>
+        <legend>${ctx.msg('leadership.what_if_editing_legend')}</legend>
+        <label
+          ><input type="radio" name="active" value="a" checked />
+          ${ctx.msg('leadership.what_if_scenario_a')}</label
+        >
+        <label
+          ><input type="radio" name="active" value="b" /> ${ctx.msg('leadership.what_if_scenario_b')}</label
+        >
       </fieldset>
       <label class="inline"
-        >${ctx.t('交流轮岗', 'Teacher transfers')}
+        >${ctx.msg('leadership.what_if_transfers')}
         <select name="transfers">
-          <option value="none">${ctx.t('不考虑', 'none')}</option>
-          <option value="allowed">${ctx.t('允许', 'allowed')}</option>
+          <option value="none">${ctx.msg('leadership.what_if_transfers_none')}</option>
+          <option value="allowed">${ctx.msg('leadership.what_if_transfers_allowed')}</option>
         </select></label
       >
-      <button type="button" data-reset>${ctx.t('恢复原始数据', 'Reset')}</button>
-      <a class="button" data-export href="${api}/plan.xlsx"
-        >${ctx.t('导出达标测算表（XLSX）', 'Export plan (XLSX)')}</a
-      >
+      <button type="button" data-reset>${ctx.msg('leadership.what_if_reset_button')}</button>
+      <a class="button" data-export href="${api}/plan.xlsx">${ctx.msg('leadership.what_if_export_plan')}</a>
     </div>
     <div class="scenarios">
-      ${scenarioColumn(ctx, 'a', ctx.t('方案甲', 'Scenario A'))}
-      ${scenarioColumn(ctx, 'b', ctx.t('方案乙', 'Scenario B'))}
+      ${scenarioColumn(ctx, 'a', ctx.msg('leadership.what_if_scenario_a'))}
+      ${scenarioColumn(ctx, 'b', ctx.msg('leadership.what_if_scenario_b'))}
     </div>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <h2>${ctx.t('各学校数据（可修改）', 'School figures (editable)')}</h2>
+    <h2>${ctx.msg('leadership.what_if_school_figures_title')}</h2>
     <div class="table-scroll">
       <table class="grid compact what-if-schools">
         <thead>
           <tr>
-            <th>${ctx.t('学校', 'School')}</th>
-            <th>${ctx.t('学段', 'Level')}</th>
-            <th>${ctx.t('结果', 'Result')}</th>
+            <th>${ctx.msg('leadership.school_column')}</th>
+            <th>${ctx.msg('leadership.level_column')}</th>
+            <th>${ctx.msg('leadership.result_column')}</th>
             ${FIELDS.map((f) => html`<th>${FIELD_ZH[f]}</th>`)}
           </tr>
         </thead>
@@ -139,37 +137,29 @@ export function whatIfPage(ctx: PageContext, view: WhatIfView): SafeHtml {
       view.plans === null
         ? ''
         : html`<form class="publish" data-publish>
-            <h2>${ctx.t('纳入方案', 'Publish into a plan')}</h2>
-            <p class="hint">
-              ${ctx.t(
-                '按当前统计数据的达标方案，分年度生成任务：教师和设备由教育局牵头，场地和校舍由自然资源、住建部门牵头，资金由财政局牵头；期限在创建年份之前，并关联相应指标，下次数据导入时自动附上佐证。',
-                'Creates yearly items from the plan of the current statistics, led by the plan’s bureaus, due before the milestone and linked to their indicators.',
-              )}
-            </p>
+            <h2>${ctx.msg('leadership.what_if_publish_title')}</h2>
+            <p class="hint">${ctx.msg('leadership.what_if_publish_hint')}</p>
             <label
-              >${ctx.t('纳入的方案', 'Plan')}
+              >${ctx.msg('leadership.what_if_publish_plan')}
               <select name="planId" required>
                 ${view.plans.map((p) => html`<option value="${p.id}">${p.title}</option>`)}
               </select></label
             >
             <label
-              >${ctx.t('创建年份（不填则取方案中的时间节点）', 'Certification year (default: the plan’s milestone)')}
+              >${ctx.msg('leadership.what_if_milestone_year')}
               <input type="number" name="milestoneYear" min="2000" max="2100" inputmode="numeric"
             /></label>
             <label
-              >${ctx.t('每年预算上限（元，可不填）', 'Yearly budget cap (yuan, optional)')}
+              >${ctx.msg('leadership.what_if_budget_cap')}
               <input type="number" name="budgetYuan" min="1" inputmode="numeric"
             /></label>
-            <button type="submit">${ctx.t('纳入方案', 'Publish')}</button>
+            <button type="submit">${ctx.msg('leadership.what_if_publish_button')}</button>
             <p data-out="published" role="status"></p>
           </form>`
     }
   `;
   return layout(ctx, {
-    title: ctx.t(
-      `${county} ${data.school_year} 学年 · 达标测算推演`,
-      `${county} ${data.school_year} · What-if`,
-    ),
+    title: ctx.msg('leadership.what_if_title', { county, school_year: data.school_year }),
     body,
     wide: true,
     scripts: ['/assets/what-if.js'],
