@@ -48,11 +48,11 @@ export const statusWithOverdue = (
   overdue && status !== 'overdue'
     ? html`${statusBadge(ctx, status)}
         <span class="badge s-overdue" data-overdue="true"
-          >${days ? ctx.t(`逾期 ${days} 天`, `${days} days overdue`) : ctx.t('已逾期', 'Overdue')}</span
+          >${days ? ctx.msg('shell.overdue_days', { days }) : ctx.msg('shell.overdue')}</span
         >`
     : overdue
       ? html`<span class="badge s-overdue" data-overdue="true"
-          >${days ? ctx.t(`逾期 ${days} 天`, `${days} days overdue`) : ctx.t('已逾期', 'Overdue')}</span
+          >${days ? ctx.msg('shell.overdue_days', { days }) : ctx.msg('shell.overdue')}</span
         >`
       : statusBadge(ctx, status);
 
@@ -87,11 +87,12 @@ export function lightOf(
 }
 
 export function lightDot(ctx: PageContext, assessment: ProgressAssessment | null): SafeHtml {
-  if (!assessment) return html`<span class="light none" title="${ctx.t('无期限', 'No deadline')}">–</span>`;
-  const title = ctx.t(
-    `应完成 ${assessment.expectedPercent}% · 已报 ${assessment.reportedPercent}%`,
-    `expected ${assessment.expectedPercent}% · reported ${assessment.reportedPercent}%`,
-  );
+  if (!assessment)
+    return html`<span class="light none" title="${ctx.msg('shell.light_no_deadline')}">–</span>`;
+  const title = ctx.msg('shell.light_progress_title', {
+    expected: assessment.expectedPercent,
+    reported: assessment.reportedPercent,
+  });
   return html`<span class="light ${assessment.light}" title="${title}" data-light="${assessment.light}"
     >${labelOf(ctx.locale, 'light', assessment.light)}</span
   >`;
@@ -116,7 +117,7 @@ export function section(
 ): SafeHtml {
   return html`<section id="${options.id}" class="panel">
     <h2>${options.title} <span class="count">${options.count}</span></h2>
-    ${options.count ? options.body : html`<p class="empty">${options.empty ?? ctx.t('暂无', 'None')}</p>`}
+    ${options.count ? options.body : html`<p class="empty">${options.empty ?? ctx.msg('shell.section_empty')}</p>`}
   </section>`;
 }
 

@@ -1,6 +1,7 @@
 import { type Message, msg } from '../common/i18n/catalog';
 import { isCalendarDate } from '../common/calendar-date';
 import { PERIOD_CODE, periodCodeOf } from '../supervision/report-period';
+import { messageText } from './components';
 import { html, raw, type SafeHtml } from './html';
 import type { PageContext } from './page-context';
 
@@ -38,15 +39,6 @@ export interface FlowFormState {
 }
 
 export type FieldErrors = Record<string, Message>;
-
-const text = (ctx: PageContext, m: Message | string): string =>
-  typeof m === 'string' ? bilingualHalf(ctx, m) : ctx.msg(m);
-
-/** Old "中文 / English" service messages: the half of the page's language. */
-function bilingualHalf(ctx: PageContext, message: string): string {
-  const at = message.indexOf(' / ');
-  return at < 0 ? message : ctx.t(message.slice(0, at), message.slice(at + 3));
-}
 
 /**
  * One form as rendered on the page: its typed values and problems when it is the form that was sent back,
@@ -92,7 +84,7 @@ export class FormView {
   error(field: string): SafeHtml {
     if (!this.has(field)) return html``;
     return html`<small class="field-error" role="alert" data-error="${field}"
-      >${text(this.ctx, this.state!.errors[field])}</small
+      >${messageText(this.ctx, this.state!.errors[field])}</small
     >`;
   }
 
@@ -111,7 +103,7 @@ export function notSentNotice(ctx: PageContext, state: FlowFormState): SafeHtml 
   const whole = state.errors[WHOLE_FORM];
   return html`<div class="notice error form-error" role="alert" data-form-error="${state.form}">
     <p>${ctx.msg('forms.not_sent')}</p>
-    ${whole ? html`<p>${text(ctx, whole)}</p>` : ''}
+    ${whole ? html`<p>${messageText(ctx, whole)}</p>` : ''}
     ${state.filesDropped ? html`<p data-files-dropped>${ctx.msg('forms.files_rechoose')}</p>` : ''}
   </div>`;
 }

@@ -6,6 +6,8 @@ import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { DepartmentView } from '../departments/departments.service';
 import { Role } from '../access/role.enum';
 import type { CalendarDate } from '../common/calendar-date';
+import type { MessageKey } from '../common/i18n/catalog';
+import { ALLOWED_EXTENSIONS } from '../evidence/content-type.policy';
 import { RECURRENCES, type Recurrence } from '../plans/deadline-reading.policy';
 import { periodOf } from '../reminders/report-period';
 import {
@@ -29,16 +31,16 @@ export const REVIEWING_ROLES: readonly Role[] = [Role.Admin, Role.Office, Role.L
 /** Roles that re-assign departments (改派). */
 export const ASSIGNING_ROLES: readonly Role[] = [Role.Admin, Role.Office];
 
-export const REPORT_STATE_LABELS: Record<ReportView['state'], [string, string]> = {
-  submitted: ['待审核', 'Awaiting review'],
-  approved: ['已通过', 'Approved'],
-  returned: ['已退回', 'Returned'],
+export const REPORT_STATE_KEYS: Record<ReportView['state'], MessageKey> = {
+  submitted: 'shell.report_state_submitted',
+  approved: 'shell.report_state_approved',
+  returned: 'shell.report_state_returned',
 };
 
-export const EXTENSION_STATE_LABELS: Record<ExtensionView['state'], [string, string]> = {
-  pending: ['待审批', 'Pending'],
-  approved: ['已批准', 'Approved'],
-  rejected: ['未批准', 'Rejected'],
+export const EXTENSION_STATE_KEYS: Record<ExtensionView['state'], MessageKey> = {
+  pending: 'shell.extension_state_pending',
+  approved: 'shell.extension_state_approved',
+  rejected: 'shell.extension_state_rejected',
 };
 
 const REPORT_STATE_CLASS: Record<ReportView['state'], string> = {
@@ -64,10 +66,10 @@ export interface FlowAbilities {
 }
 
 export const reportStateBadge = (ctx: PageContext, state: ReportView['state']): SafeHtml =>
-  html`<span class="badge ${REPORT_STATE_CLASS[state]}">${ctx.t(...REPORT_STATE_LABELS[state])}</span>`;
+  html`<span class="badge ${REPORT_STATE_CLASS[state]}">${ctx.msg(REPORT_STATE_KEYS[state])}</span>`;
 
 export const roleText = (ctx: PageContext, role: 'lead' | 'cooperate'): string =>
-  role === 'lead' ? ctx.t('牵头', 'Lead') : ctx.t('配合', 'Cooperate');
+  role === 'lead' ? ctx.msg('shell.role_lead') : ctx.msg('shell.role_cooperate');
 
 /** A file's download link (GET /api/reports/:id/files/:fileId, the same rule as the API: who sees the item). */
 export const fileLink = (report: { id: string }, f: { id: string; fileName: string; sizeBytes: number }) =>
@@ -98,16 +100,16 @@ export function reviewForm(
       name="comment"
       maxlength="5000"
       value="${f.value('comment')}"
-      placeholder="${ctx.t('审核意见（退回时必填）', 'Comment (required to return)')}"
-      aria-label="${ctx.t('审核意见', 'Comment')}"
+      placeholder="${ctx.msg('shell.review_comment_placeholder')}"
+      aria-label="${ctx.msg('shell.review_comment_label')}"
       ${f.invalid('comment')}
     />
     ${f.error('comment')}
     <button type="submit" name="decision" value="approve" class="small primary">
-      ${ctx.t('通过', 'Approve')}
+      ${ctx.msg('shell.review_approve_button')}
     </button>
     <button type="submit" name="decision" value="return" class="small danger">
-      ${ctx.t('退回', 'Return')}
+      ${ctx.msg('shell.review_return_button')}
     </button>
     ${f.error('decision')}
   </form>`;
@@ -133,16 +135,16 @@ export function decisionForm(
       name="comment"
       maxlength="5000"
       value="${f.value('comment')}"
-      placeholder="${ctx.t('审批意见（可选）', 'Comment (optional)')}"
-      aria-label="${ctx.t('审批意见', 'Comment')}"
+      placeholder="${ctx.msg('shell.decision_comment_placeholder')}"
+      aria-label="${ctx.msg('shell.decision_comment_label')}"
       ${f.invalid('comment')}
     />
     ${f.error('comment')}
     <button type="submit" name="decision" value="approve" class="small primary">
-      ${ctx.t('批准', 'Approve')}
+      ${ctx.msg('shell.decision_approve_button')}
     </button>
     <button type="submit" name="decision" value="reject" class="small danger">
-      ${ctx.t('不批准', 'Reject')}
+      ${ctx.msg('shell.decision_reject_button')}
     </button>
     ${f.error('decision')}
   </form>`;
@@ -155,7 +157,7 @@ export function acknowledgeForm(ctx: PageContext, itemId: string, next: string):
       type="submit"
       class="small primary"
     >
-      ${ctx.t('签收', 'Acknowledge')}
+      ${ctx.msg('shell.acknowledge_button')}
     </button>
   </form>`;
 }
@@ -227,17 +229,17 @@ export class FlowForms {
     sent: FlowFormState | null,
   ) {
     return html`<section class="panel" id="departments">
-      <h2>${ctx.t('责任单位', 'Departments')}</h2>
+      <h2>${ctx.msg('shell.departments_title')}</h2>
       ${
         item.departments.length
           ? html`<table class="grid">
               <thead>
                 <tr>
-                  <th>${ctx.t('单位', 'Department')}</th>
-                  <th class="w-role">${ctx.t('职责', 'Role')}</th>
-                  <th class="w-date">${ctx.t('办理时限', 'Due')}</th>
-                  <th>${ctx.t('签收', 'Acknowledged')}</th>
-                  <th>${ctx.t('最新报告', 'Latest report')}</th>
+                  <th>${ctx.msg('shell.department')}</th>
+                  <th class="w-role">${ctx.msg('shell.role')}</th>
+                  <th class="w-date">${ctx.msg('shell.due_column')}</th>
+                  <th>${ctx.msg('shell.acknowledged_column')}</th>
+                  <th>${ctx.msg('shell.latest_report_column')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -250,13 +252,13 @@ export class FlowForms {
                       <td>
                         ${
                           d.acknowledged
-                            ? html`<span class="ok-text">${ctx.t('已签收', 'Yes')}</span>
+                            ? html`<span class="ok-text">${ctx.msg('shell.acknowledged_yes')}</span>
                                 <small class="muted"
                                   >${dateText(d.acknowledgedAt)} ${d.acknowledgedBy?.name ?? ''}</small
                                 >`
                             : can.acknowledge && can.mine?.assignmentId === d.assignmentId
                               ? acknowledgeForm(ctx, item.id, here)
-                              : html`<span class="warn-text">${ctx.t('待签收', 'Pending')}</span>`
+                              : html`<span class="warn-text">${ctx.msg('shell.acknowledge_pending')}</span>`
                         }
                       </td>
                       <td>
@@ -267,16 +269,14 @@ export class FlowForms {
                                   >${periodText(ctx, d.latestReport.period)} ·
                                   ${dateText(d.latestReport.submittedAt)}</small
                                 >`
-                            : html`<span class="muted">${ctx.t('未报送', 'None yet')}</span>`
+                            : html`<span class="muted">${ctx.msg('shell.no_report_yet')}</span>`
                         }
                       </td>
                     </tr>`,
                 )}
               </tbody>
             </table>`
-          : html`<p class="empty">
-              ${ctx.t('原文未写明责任单位', 'The text names no responsible department')}
-            </p>`
+          : html`<p class="empty">${ctx.msg('shell.no_departments')}</p>`
       }
     </section>`;
   }
@@ -293,9 +293,9 @@ export class FlowForms {
     if (!a) return html`<td>—</td>`;
     const f = can.supervise ? FormView.of(ctx, sent, 'due', departmentId) : null;
     return html`<td data-due="${a.effectiveDueOn ?? ''}">
-      ${a.effectiveDueOn ?? html`<span class="warn-text">${ctx.t('未设定', 'Not set')}</span>`}
-      ${a.extendedDueOn && a.effectiveDueOn === a.extendedDueOn ? html`<small class="muted">${ctx.t('（已延期）', '(extended)')}</small>` : ''}
-      ${a.overdue ? html`<span class="badge s-overdue" data-overdue="true">${ctx.t('已逾期', 'Overdue')}</span>` : ''}
+      ${a.effectiveDueOn ?? html`<span class="warn-text">${ctx.msg('shell.due_not_set')}</span>`}
+      ${a.extendedDueOn && a.effectiveDueOn === a.extendedDueOn ? html`<small class="muted">${ctx.msg('shell.due_extended')}</small>` : ''}
+      ${a.overdue ? html`<span class="badge s-overdue" data-overdue="true">${ctx.msg('shell.overdue')}</span>` : ''}
       ${
         can.supervise
           ? html`<form
@@ -313,10 +313,10 @@ export class FlowForms {
                 type="date"
                 name="dueOn"
                 value="${f!.value('dueOn', a.dueOn ?? '')}"
-                aria-label="${ctx.t('本单位办理时限', 'Own due date')}"
+                aria-label="${ctx.msg('shell.own_due_label')}"
                 ${f!.invalid('dueOn')}
               />
-              <button type="submit" class="small">${ctx.t('设定', 'Set')}</button>
+              <button type="submit" class="small">${ctx.msg('shell.set_due_button')}</button>
               ${f!.error('dueOn')} ${f!.error('departmentId')}
             </form>`
           : ''
@@ -337,7 +337,8 @@ export class FlowForms {
     const notice = FormView.of(ctx, can.supervise ? sent : null, 'notice');
     return html`<section class="panel" id="supervision">
       <h2>
-        ${ctx.t('督办记录', 'Supervision record')} <span class="count">${notices.length + urges.length}</span>
+        ${ctx.msg('shell.supervision_record_title')}
+        <span class="count">${notices.length + urges.length}</span>
       </h2>
       ${
         notices.length
@@ -345,25 +346,25 @@ export class FlowForms {
               ${notices.map(
                 (n) =>
                   html`<li data-notice="${n.numberText}">
-                    <strong>${ctx.t('督办通知', 'Notice')} ${n.numberText}</strong>
+                    <strong>${ctx.msg('shell.notice_label')} ${n.numberText}</strong>
                     <small class="muted">
-                      ${n.issuedOn} · ${ctx.t('办理时限', 'due')} ${n.dueOn ?? '—'} ·
-                      ${ctx.t('反馈期限', 'reply by')} ${n.replyDueOn}</small
+                      ${n.issuedOn} · ${ctx.msg('shell.notice_due')} ${n.dueOn ?? '—'} ·
+                      ${ctx.msg('shell.notice_reply_by')} ${n.replyDueOn}</small
                     >
-                    ${can.supervise ? html` · <a href="/office/notices/${n.id}">${ctx.t('打印', 'Print')}</a>` : ''}
+                    ${can.supervise ? html` · <a href="/office/notices/${n.id}">${ctx.msg('shell.notice_print_link')}</a>` : ''}
                     ${
                       n.replies.length
                         ? html`<ul>
                             ${n.replies.map(
                               (r) =>
                                 html`<li data-reply="${r.id}">
-                                  ${ctx.t('反馈', 'Reply')} · ${r.departmentName}：${r.text}
+                                  ${ctx.msg('shell.reply_label')} · ${r.departmentName}：${r.text}
                                   ${r.files.map((f) => html` <a href="/api/notices/replies/${r.id}/files/${f.id}">${f.fileName}</a>`)}
                                   <small class="muted">${r.by ?? ''} ${dateText(r.createdAt)}</small>
                                 </li>`,
                             )}
                           </ul>`
-                        : html`<small class="warn-text"> ${ctx.t('尚未反馈', 'No reply yet')}</small>`
+                        : html`<small class="warn-text"> ${ctx.msg('shell.no_reply_yet')}</small>`
                     }
                     ${can.replyToNotice ? this.replyForm(ctx, n.id, sent) : ''}
                   </li>`,
@@ -377,13 +378,13 @@ export class FlowForms {
               ${urges.map(
                 (u) =>
                   html`<li data-urge="${u.id}">
-                    <strong>${ctx.t('催办', 'Urged')}</strong> → ${u.departmentName}：${u.text}
+                    <strong>${ctx.msg('shell.urged_label')}</strong> → ${u.departmentName}：${u.text}
                     <small class="muted"
                       >${u.by ?? ''} ${dateText(u.createdAt)} ·
                       ${
                         u.mailed
-                          ? ctx.t(`已发送邮件 ${u.mailed} 封`, `${u.mailed} mail(s) sent`)
-                          : ctx.t('该单位无人可接收邮件', 'nobody in the department can receive mail')
+                          ? ctx.msg('shell.urge_mails_sent', { count: u.mailed })
+                          : ctx.msg('shell.urge_nobody_to_mail')
                       }</small
                     >
                   </li>`,
@@ -395,19 +396,19 @@ export class FlowForms {
         can.supervise
           ? html`<form method="post" action="/items/${item.id}/urge" class="card" id="urge-form" novalidate>
                 ${csrfField(ctx)}
-                <h3>${ctx.t('催办', 'Urge')}</h3>
+                <h3>${ctx.msg('shell.urge_form_title')}</h3>
                 ${urge.summary()}
                 <div class="form-row">
                   <label
-                    >${ctx.t('催办单位', 'Department')}
+                    >${ctx.msg('shell.urge_department_label')}
                     <select name="departmentId" ${urge.invalid('departmentId')}>
-                      <option value="">${ctx.t('逾期的牵头单位', 'the late lead departments')}</option>
+                      <option value="">${ctx.msg('shell.urge_late_leads_option')}</option>
                       ${item.departments.map((d) => html`<option value="${d.departmentId}" ${urge.value('departmentId') === d.departmentId ? 'selected' : ''}>${d.departmentName}</option>`)}
                     </select>
                     ${urge.error('departmentId')}</label
                   >
                   <label class="grow"
-                    >${ctx.t('催办意见', 'Message')}
+                    >${ctx.msg('shell.urge_message_label')}
                     <input
                       type="text"
                       name="text"
@@ -419,14 +420,14 @@ export class FlowForms {
                     ${urge.error('text')}</label
                   >
                 </div>
-                <button type="submit">${ctx.t('催办并发送邮件', 'Urge and send mail')}</button>
+                <button type="submit">${ctx.msg('shell.urge_submit_button')}</button>
               </form>
               <form method="post" action="/items/${item.id}/notices" class="card" id="notice-form" novalidate>
                 ${csrfField(ctx)}
-                <h3>${ctx.t('签发督办通知（编号）', 'Issue a numbered notice')}</h3>
+                <h3>${ctx.msg('shell.notice_form_title')}</h3>
                 ${notice.summary()}
                 <label
-                  >${ctx.t('反馈期限（默认 3 个工作日）', 'Reply by (default: 3 working days)')}
+                  >${ctx.msg('shell.notice_reply_due_label')}
                   <input
                     type="date"
                     name="replyDueOn"
@@ -435,7 +436,7 @@ export class FlowForms {
                   />
                   ${notice.error('replyDueOn')}</label
                 >
-                <button type="submit">${ctx.t('签发并打印', 'Issue and print')}</button>
+                <button type="submit">${ctx.msg('shell.notice_submit_button')}</button>
               </form>`
           : ''
       }
@@ -453,16 +454,16 @@ export class FlowForms {
     >
       ${csrfField(ctx)} ${f.summary()}
       <label
-        >${ctx.t('反馈内容（办理情况或延误原因）', 'Reply (what was done, or why it is late)')}
+        >${ctx.msg('shell.reply_text_label')}
         <textarea name="text" rows="3" required maxlength="20000" ${f.invalid('text')}>
 ${f.value('text')}</textarea>
         ${f.error('text')}
       </label>
       <label
-        >${ctx.t('附件', 'Files')}
+        >${ctx.msg('shell.files_label')}
         <input name="files" type="file" multiple${f.invalid('files')} /> ${f.error('files')}</label
       >
-      <button type="submit" class="primary">${ctx.t('提交反馈', 'Send the reply')}</button>
+      <button type="submit" class="primary">${ctx.msg('shell.reply_submit_button')}</button>
     </form>`;
   }
 
@@ -476,30 +477,30 @@ ${f.value('text')}</textarea>
     const add = FormView.of(ctx, sent, 'assign');
     const remove = FormView.of(ctx, sent, 'unassign');
     return html`<section class="panel" id="assign">
-      <h2>${ctx.t('改派', 'Re-assign')}</h2>
+      <h2>${ctx.msg('shell.assign_title')}</h2>
       <form method="post" action="/items/${item.id}/assignments" class="row-form" novalidate>
         ${add.summary()} ${csrfField(ctx)}
         <select
           name="departmentId"
           required
-          aria-label="${ctx.t('单位', 'Department')}"
+          aria-label="${ctx.msg('shell.department')}"
           ${add.invalid('departmentId')}
         >
-          <option value="">${ctx.t('选择单位…', 'Choose a department…')}</option>
+          <option value="">${ctx.msg('shell.choose_department_option')}</option>
           ${departments.map(
             (d) =>
               html`<option value="${d.id}" ${add.value('departmentId') === d.id ? 'selected' : ''}>
-                ${d.name}${assigned.has(d.id) ? ctx.t('（已承担）', ' (assigned)') : ''}
+                ${d.name}${assigned.has(d.id) ? ctx.msg('shell.already_assigned_suffix') : ''}
               </option>`,
           )}
         </select>
-        <select name="role" aria-label="${ctx.t('职责', 'Role')}" ${add.invalid('role')}>
-          <option value="cooperate">${ctx.t('配合', 'Cooperate')}</option>
+        <select name="role" aria-label="${ctx.msg('shell.role')}" ${add.invalid('role')}>
+          <option value="cooperate">${ctx.msg('shell.role_cooperate')}</option>
           <option value="lead" ${add.value('role') === 'lead' ? 'selected' : ''}>
-            ${ctx.t('牵头', 'Lead')}
+            ${ctx.msg('shell.role_lead')}
           </option>
         </select>
-        <button type="submit" class="small primary">${ctx.t('增加', 'Add')}</button>
+        <button type="submit" class="small primary">${ctx.msg('shell.add_department_button')}</button>
         ${add.error('departmentId')} ${add.error('role')}
       </form>
       ${
@@ -514,7 +515,7 @@ ${f.value('text')}</textarea>
               <select
                 name="department"
                 required
-                aria-label="${ctx.t('单位', 'Department')}"
+                aria-label="${ctx.msg('shell.department')}"
                 ${remove.invalid('department')}
               >
                 ${item.departments.map(
@@ -531,9 +532,9 @@ ${f.value('text')}</textarea>
               <button
                 type="submit"
                 class="small danger"
-                data-confirm="${ctx.t('确定移除该单位？', 'Remove this department?')}"
+                data-confirm="${ctx.msg('shell.remove_department_confirm')}"
               >
-                ${ctx.t('移除', 'Remove')}
+                ${ctx.msg('shell.remove_department_button')}
               </button>
             </form>`
           : ''
@@ -551,27 +552,23 @@ ${f.value('text')}</textarea>
   ) {
     const reports = item.reports;
     return html`<section class="panel" id="reports">
-      <h2>${ctx.t('进展报告', 'Progress reports')} <span class="count">${reports.length}</span></h2>
+      <h2>${ctx.msg('shell.reports_title')} <span class="count">${reports.length}</span></h2>
       ${
         reports.length
           ? html`<ol class="reports">
               ${reports.map((r) => this.reportEntry(ctx, r, can, here, sent))}
             </ol>`
-          : html`<p class="empty">${ctx.t('尚无进展报告', 'No reports yet')}</p>`
+          : html`<p class="empty">${ctx.msg('shell.no_reports_yet')}</p>`
       }
       ${can.report ? this.reportForm(ctx, item, can.mine!, today, sent) : ''}
       ${
         can.mine && !can.mine.acknowledged && !item.closedAt
-          ? html`<p class="notice info">
-              ${ctx.t('签收后即可报送进展。', 'Acknowledge the item to report progress.')}
-            </p>`
+          ? html`<p class="notice info">${ctx.msg('shell.acknowledge_to_report')}</p>`
           : ''
       }
       ${
         can.mine?.latestReport?.state === 'submitted'
-          ? html`<p class="notice info">
-              ${ctx.t('本单位的报告正在审核，审核后可再次报送。', "Your department's report awaits review.")}
-            </p>`
+          ? html`<p class="notice info">${ctx.msg('shell.report_awaits_review')}</p>`
           : ''
       }
     </section>`;
@@ -590,16 +587,16 @@ ${f.value('text')}</textarea>
         <small class="muted">${roleText(ctx, r.role)}</small> ${reportStateBadge(ctx, r.state)}
         <span class="pct">${r.percent}%</span>
         <small class="muted"
-          >${ctx.t('期次', 'Period')} ${periodText(ctx, r.period)} · ${r.submittedBy.name ?? ''}
-          ${dateText(r.submittedAt)}${r.previousId ? ctx.t(' · 重新报送', ' · resubmitted') : ''}</small
+          >${ctx.msg('shell.report_period_label')} ${periodText(ctx, r.period)} · ${r.submittedBy.name ?? ''}
+          ${dateText(r.submittedAt)}${r.previousId ? ctx.msg('shell.resubmitted_suffix') : ''}</small
         >
       </div>
       <p class="report-text">${r.text}</p>
-      ${r.files.length ? html`<p class="files">${ctx.t('附件', 'Files')}：${r.files.map((f) => html`${fileLink(r, f)} `)}</p>` : ''}
+      ${r.files.length ? html`<p class="files">${ctx.msg('shell.files_label')}：${r.files.map((f) => html`${fileLink(r, f)} `)}</p>` : ''}
       ${
         r.reviewedAt
           ? html`<p class="review ${r.state}">
-              ${r.state === 'returned' ? ctx.t('退回意见', 'Returned') : ctx.t('审核意见', 'Review')}：${r.reviewComment ?? ctx.t('（无）', '(none)')}
+              ${r.state === 'returned' ? ctx.msg('shell.returned_comment_label') : ctx.msg('shell.review_comment_heading')}：${r.reviewComment ?? ctx.msg('shell.no_comment')}
               <small class="muted">${r.reviewedBy?.name ?? ''} ${dateText(r.reviewedAt)}</small>
             </p>`
           : ''
@@ -635,14 +632,14 @@ ${f.value('text')}</textarea>
     >
       ${csrfField(ctx)}
       <h3>
-        ${returned ? ctx.t('重新报送进展', 'Resubmit progress') : ctx.t('报送进展', 'Report progress')}
+        ${returned ? ctx.msg('shell.resubmit_progress_title') : ctx.msg('shell.report_progress_title')}
         <small class="muted">${mine.departmentName}</small>
       </h3>
       ${f.summary()}
       <div class="form-row">
         ${periodPicker(ctx, f, preset, today)}
         <label
-          >${ctx.t('完成进度（%）', 'Progress (%)')}
+          >${ctx.msg('shell.progress_percent_label')}
           <input
             name="percent"
             type="number"
@@ -658,20 +655,22 @@ ${f.value('text')}</textarea>
         >
       </div>
       <label
-        >${ctx.t('办理情况', 'What was done')}
+        >${ctx.msg('shell.report_text_label')}
         <textarea name="text" rows="4" required maxlength="20000" ${f.invalid('text')}>
 ${f.value('text')}</textarea>
         ${f.error('text')}
       </label>
       <label
-        >${ctx.t('佐证材料', 'Evidence files')}
+        >${ctx.msg('shell.evidence_files_label')}
         <input name="files" type="file" multiple${f.invalid('files')} />
         ${f.error('files')}
         <small class="muted">
-          ${ctx.t('支持 pdf、jpg、png、docx、xlsx、doc、xls、txt、zip、ofd', 'pdf, jpg, png, docx, xlsx, doc, xls, txt, zip, ofd')}
+          ${ctx.msg('shell.supported_file_types', {
+            types: ALLOWED_EXTENSIONS.join(ctx.msg('shell.file_type_separator')),
+          })}
         </small></label
       >
-      <button type="submit" class="primary">${ctx.t('提交报告', 'Submit report')}</button>
+      <button type="submit" class="primary">${ctx.msg('shell.submit_report_button')}</button>
     </form>`;
   }
 
@@ -690,16 +689,16 @@ ${f.value('text')}</textarea>
     const list = item.extensions;
     if (!list.length && !can.requestExtension) return html``;
     return html`<section class="panel" id="extensions">
-      <h2>${ctx.t('延期申请', 'Extension requests')} <span class="count">${list.length}</span></h2>
+      <h2>${ctx.msg('shell.extensions_title')} <span class="count">${list.length}</span></h2>
       ${
         list.length
           ? html`<table class="grid">
               <thead>
                 <tr>
-                  <th>${ctx.t('申请', 'Request')}</th>
-                  <th class="w-date">${ctx.t('原期限', 'From')}</th>
-                  <th class="w-date">${ctx.t('申请延至', 'To')}</th>
-                  <th class="w-status">${ctx.t('状态', 'State')}</th>
+                  <th>${ctx.msg('shell.extension_request_column')}</th>
+                  <th class="w-date">${ctx.msg('shell.extension_from_column')}</th>
+                  <th class="w-date">${ctx.msg('shell.extension_to_column')}</th>
+                  <th class="w-status">${ctx.msg('shell.extension_state_column')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -710,12 +709,12 @@ ${f.value('text')}</textarea>
                         ${e.reason}<br /><small class="muted"
                           >${e.departmentName} · ${e.requestedBy.name ?? ''} ${dateText(e.createdAt)}</small
                         >
-                        ${e.decidedAt ? html`<br /><small>${ctx.t('意见', 'Comment')}：${e.decisionComment ?? '—'} · ${e.decidedBy?.name ?? ''}</small>` : ''}
+                        ${e.decidedAt ? html`<br /><small>${ctx.msg('shell.extension_decision_comment')}：${e.decisionComment ?? '—'} · ${e.decidedBy?.name ?? ''}</small>` : ''}
                         ${e.state === 'pending' && can.review ? decisionForm(ctx, e, `${here}#extensions`, sent) : ''}
                       </td>
                       <td>${e.currentDueOn}</td>
                       <td>${e.requestedDueOn}</td>
-                      <td>${ctx.t(...EXTENSION_STATE_LABELS[e.state])}</td>
+                      <td>${ctx.msg(EXTENSION_STATE_KEYS[e.state])}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -726,11 +725,11 @@ ${f.value('text')}</textarea>
         can.requestExtension
           ? html`<form method="post" action="/items/${item.id}/extensions" class="card" novalidate>
               ${csrfField(ctx)}
-              <h3>${ctx.t('申请延期', 'Ask for an extension')}</h3>
+              <h3>${ctx.msg('shell.extension_form_title')}</h3>
               ${f.summary()}
               <div class="form-row">
                 <label
-                  >${ctx.t('延至', 'New due date')}
+                  >${ctx.msg('shell.extension_new_due_label')}
                   <input
                     type="date"
                     name="newDueOn"
@@ -742,7 +741,7 @@ ${f.value('text')}</textarea>
                   ${f.error('newDueOn')}</label
                 >
                 <label class="grow"
-                  >${ctx.t('理由', 'Reason')}
+                  >${ctx.msg('shell.extension_reason_label')}
                   <input
                     type="text"
                     name="reason"
@@ -754,7 +753,7 @@ ${f.value('text')}</textarea>
                   ${f.error('reason')}</label
                 >
               </div>
-              <button type="submit">${ctx.t('提交延期申请', 'Ask for the extension')}</button>
+              <button type="submit">${ctx.msg('shell.extension_submit_button')}</button>
             </form>`
           : ''
       }
@@ -764,17 +763,15 @@ ${f.value('text')}</textarea>
   private closurePanel(ctx: PageContext, item: ItemFlowDetail, can: FlowAbilities) {
     if (item.status === 'cancelled') return html``;
     return html`<section class="panel" id="closure">
-      <h2>${ctx.t('办结', 'Closure')}</h2>
+      <h2>${ctx.msg('shell.closure_title')}</h2>
       ${
         item.closedAt
           ? html`<p class="notice ok" data-closed="true">
-              ${ctx.t('已办结', 'Closed')} · ${dateText(item.closedAt)}
+              ${ctx.msg('shell.closed')} · ${dateText(item.closedAt)}
             </p>`
           : item.closure.ready
-            ? html`<p class="ok-text">
-                ${ctx.t('各单位报告均已通过，可以办结。', 'Every report is approved: ready to close.')}
-              </p>`
-            : html`<p>${ctx.t('尚不能办结：', 'Not ready to close:')}</p>
+            ? html`<p class="ok-text">${ctx.msg('shell.closure_ready')}</p>`
+            : html`<p>${ctx.msg('shell.closure_not_ready')}</p>
                 <ul class="blockers">
                   ${item.closure.blockers.map((b) => html`<li>${ctx.msg(b.message)}</li>`)}
                 </ul>`
@@ -782,9 +779,7 @@ ${f.value('text')}</textarea>
       ${
         can.close && item.closure.ready
           ? html`<form method="post" action="/items/${item.id}/close">
-              ${csrfField(ctx)}<button type="submit" class="primary">
-                ${ctx.t('办结', 'Close the item')}
-              </button>
+              ${csrfField(ctx)}<button type="submit" class="primary">${ctx.msg('shell.close_button')}</button>
             </form>`
           : ''
       }

@@ -1,35 +1,33 @@
 import { ALL_ROLES, Role } from '../access/role.enum';
+import type { MessageKey } from '../common/i18n/catalog';
 import { labelOf } from '../common/i18n/labels';
 import { html, type Renderable, type SafeHtml } from './html';
 import type { PageContext } from './page-context';
 
 interface NavEntry {
   href: string;
-  zh: string;
-  en: string;
+  label: MessageKey;
   roles: readonly Role[] | 'all';
 }
 
 const NAV: NavEntry[] = [
-  { href: '/', zh: '我的任务', en: 'My tasks', roles: 'all' },
-  { href: '/items', zh: '任务清单', en: 'All items', roles: 'all' },
-  { href: '/office', zh: '督办工作台', en: 'Office', roles: [Role.Admin, Role.Office] },
-  { href: '/contacts', zh: '联络人', en: 'Contacts', roles: [Role.Admin, Role.Office] },
-  { href: '/plans/drafts', zh: '方案导入', en: 'Plan import', roles: [Role.Admin, Role.Office] },
+  { href: '/', label: 'shell.my_tasks', roles: 'all' },
+  { href: '/items', label: 'shell.nav_all_items', roles: 'all' },
+  { href: '/office', label: 'shell.nav_office', roles: [Role.Admin, Role.Office] },
+  { href: '/contacts', label: 'shell.nav_contacts', roles: [Role.Admin, Role.Office] },
+  { href: '/plans/drafts', label: 'shell.nav_plan_import', roles: [Role.Admin, Role.Office] },
   {
     href: '/dashboard',
-    zh: '领导看板',
-    en: 'Dashboard',
+    label: 'shell.nav_dashboard',
     roles: [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
   },
   {
     href: '/dashboard/pack',
-    zh: '调度会材料',
-    en: 'Meeting pack',
+    label: 'shell.nav_meeting_pack',
     roles: [Role.Admin, Role.Leader, Role.Office, Role.Inspector],
   },
-  { href: '/import', zh: '数据导入', en: 'Data import', roles: [Role.Admin, Role.Office] },
-  { href: '/admin/mail', zh: '邮件投递', en: 'Mail delivery', roles: [Role.Admin] },
+  { href: '/import', label: 'shell.nav_data_import', roles: [Role.Admin, Role.Office] },
+  { href: '/admin/mail', label: 'shell.nav_mail_delivery', roles: [Role.Admin] },
 ];
 
 /** @deprecated the catalog (`label.role.*`, `labelOf`) is the source; kept for callers not moved yet. */
@@ -59,7 +57,7 @@ export function layout(
     ? NAV.filter((n) => n.roles === 'all' || n.roles.includes(user.role)).map((n) => {
         const active =
           n.href === '/' ? ctx.path === '/' : ctx.path === n.href || ctx.path.startsWith(`${n.href}/`);
-        return html`<a href="${n.href}" class="${active ? 'active' : ''}">${ctx.t(n.zh, n.en)}</a>`;
+        return html`<a href="${n.href}" class="${active ? 'active' : ''}">${ctx.msg(n.label)}</a>`;
       })
     : [];
   const other = ctx.locale === 'en' ? 'zh' : 'en';
@@ -71,7 +69,7 @@ export function layout(
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       ${ctx.csrf ? html`<meta name="csrf-token" content="${ctx.csrf}" />` : ''}
-      <title>${options.title} · ${ctx.t('督办', 'Duban')}</title>
+      <title>${options.title} · ${ctx.msg('shell.product_name')}</title>
       <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/app.css" />
       <script src="/assets/app.js" defer></script>
@@ -84,16 +82,16 @@ export function layout(
               ${options.body}
               <p class="lang-row">${langLink}</p>
             </main>`
-          : html`<nav class="side" aria-label="${ctx.t('导航', 'Navigation')}">
+          : html`<nav class="side" aria-label="${ctx.msg('shell.nav_label')}">
                 <div class="brand">督办 <small>Duban</small></div>
                 <!-- On a phone the links fold away behind 菜单; a checkbox so it works without JavaScript. -->
                 <input type="checkbox" id="nav-toggle" class="nav-toggle" />
-                <label for="nav-toggle" class="menu-btn">${ctx.t('菜单', 'Menu')}</label>
+                <label for="nav-toggle" class="menu-btn">${ctx.msg('shell.menu_button')}</label>
                 ${nav}
                 <div class="side-foot">
-                  ${user ? html`<div class="who" title="${user.email}">${user.name}<br /><small>${ctx.t(...ROLE_LABELS[user.role])}</small></div>` : ''}
-                  ${user ? html`<a href="/password">${ctx.t('修改密码', 'Change password')}</a>` : ''}
-                  ${user ? html`<form method="post" action="/logout">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('退出登录', 'Sign out')}</button></form>` : ''}
+                  ${user ? html`<div class="who" title="${user.email}">${user.name}<br /><small>${labelOf(ctx.locale, 'role', user.role)}</small></div>` : ''}
+                  ${user ? html`<a href="/password">${ctx.msg('shell.change_password')}</a>` : ''}
+                  ${user ? html`<form method="post" action="/logout">${csrfField(ctx)}<button type="submit" class="link">${ctx.msg('shell.sign_out')}</button></form>` : ''}
                   ${langLink}
                 </div>
               </nav>
@@ -127,8 +125,8 @@ export function errorPage(
         }
       </div>
       <p>
-        <a href="#" data-back>${ctx.t('返回上一页', 'Go back')}</a> ·
-        <a href="/">${ctx.t('我的任务', 'My tasks')}</a>
+        <a href="#" data-back>${ctx.msg('shell.go_back')}</a> ·
+        <a href="/">${ctx.msg('shell.my_tasks')}</a>
       </p>`,
   });
 }

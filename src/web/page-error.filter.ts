@@ -3,15 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../auth/session-token';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { localizeDeep } from '../common/i18n/catalog';
-import { bilingual } from './components';
+import { bilingual, messageText } from './components';
 import { errorPage } from './layout';
 import { PageContext, redirect, sendPage } from './page-context';
 import { safeNext } from './web-routing';
 
 /** Bilingual messages are `中文 / English`: the page shows the half of its language. */
 export function localized(ctx: PageContext, message: string): string {
-  const at = message.indexOf(' / ');
-  return at < 0 ? message : ctx.t(message.slice(0, at), message.slice(at + 3));
+  return messageText(ctx, message);
 }
 
 /**
@@ -44,10 +43,10 @@ export class PageErrorFilter implements ExceptionFilter {
       const status = exception.status;
       const title =
         status === 403
-          ? ctx.t('无权访问', 'Not allowed')
+          ? ctx.msg('shell.error_forbidden_title')
           : status === 404
-            ? ctx.t('未找到', 'Not found')
-            : ctx.t('操作未完成', 'Not done');
+            ? ctx.msg('shell.error_not_found_title')
+            : ctx.msg('shell.error_not_done_title');
       const details = detailLines(localizeDeep(ctx.locale, exception.details));
       if (exception.headers) void reply.headers(exception.headers);
       return sendPage(
@@ -77,12 +76,9 @@ export class PageErrorFilter implements ExceptionFilter {
     this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${ctx.url} failed`);
     sendPage(
       reply,
-      errorPage(
-        ctx,
-        ctx.t('出错了', 'Something went wrong'),
-        ctx.t('服务器内部错误', 'Internal server error'),
-        [ctx.msg('web.request_id', { id: String(request.id) })],
-      ),
+      errorPage(ctx, ctx.msg('shell.error_internal_title'), ctx.msg('shell.error_internal_message'), [
+        ctx.msg('web.request_id', { id: String(request.id) }),
+      ]),
       500,
     );
   }

@@ -37,11 +37,9 @@ export function pager<T>(ctx: PageContext, list: PageOf<T>, param: string, ancho
     else url.searchParams.set(param, String(page));
     return `${url.pathname}${url.search}#${anchor}`;
   };
-  return html`<nav class="pager" data-pager="${param}" aria-label="${ctx.t('翻页', 'Pages')}">
-    ${list.page > 1 ? html`<a href="${href(list.page - 1)}" rel="prev">${ctx.t('上一页', 'Previous')}</a>` : ''}
-    <span
-      >${ctx.t(`第 ${list.page} / ${list.pages} 页，共 ${list.total} 项`, `Page ${list.page} of ${list.pages}, ${list.total} in all`)}</span
-    >
-    ${list.page < list.pages ? html`<a href="${href(list.page + 1)}" rel="next">${ctx.t('下一页', 'Next')}</a>` : ''}
+  return html`<nav class="pager" data-pager="${param}" aria-label="${ctx.msg('shell.pager_label')}">
+    ${list.page > 1 ? html`<a href="${href(list.page - 1)}" rel="prev">${ctx.msg('shell.pager_previous')}</a>` : ''}
+    <span>${ctx.msg('shell.pager_position', { page: list.page, pages: list.pages, total: list.total })}</span>
+    ${list.page < list.pages ? html`<a href="${href(list.page + 1)}" rel="next">${ctx.msg('shell.pager_next')}</a>` : ''}
   </nav>`;
 }

@@ -7,16 +7,16 @@ export function loginPage(
   options: { next: string; email?: string; error?: string; expired?: boolean; signedOut?: boolean },
 ): SafeHtml {
   return layout(ctx, {
-    title: ctx.t('登录', 'Sign in'),
+    title: ctx.msg('shell.sign_in'),
     bare: true,
     body: html`<form method="post" action="/login" class="card login">
-      <h1>督办 <small>${ctx.t('县域义务教育优质均衡发展督办', 'Plans into assignments')}</small></h1>
-      ${options.expired ? html`<div class="notice warn" role="alert">${ctx.t('登录已过期，请重新登录', 'Your session has expired; please sign in again')}</div>` : ''}
-      ${options.signedOut ? html`<div class="notice ok">${ctx.t('已退出登录', 'You have signed out')}</div>` : ''}
+      <h1>督办 <small>${ctx.msg('shell.login_tagline')}</small></h1>
+      ${options.expired ? html`<div class="notice warn" role="alert">${ctx.msg('shell.login_session_expired')}</div>` : ''}
+      ${options.signedOut ? html`<div class="notice ok">${ctx.msg('shell.login_signed_out')}</div>` : ''}
       ${options.error ? html`<div class="notice error" role="alert">${options.error}</div>` : ''}
       <input type="hidden" name="next" value="${options.next}" />
       <label
-        >${ctx.t('邮箱', 'Email')}<input
+        >${ctx.msg('shell.login_email')}<input
           type="email"
           name="email"
           autocomplete="username"
@@ -25,43 +25,41 @@ export function loginPage(
           autofocus
       /></label>
       <label
-        >${ctx.t('密码', 'Password')}<input
+        >${ctx.msg('shell.login_password')}<input
           type="password"
           name="password"
           autocomplete="current-password"
           required
       /></label>
-      <button type="submit" class="primary">${ctx.t('登录', 'Sign in')}</button>
+      <button type="submit" class="primary">${ctx.msg('shell.sign_in')}</button>
     </form>`,
   });
 }
 
 export function passwordPage(ctx: PageContext, options: { error?: string; done?: boolean } = {}): SafeHtml {
   return layout(ctx, {
-    title: ctx.t('修改密码', 'Change password'),
+    title: ctx.msg('shell.change_password'),
     body: html`<form method="post" action="/password" class="card narrow">
       ${csrfField(ctx)}
-      ${options.done ? html`<div class="notice ok" role="status">${ctx.t('密码已修改，其他设备上的登录已结束', 'Password changed; your other sessions have ended')}</div>` : ''}
+      ${options.done ? html`<div class="notice ok" role="status">${ctx.msg('shell.password_changed')}</div>` : ''}
       ${options.error ? html`<div class="notice error" role="alert">${options.error}</div>` : ''}
       <label
-        >${ctx.t('当前密码', 'Current password')}<input
+        >${ctx.msg('shell.password_current')}<input
           type="password"
           name="currentPassword"
           autocomplete="current-password"
           required
       /></label>
       <label
-        >${ctx.t('新密码', 'New password')}<input
+        >${ctx.msg('shell.password_new')}<input
           type="password"
           name="newPassword"
           autocomplete="new-password"
           required
           minlength="10"
       /></label>
-      <p class="hint">
-        ${ctx.t('至少 10 个字符，须同时包含字母和数字', 'At least 10 characters, with letters and digits')}
-      </p>
-      <button type="submit" class="primary">${ctx.t('修改密码', 'Change password')}</button>
+      <p class="hint">${ctx.msg('shell.password_rule_hint')}</p>
+      <button type="submit" class="primary">${ctx.msg('shell.change_password')}</button>
     </form>`,
   });
 }
