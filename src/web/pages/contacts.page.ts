@@ -1,13 +1,14 @@
 import { pageNumber, pageOf, pager } from '../pager';
+import type { MessageKey } from '../../common/i18n/catalog';
 import type { ContactRow } from '../../departments/contacts.service';
 import type { OfficeMailbox } from '../../departments/office-mailbox.entity';
 import { html, type SafeHtml } from '../html';
 import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
 
-const DONE: Record<string, [string, string]> = {
-  contact: ['联络人已保存。', 'Contact saved.'],
-  mailbox: ['办公室邮箱已保存。', 'Office mailbox saved.'],
+const DONE: Record<string, MessageKey> = {
+  contact: 'office.contact_saved_notice',
+  mailbox: 'office.mailbox_saved_notice',
 };
 
 export interface ContactsView {
@@ -22,17 +23,12 @@ export interface ContactsView {
 function mailboxSection(ctx: PageContext, view: ContactsView): SafeHtml {
   const mine = view.home ? view.mailboxes.find((m) => m.regionCode === view.home!.code) : undefined;
   return html`<section class="panel" id="mailbox">
-    <h2>${ctx.t('办公室邮箱', 'Office mailbox')}</h2>
-    <p class="muted">
-      ${ctx.t(
-        '督办单抄送、导入汇总等发给本级领导小组办公室的邮件发到此邮箱；未设置时只能发给办公室人员的个人账号。',
-        'Mail for the leadership group office (copies of escalation notices, import summaries) goes to this mailbox; without one it goes to the office staff’s own accounts.',
-      )}
-    </p>
+    <h2>${ctx.msg('office.mailbox_heading')}</h2>
+    <p class="muted">${ctx.msg('office.mailbox_explanation')}</p>
     ${
       view.home && !mine
         ? html`<p class="notice warn" data-mailbox-missing>
-            ${ctx.t(`${view.home.name}尚未设置办公室邮箱。`, `${view.home.name} has no office mailbox yet.`)}
+            ${ctx.msg('office.region_mailbox_missing', { region: view.home.name })}
           </p>`
         : ''
     }
@@ -55,14 +51,14 @@ function mailboxSection(ctx: PageContext, view: ContactsView): SafeHtml {
           ? html`<input type="hidden" name="regionCode" value="${view.home.code}" />`
           : html`<input
               name="regionCode"
-              placeholder="${ctx.t('地区代码（6 位）', 'Region code (6 digits)')}"
+              placeholder="${ctx.msg('office.region_code_placeholder')}"
               pattern="[0-9]{6}"
               required
             />`
       }
       <input
         name="name"
-        placeholder="${ctx.t('办公室名称', 'Office name')}"
+        placeholder="${ctx.msg('office.office_name_placeholder')}"
         maxlength="100"
         value="${mine?.name ?? ''}"
         required
@@ -70,12 +66,12 @@ function mailboxSection(ctx: PageContext, view: ContactsView): SafeHtml {
       <input
         name="email"
         type="email"
-        placeholder="${ctx.t('邮箱', 'E-mail')}"
+        placeholder="${ctx.msg('office.email_placeholder')}"
         maxlength="254"
         value="${mine?.email ?? ''}"
         required
       />
-      <button type="submit" class="small primary">${ctx.t('保存', 'Save')}</button>
+      <button type="submit" class="small primary">${ctx.msg('office.save_button')}</button>
     </form>
   </section>`;
 }
@@ -88,39 +84,37 @@ function departmentRows(ctx: PageContext, departments: ContactRow[]): SafeHtml {
       return html`<li class="card" id="d-${d.id}" data-department="${d.name}">
         <p>
           <strong>${d.name}</strong> <small class="muted">${d.regionName ?? ''}</small> ·
-          ${ctx.t(`在办任务 ${d.items} 项`, `${d.items} open items`)} ·
+          ${ctx.msg('office.department_open_items', { count: d.items })} ·
           ${
             nobody
-              ? html`<span class="badge level-red">${ctx.t('无人接收邮件', 'Nobody receives mail')}</span>`
+              ? html`<span class="badge level-red">${ctx.msg('office.nobody_receives_mail_badge')}</span>`
               : d.hasAccount
-                ? html`<small class="muted">${ctx.t('有账号', 'Has accounts')}</small>`
-                : html`<small class="muted"
-                    >${ctx.t('无账号，邮件发联络人', 'No account: mail goes to the contact')}</small
-                  >`
+                ? html`<small class="muted">${ctx.msg('office.has_accounts_note')}</small>`
+                : html`<small class="muted">${ctx.msg('office.no_account_mail_to_contact_note')}</small>`
           }
         </p>
         <form method="post" action="/contacts/departments/${d.id}" class="row-form wrap">
           ${csrfField(ctx)}
           <input
             name="name"
-            placeholder="${ctx.t('联络人姓名', 'Contact name')}"
+            placeholder="${ctx.msg('office.contact_name_placeholder')}"
             maxlength="100"
             value="${d.contactName ?? ''}"
           />
           <input
             name="phone"
-            placeholder="${ctx.t('电话', 'Phone')}"
+            placeholder="${ctx.msg('office.phone_placeholder')}"
             maxlength="40"
             value="${d.contactPhone ?? ''}"
           />
           <input
             name="email"
             type="email"
-            placeholder="${ctx.t('邮箱', 'E-mail')}"
+            placeholder="${ctx.msg('office.email_placeholder')}"
             maxlength="254"
             value="${d.contactEmail ?? ''}"
           />
-          <button type="submit" class="small primary">${ctx.t('保存', 'Save')}</button>
+          <button type="submit" class="small primary">${ctx.msg('office.save_button')}</button>
         </form>
       </li>`;
     })}
@@ -136,32 +130,31 @@ export function contactsPage(ctx: PageContext, view: ContactsView): SafeHtml {
     pageNumber(new URL(ctx.url, 'http://page.invalid').searchParams.get('page') ?? undefined),
     50,
   );
-  const body = html`${done ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
-    <p class="muted">
-      ${ctx.t(
-        '督办通知、催办和督办单发给承办单位的联络人；没有联络人时发给单位负责人账号。日常提醒按账号的接收设置发送，单位没有账号时发给联络人。',
-        'Supervision notices, urging and escalation notices go to a department’s contact, or to its heads’ accounts when it has none. Routine reminders follow the accounts’ settings and go to the contact when the department has no account.',
-      )}
-    </p>
+  const body = html`${done ? html`<p class="notice ok" role="status">${ctx.msg(done)}</p>` : ''}
+    <p class="muted">${ctx.msg('office.contacts_routing_explanation')}</p>
     ${mailboxSection(ctx, view)}
     <section class="panel" id="departments">
       <h2>
-        ${ctx.t('承办单位联络人', 'Department contacts')}
+        ${ctx.msg('office.department_contacts_heading')}
         <span class="count">${view.departments.length}</span>
       </h2>
       <form method="get" action="/contacts" class="row-form wrap">
-        <input name="q" value="${view.filter.q}" placeholder="${ctx.t('单位名称', 'Department name')}" />
+        <input
+          name="q"
+          value="${view.filter.q}"
+          placeholder="${ctx.msg('office.department_name_placeholder')}"
+        />
         <label
           ><input type="checkbox" name="missing" value="1" ${view.filter.missing ? 'checked' : ''} />
-          ${ctx.t('只看无人接收邮件的单位', 'Only departments nobody receives mail for')}</label
+          ${ctx.msg('office.only_unreachable_filter')}</label
         >
-        <button type="submit" class="small">${ctx.t('筛选', 'Filter')}</button>
+        <button type="submit" class="small">${ctx.msg('office.filter_button')}</button>
       </form>
       ${
         view.departments.length
           ? html`${departmentRows(ctx, departments.rows)}${pager(ctx, departments, 'page', 'departments')}`
-          : html`<p class="empty">${ctx.t('暂无', 'None')}</p>`
+          : html`<p class="empty">${ctx.msg('office.no_departments')}</p>`
       }
     </section>`;
-  return layout(ctx, { title: ctx.t('联络人与办公室邮箱', 'Contacts and office mailbox'), body, wide: true });
+  return layout(ctx, { title: ctx.msg('office.contacts_title'), body, wide: true });
 }

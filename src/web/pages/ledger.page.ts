@@ -13,23 +13,21 @@ export function ledgerPage(
   const closed = view.entries.length - open;
   // Only where the indicator already passes (可认定): there the reports alone keep the milestone open.
   const hints = view.hints.filter((h) => h.evidencePassed && h.waitingFor.length);
-  const body = html`<p class="sub">
-      ${ctx.t(`在册 ${open} 条，已销号 ${closed} 条`, `${open} open, ${closed} closed`)}
-    </p>
+  const body = html`<p class="sub">${ctx.msg('office.ledger_summary', { open, closed })}</p>
     ${hints.map(
       (h) =>
         html`<div class="notice warn" data-hint="${h.itemId}" role="note">
           <a href="/items/${h.itemId}">${h.title}</a>：
           ${
             h.evidencePassed
-              ? ctx.t('指标已达标（可认定），', 'the indicator evidence passes, ')
-              : ctx.t('指标尚未达标；此外，', 'the indicator does not pass yet; besides, ')
+              ? ctx.msg('office.ledger_evidence_passes')
+              : ctx.msg('office.ledger_evidence_not_passing')
           }
-          ${ctx.t('尚不能办结，原因是：', 'it cannot be closed because: ')}
+          ${ctx.msg('office.ledger_cannot_close_because')}
           ${h.waitingFor.map(
             (w) =>
               html`<strong>${ctx.msg(w.message)}</strong>${
-                  w.ownCounty ? ctx.t('（本县自己的报告）', ' (the county’s own report)') : ''
+                  w.ownCounty ? ctx.msg('office.ledger_own_county_report') : ''
                 }；`,
           )}
         </div>`,
@@ -37,12 +35,12 @@ export function ledgerPage(
     <table class="grid" id="ledger">
       <thead>
         <tr>
-          <th>${ctx.t('学校', 'School')}</th>
-          <th>${ctx.t('指标', 'Indicator')}</th>
-          <th class="w-num">${ctx.t('人数/上限', 'Value / limit')}</th>
-          <th class="w-date">${ctx.t('列入', 'Opened')}</th>
-          <th class="w-date">${ctx.t('销号', 'Closed')}</th>
-          <th>${ctx.t('销号依据', 'Closed by')}</th>
+          <th>${ctx.msg('office.ledger_school_column')}</th>
+          <th>${ctx.msg('office.ledger_indicator_column')}</th>
+          <th class="w-num">${ctx.msg('office.ledger_value_limit_column')}</th>
+          <th class="w-date">${ctx.msg('office.ledger_opened_column')}</th>
+          <th class="w-date">${ctx.msg('office.ledger_closed_column')}</th>
+          <th>${ctx.msg('office.ledger_closed_by_column')}</th>
         </tr>
       </thead>
       <tbody>
@@ -51,21 +49,21 @@ export function ledgerPage(
             html`<tr data-entry="${e.id}" data-closed="${e.closedAt ? 'true' : 'false'}">
               <td>
                 ${e.schoolName ?? e.schoolCode}
-                ${e.grade !== null ? html`<small class="muted">${e.grade}${ctx.t('年级', '')} ${e.className ?? ''}</small>` : ''}
+                ${e.grade !== null ? html`<small class="muted">${ctx.msg('office.ledger_grade', { grade: e.grade })} ${e.className ?? ''}</small>` : ''}
               </td>
               <td>${label(ctx, 'ledger_kind', e.kind)}</td>
               <td>${e.value} / ${e.limit}</td>
               <td>${ctx.date(e.openedAt)}</td>
               <td>
-                ${e.closedAt ? ctx.date(e.closedAt) : html`<span class="warn-text">${ctx.t('在册', 'Open')}</span>`}
+                ${e.closedAt ? ctx.date(e.closedAt) : html`<span class="warn-text">${ctx.msg('office.ledger_open_badge')}</span>`}
               </td>
               <td>
                 ${
                   e.closedByImportId
-                    ? ctx.t(
-                        `${e.closedByYear} 学年统计数据（第 ${e.closedByVersion} 版）导入`,
-                        `import of school year ${e.closedByYear} (version ${e.closedByVersion})`,
-                      )
+                    ? ctx.msg('office.ledger_closed_by_import', {
+                        year: e.closedByYear,
+                        version: e.closedByVersion,
+                      })
                     : '—'
                 }
               </td>
@@ -74,7 +72,7 @@ export function ledgerPage(
       </tbody>
     </table>`;
   return layout(ctx, {
-    title: ctx.t(`${view.countyName} 台账`, `${view.countyName} ledger`),
+    title: ctx.msg('office.ledger_title', { county: view.countyName }),
     body,
     wide: true,
   });

@@ -31,54 +31,50 @@ export function mailAdminPage(ctx: PageContext, view: MailAdminView): SafeHtml {
             > `,
         )}
       </p>
-      <p class="muted">
-        ${ctx.t(
-          `发送中断后重发（可能重复，收件方可按邮件标识去重）：${view.counts.interruptions} 次`,
-          `Sends taken over after a crash (possible duplicates, same Message-ID): ${view.counts.interruptions}`,
-        )}
-      </p>
-      ${view.done ? html`<div class="notice ok" role="status">${ctx.t(`已重新排队 ${view.done} 封邮件。`, `${view.done} message(s) queued again.`)}</div>` : ''}
+      <p class="muted">${ctx.msg('office.mail_interrupted_sends', { count: view.counts.interruptions })}</p>
+      ${view.done ? html`<div class="notice ok" role="status">${ctx.msg('office.mail_requeued_notice', { count: view.done })}</div>` : ''}
       <form method="get" action="/admin/mail" class="filters">
         <input type="hidden" name="status" value="${status}" />
         <label class="inline"
-          >${ctx.t('创建时间起', 'Created from')}
+          >${ctx.msg('office.mail_created_from_label')}
           <input type="datetime-local" name="from" value="${localValue(f.from)}"
         /></label>
         <label class="inline"
-          >${ctx.t('至', 'to')} <input type="datetime-local" name="to" value="${localValue(f.to)}"
+          >${ctx.msg('office.mail_created_to_label')}
+          <input type="datetime-local" name="to" value="${localValue(f.to)}"
         /></label>
         <label class="inline"
-          >${ctx.t('收件人', 'Recipient')}
+          >${ctx.msg('office.mail_recipient_label')}
           <input type="search" name="recipient" value="${f.recipient ?? ''}" maxlength="254"
         /></label>
         <label class="inline"
-          >${ctx.t('错误信息', 'Error')}
+          >${ctx.msg('office.mail_error_label')}
           <input type="search" name="error" value="${f.error ?? ''}" maxlength="200"
         /></label>
-        <button type="submit">${ctx.t('筛选', 'Filter')}</button>
+        <button type="submit">${ctx.msg('office.filter_button')}</button>
       </form>
       ${
         status === 'dead' || status === 'failed'
           ? html`<form method="post" action="/admin/mail/retry">
               ${csrfField(ctx)} ${filterFields}
               <button type="submit" class="primary" ${view.rows.length ? '' : 'disabled'}>
-                ${ctx.t('按当前筛选条件全部重新发送', 'Send every matching message again')}
+                ${ctx.msg('office.mail_retry_all_button')}
               </button>
             </form>`
           : ''
       }
     </section>
     <section class="panel">
-      <h2>${ctx.t('邮件', 'Messages')} <span class="count">${view.rows.length}</span></h2>
+      <h2>${ctx.msg('office.mail_messages_heading')} <span class="count">${view.rows.length}</span></h2>
       <div class="table-scroll">
         <table class="grid">
           <thead>
             <tr>
-              <th class="w-plan">${ctx.t('创建时间', 'Created')}</th>
-              <th>${ctx.t('收件人', 'Recipient')}</th>
-              <th class="w-status">${ctx.t('类型', 'Template')}</th>
-              <th class="w-num">${ctx.t('尝试', 'Attempts')}</th>
-              <th>${ctx.t('最近错误', 'Last error')}</th>
+              <th class="w-plan">${ctx.msg('office.mail_created_column')}</th>
+              <th>${ctx.msg('office.mail_recipient_column')}</th>
+              <th class="w-status">${ctx.msg('office.mail_template_column')}</th>
+              <th class="w-num">${ctx.msg('office.mail_attempts_column')}</th>
+              <th>${ctx.msg('office.mail_last_error_column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,7 +92,7 @@ export function mailAdminPage(ctx: PageContext, view: MailAdminView): SafeHtml {
         </table>
       </div>
     </section>`;
-  return layout(ctx, { title: ctx.t('邮件投递', 'Mail delivery'), body });
+  return layout(ctx, { title: ctx.msg('office.mail_delivery_title'), body });
 }
 
 /** `datetime-local` wants `YYYY-MM-DDTHH:mm` (Shanghai time, as people read it). */

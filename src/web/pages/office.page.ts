@@ -7,6 +7,7 @@ import { noticeNumberText } from '../../supervision/office-numbers';
 import type { NoticeView } from '../../supervision/notices.service';
 import type { UnreachableDepartment } from '../../departments/contacts.service';
 import { toSimplified } from '../../common/text-normalization';
+import type { MessageKey } from '../../common/i18n/catalog';
 import { formatDate } from '../../common/i18n/format';
 import { labelOf, periodLabel } from '../../common/i18n/labels';
 import { lightDot, section, statusWithOverdue } from '../components';
@@ -16,27 +17,27 @@ import { csrfField, layout } from '../layout';
 import type { PageContext } from '../page-context';
 import { pageOf, pager } from '../pager';
 
-const OFFICE_DONE: Record<string, [string, string]> = {
-  approved: ['报告已通过。', 'Report approved.'],
-  returned: ['报告已退回。', 'Report returned.'],
-  closed: ['报告已通过，任务已自动办结。', 'Report approved; the item is closed.'],
-  'extension-approve': ['延期已批准。', 'Extension approved.'],
-  'extension-reject': ['延期未批准。', 'Extension rejected.'],
-  contact: ['联络人已保存。', 'Contact saved.'],
-  deadlines: ['已补填办理时限。', 'Due dates set.'],
-  published: ['方案已发布。', 'The plan is published.'],
+const OFFICE_DONE: Record<string, MessageKey> = {
+  approved: 'office.report_approved_notice',
+  returned: 'office.report_returned_notice',
+  closed: 'office.report_approved_item_closed_notice',
+  'extension-approve': 'office.extension_approved_notice',
+  'extension-reject': 'office.extension_rejected_notice',
+  contact: 'office.contact_saved_notice',
+  deadlines: 'office.deadlines_set_notice',
+  published: 'office.plan_published_notice',
 };
 
 function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notice: boolean): SafeHtml {
   return html`<table class="grid">
     <thead>
       <tr>
-        <th class="w-light">${ctx.t('进度', 'Light')}</th>
-        <th>${ctx.t('任务', 'Item')}</th>
-        <th class="w-plan">${ctx.t('牵头单位', 'Lead')}</th>
-        <th class="w-date">${ctx.t('期限', 'Due')}</th>
-        <th class="w-status">${ctx.t('状态', 'Status')}</th>
-        <th class="w-actions">${ctx.t('操作', 'Action')}</th>
+        <th class="w-light">${ctx.msg('office.light_column')}</th>
+        <th>${ctx.msg('office.item_column')}</th>
+        <th class="w-plan">${ctx.msg('office.lead_department_column')}</th>
+        <th class="w-date">${ctx.msg('office.due_column')}</th>
+        <th class="w-status">${ctx.msg('office.status_column')}</th>
+        <th class="w-actions">${ctx.msg('office.action_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -56,9 +57,9 @@ function rows(ctx: PageContext, today: CalendarDate, items: ItemSummary[], notic
             <td>${ctx.date(i.effectiveDueOn)}</td>
             <td>${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}</td>
             <td>
-              ${notice ? html`<a href="/office/notice/${i.id}">${ctx.t('督办通知', 'Notice')}</a> · ` : ''}<a
+              ${notice ? html`<a href="/office/notice/${i.id}">${ctx.msg('office.notice_link')}</a> · ` : ''}<a
                 href="/items/${i.id}#assign"
-                >${ctx.t('改派', 'Re-assign')}</a
+                >${ctx.msg('office.reassign_link')}</a
               >
             </td>
           </tr>`,
@@ -74,9 +75,9 @@ function noDeadlineForm(ctx: PageContext, items: ItemSummary[]): SafeHtml {
     <table class="grid">
       <thead>
         <tr>
-          <th class="w-light">${ctx.t('选择', 'Pick')}</th>
-          <th>${ctx.t('任务', 'Item')}</th>
-          <th class="w-plan">${ctx.t('承办单位', 'Departments')}</th>
+          <th class="w-light">${ctx.msg('office.pick_column')}</th>
+          <th>${ctx.msg('office.item_column')}</th>
+          <th class="w-plan">${ctx.msg('office.departments_column')}</th>
         </tr>
       </thead>
       <tbody>
@@ -96,8 +97,8 @@ function noDeadlineForm(ctx: PageContext, items: ItemSummary[]): SafeHtml {
       </tbody>
     </table>
     <div class="row-form">
-      <label>${ctx.t('办理时限', 'Due date')} <input type="date" name="dueOn" required /></label>
-      <button type="submit" class="primary">${ctx.t('为勾选的任务设定', 'Set for the ticked items')}</button>
+      <label>${ctx.msg('office.due_date_label')} <input type="date" name="dueOn" required /></label>
+      <button type="submit" class="primary">${ctx.msg('office.set_due_date_for_ticked_button')}</button>
     </div>
   </form>`;
 }
@@ -107,9 +108,9 @@ function unreachableRows(ctx: PageContext, departments: UnreachableDepartment[])
   return html`<table class="grid">
     <thead>
       <tr>
-        <th>${ctx.t('承办单位', 'Department')}</th>
-        <th class="w-num">${ctx.t('在办任务', 'Open items')}</th>
-        <th>${ctx.t('联络人（姓名、电话、邮箱）', 'Contact (name, phone, e-mail)')}</th>
+        <th>${ctx.msg('office.department_column')}</th>
+        <th class="w-num">${ctx.msg('office.open_items_column')}</th>
+        <th>${ctx.msg('office.contact_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -121,16 +122,21 @@ function unreachableRows(ctx: PageContext, departments: UnreachableDepartment[])
             <td>
               <form method="post" action="/office/departments/${d.id}/contact" class="row-form">
                 ${csrfField(ctx)}
-                <input name="name" placeholder="${ctx.t('姓名', 'Name')}" maxlength="100" required />
-                <input name="phone" placeholder="${ctx.t('电话', 'Phone')}" maxlength="40" />
+                <input
+                  name="name"
+                  placeholder="${ctx.msg('office.name_placeholder')}"
+                  maxlength="100"
+                  required
+                />
+                <input name="phone" placeholder="${ctx.msg('office.phone_placeholder')}" maxlength="40" />
                 <input
                   name="email"
                   type="email"
-                  placeholder="${ctx.t('邮箱', 'E-mail')}"
+                  placeholder="${ctx.msg('office.email_placeholder')}"
                   maxlength="254"
                   required
                 />
-                <button type="submit" class="small primary">${ctx.t('保存', 'Save')}</button>
+                <button type="submit" class="small primary">${ctx.msg('office.save_button')}</button>
               </form>
             </td>
           </tr>`,
@@ -146,10 +152,10 @@ function reviewRows(ctx: PageContext, reports: ReportView[]): SafeHtml {
   return html`<table class="grid">
     <thead>
       <tr>
-        <th>${ctx.t('任务与报告', 'Item and report')}</th>
-        <th class="w-plan">${ctx.t('报送单位', 'Department')}</th>
-        <th class="w-num">${ctx.t('进度', 'Progress')}</th>
-        <th class="w-form">${ctx.t('审核', 'Review')}</th>
+        <th>${ctx.msg('office.item_and_report_column')}</th>
+        <th class="w-plan">${ctx.msg('office.reporting_department_column')}</th>
+        <th class="w-num">${ctx.msg('office.progress_column')}</th>
+        <th class="w-form">${ctx.msg('office.review_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -165,7 +171,7 @@ function reviewRows(ctx: PageContext, reports: ReportView[]): SafeHtml {
               ${r.departmentName} <small class="muted">${roleText(ctx, r.role)}</small><br /><small
                 class="muted"
                 >${r.submittedBy.name ?? ''}
-                ${ctx.dateTime(r.submittedAt)}${r.previousId ? ctx.t(' · 重新报送', ' · resubmitted') : ''}</small
+                ${ctx.dateTime(r.submittedAt)}${r.previousId ? ctx.msg('office.resubmitted_note') : ''}</small
               >
             </td>
             <td>${r.percent}%<br /><small class="muted">${periodLabel(ctx.locale, r.period)}</small></td>
@@ -180,10 +186,10 @@ function extensionRows(ctx: PageContext, list: ExtensionView[]): SafeHtml {
   return html`<table class="grid">
     <thead>
       <tr>
-        <th>${ctx.t('任务与理由', 'Item and reason')}</th>
-        <th class="w-plan">${ctx.t('申请单位', 'Department')}</th>
-        <th class="w-date">${ctx.t('期限', 'Due')}</th>
-        <th class="w-form">${ctx.t('审批', 'Decision')}</th>
+        <th>${ctx.msg('office.item_and_reason_column')}</th>
+        <th class="w-plan">${ctx.msg('office.requesting_department_column')}</th>
+        <th class="w-date">${ctx.msg('office.due_column')}</th>
+        <th class="w-form">${ctx.msg('office.decision_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -211,11 +217,11 @@ function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml
   return html`<table class="grid">
     <thead>
       <tr>
-        <th class="w-status">${ctx.t('级别', 'Level')}</th>
-        <th>${ctx.t('任务', 'Item')}</th>
-        <th class="w-plan">${ctx.t('牵头单位', 'Lead')}</th>
-        <th class="w-date">${ctx.t('签发', 'Issued')}</th>
-        <th class="w-ack">${ctx.t('督办单', 'Notice')}</th>
+        <th class="w-status">${ctx.msg('office.level_column')}</th>
+        <th>${ctx.msg('office.item_column')}</th>
+        <th class="w-plan">${ctx.msg('office.lead_department_column')}</th>
+        <th class="w-date">${ctx.msg('office.issued_column')}</th>
+        <th class="w-ack">${ctx.msg('office.escalation_notice_column')}</th>
       </tr>
     </thead>
     <tbody>
@@ -228,14 +234,14 @@ function escalationRows(ctx: PageContext, notices: EscalationNotice[]): SafeHtml
             <td>
               <a href="/items/${n.itemId}">${n.snapshot.number} ${n.snapshot.title}</a>
               <small class="muted"
-                >${ctx.t(`逾期 ${n.snapshot.overdueWorkingDays} 个工作日`, `${n.snapshot.overdueWorkingDays} working days overdue`)}</small
+                >${ctx.msg('office.overdue_working_days', { days: n.snapshot.overdueWorkingDays })}</small
               >
             </td>
             <td class="ellipsis">${n.snapshot.leadDepartments.join('、') || '—'}</td>
             <td>${ctx.date(n.issuedOn)}</td>
             <td>
               ${noticeNumberText(n.year, n.number)}
-              <a href="/api/escalations/${n.id}/print" target="_blank">${ctx.t('打印', 'Print')}</a>
+              <a href="/api/escalations/${n.id}/print" target="_blank">${ctx.msg('office.print_link')}</a>
             </td>
           </tr>`,
       )}
@@ -272,78 +278,75 @@ export function officePage(
   const published = view.published
     ? view.published.unreachable.length
       ? html`<div class="notice warn" id="published" role="alert">
-          ${ctx.t(
-            `《${view.published.title}》已发布。以下 ${view.published.unreachable.length} 个承办单位没有联络人，也没有可接收邮件的账号，收不到交办、催办和督办通知：`,
-            `“${view.published.title}” is published. ${view.published.unreachable.length} departments have no contact and no account that can receive mail:`,
-          )}
+          ${ctx.msg('office.published_unreachable_warning', {
+            title: view.published.title,
+            count: view.published.unreachable.length,
+          })}
           <ul>
             ${view.published.unreachable.map((d) => html`<li data-unreachable="${d.name}">${d.name}</li>`)}
           </ul>
-          <a href="#unreachable">${ctx.t('填写联络人', 'Add contacts')}</a>
+          <a href="#unreachable">${ctx.msg('office.add_contacts_link')}</a>
         </div>`
       : html`<p class="notice ok" id="published">
-          ${ctx.t(`《${view.published.title}》已发布，各承办单位均可接收邮件。`, `“${view.published.title}” is published; every department can receive mail.`)}
+          ${ctx.msg('office.published_all_reachable_notice', { title: view.published.title })}
         </p>`
     : '';
-  const body = html`${done && view.done !== 'published' ? html`<p class="notice ok" role="status">${ctx.t(...done)}</p>` : ''}
+  const body = html`${done && view.done !== 'published' ? html`<p class="notice ok" role="status">${ctx.msg(done)}</p>` : ''}
     ${published}
     ${
       view.mailboxMissing
         ? html`<p class="notice warn" id="mailbox-missing" role="alert">
-            ${ctx.t(
-              '本级办公室尚未设置办公室邮箱：督办单抄送、导入汇总等邮件仍发给办公室人员的个人账号。',
-              'The office has no mailbox of its own: copies of escalation notices and import summaries still go to the office staff’s own accounts.',
-            )}
-            <a href="/contacts#mailbox">${ctx.t('设置办公室邮箱', 'Set the office mailbox')}</a>
+            ${ctx.msg('office.mailbox_missing_warning')}
+            <a href="/contacts#mailbox">${ctx.msg('office.set_mailbox_link')}</a>
           </p>`
         : ''
     }
     <div class="tiles">
       <a class="tile blue" href="#review"
-        ><b>${view.review.length}</b>${ctx.t('待审核报告', 'Reports to review')}</a
+        ><b>${view.review.length}</b>${ctx.msg('office.reports_to_review_tile')}</a
       >
       <a class="tile yellow" href="#extensions"
-        ><b>${view.extensions.length}</b>${ctx.t('待审批延期', 'Extensions to decide')}</a
+        ><b>${view.extensions.length}</b>${ctx.msg('office.extensions_to_decide_tile')}</a
       >
       <a class="tile red" href="#overdue"
-        ><b>${view.overdue.length}</b>${ctx.t('逾期任务', 'Overdue items')}</a
+        ><b>${view.overdue.length}</b>${ctx.msg('office.overdue_items_tile')}</a
       >
       <a class="tile ${view.unreachable.length ? 'red' : 'grey'}" href="#unreachable"
-        ><b>${view.unreachable.length}</b>${ctx.t('无人接收邮件的单位', 'Departments without mail')}</a
+        ><b>${view.unreachable.length}</b>${ctx.msg('office.departments_without_mail_tile')}</a
       >
       <a class="tile ${view.noDeadline.length ? 'red' : 'grey'}" href="#no-deadline"
-        ><b>${view.noDeadline.length}</b>${ctx.t('无办理时限', 'No due date')}</a
+        ><b>${view.noDeadline.length}</b>${ctx.msg('office.no_due_date_tile')}</a
       >
-      ${view.escalations ? html`<a class="tile grey" href="#escalations"><b>${view.escalations.length}</b>${ctx.t('督办单', 'Escalations')}</a>` : ''}
+      ${view.escalations ? html`<a class="tile grey" href="#escalations"><b>${view.escalations.length}</b>${ctx.msg('office.escalations_tile')}</a>` : ''}
     </div>
-    ${section(ctx, { id: 'review', title: ctx.t('待审核的进展报告', 'Reports awaiting review'), count: view.review.length, body: reviewRows(ctx, view.review) })}
-    ${section(ctx, { id: 'extensions', title: ctx.t('待审批的延期申请', 'Extension requests awaiting a decision'), count: view.extensions.length, body: extensionRows(ctx, view.extensions) })}
+    ${section(ctx, { id: 'review', title: ctx.msg('office.review_section_title'), count: view.review.length, body: reviewRows(ctx, view.review) })}
+    ${section(ctx, { id: 'extensions', title: ctx.msg('office.extensions_section_title'), count: view.extensions.length, body: extensionRows(ctx, view.extensions) })}
     ${
       view.escalations
         ? section(ctx, {
             id: 'escalations',
-            title: ctx.t('督办单（升级提醒）', 'Escalation notices'),
+            title: ctx.msg('office.escalations_section_title'),
             count: view.escalations.length,
             body: escalationRows(ctx, view.escalations),
           })
         : html`<section class="panel" id="escalations">
-            <h2>${ctx.t('升级提醒', 'Escalation notices')}</h2>
-            <p class="empty">${ctx.t('提醒模块未启用', 'The reminders module is not available')}</p>
+            <h2>${ctx.msg('office.escalations_unavailable_title')}</h2>
+            <p class="empty">${ctx.msg('office.reminders_module_unavailable')}</p>
           </section>`
     }
-    ${section(ctx, { id: 'overdue', title: ctx.t('逾期任务（打印督办通知、改派）', 'Overdue items (print a notice, re-assign)'), count: view.overdue.length, body: html`${rows(ctx, view.today, overduePage.rows, true)}${pager(ctx, overduePage, 'overdue', 'overdue')}` })}
-    ${section(ctx, { id: 'no-deadline', title: ctx.t('没有办理时限的任务（批量补填）', 'Items without a due date (set in bulk)'), count: view.noDeadline.length, body: html`${noDeadlineForm(ctx, noDeadlinePage.rows)}${pager(ctx, noDeadlinePage, 'no_deadline', 'no-deadline')}` })}
-    ${section(ctx, { id: 'unreachable', title: ctx.t('无人接收邮件的承办单位（填写联络人）', 'Departments nobody can receive mail for (add a contact)'), count: view.unreachable.length, body: html`${unreachableRows(ctx, unreachablePage.rows)}${pager(ctx, unreachablePage, 'unreachable', 'unreachable')}` })}
-    <p><a href="/contacts">${ctx.t('全部联络人与办公室邮箱', 'All contacts and the office mailbox')}</a></p>`;
-  return layout(ctx, { title: ctx.t('督办工作台', 'Office workbench'), body, wide: true });
+    ${section(ctx, { id: 'overdue', title: ctx.msg('office.overdue_section_title'), count: view.overdue.length, body: html`${rows(ctx, view.today, overduePage.rows, true)}${pager(ctx, overduePage, 'overdue', 'overdue')}` })}
+    ${section(ctx, { id: 'no-deadline', title: ctx.msg('office.no_deadline_section_title'), count: view.noDeadline.length, body: html`${noDeadlineForm(ctx, noDeadlinePage.rows)}${pager(ctx, noDeadlinePage, 'no_deadline', 'no-deadline')}` })}
+    ${section(ctx, { id: 'unreachable', title: ctx.msg('office.unreachable_section_title'), count: view.unreachable.length, body: html`${unreachableRows(ctx, unreachablePage.rows)}${pager(ctx, unreachablePage, 'unreachable', 'unreachable')}` })}
+    <p><a href="/contacts">${ctx.msg('office.all_contacts_link')}</a></p>`;
+  return layout(ctx, { title: ctx.msg('office.workbench_title'), body, wide: true });
 }
 
 /** The office's 督办通知 page of an item: its numbered notices (print links) and the form to issue the next. */
 export function noticePage(ctx: PageContext, view: { item: ItemDetail; notices: NoticeView[] }): SafeHtml {
   const i = view.item;
   const body = html`<p>
-      <a href="/items/${i.id}">${i.number} ${i.title}</a> · ${ctx.t('办理时限', 'Due')}
-      ${i.effectiveDueOn ? ctx.date(i.effectiveDueOn) : ctx.t('未设定', 'not set')}
+      <a href="/items/${i.id}">${i.number} ${i.title}</a> · ${ctx.msg('office.notice_due_label')}
+      ${i.effectiveDueOn ? ctx.date(i.effectiveDueOn) : ctx.msg('office.due_not_set')}
       ${statusWithOverdue(ctx, i.status, i.overdue, i.overdueDays)}
     </p>
     ${
@@ -353,23 +356,20 @@ export function noticePage(ctx: PageContext, view: { item: ItemDetail; notices: 
               (n) =>
                 html`<li>
                   <a href="/office/notices/${n.id}">${n.numberText}</a> · ${ctx.date(n.issuedOn)} ·
-                  ${ctx.t('反馈期限', 'reply by')} ${ctx.date(n.replyDueOn)} ·
-                  ${n.replies.length ? ctx.t(`已反馈 ${n.replies.length} 次`, `${n.replies.length} replies`) : ctx.t('尚未反馈', 'no reply yet')}
+                  ${ctx.msg('office.notice_reply_due_label')} ${ctx.date(n.replyDueOn)} ·
+                  ${n.replies.length ? ctx.msg('office.notice_replies_count', { count: n.replies.length }) : ctx.msg('office.notice_no_reply_yet')}
                 </li>`,
             )}
           </ul>`
-        : html`<p class="empty">${ctx.t('尚未签发督办通知', 'No notice issued yet')}</p>`
+        : html`<p class="empty">${ctx.msg('office.no_notice_issued')}</p>`
     }
     <form method="post" action="/items/${i.id}/notices" class="card" id="notice-form">
       ${csrfField(ctx)}
-      <h3>${ctx.t('签发督办通知（编号）', 'Issue a numbered notice')}</h3>
-      <label
-        >${ctx.t('反馈期限（默认 3 个工作日）', 'Reply by (default: 3 working days)')}
-        <input type="date" name="replyDueOn"
-      /></label>
-      <button type="submit" class="primary">${ctx.t('签发并打印', 'Issue and print')}</button>
+      <h3>${ctx.msg('office.issue_notice_heading')}</h3>
+      <label>${ctx.msg('office.reply_due_default_label')} <input type="date" name="replyDueOn" /></label>
+      <button type="submit" class="primary">${ctx.msg('office.issue_and_print_button')}</button>
     </form>`;
-  return layout(ctx, { title: ctx.t('督办通知', 'Supervision notice'), body });
+  return layout(ctx, { title: ctx.msg('office.notice_title'), body });
 }
 
 /** The printable numbered 督办通知: 〔year〕第N号, 主送, 办理时限 and 反馈 deadline; its heading printed once. */
@@ -383,8 +383,8 @@ export function noticePrintPage(
   const lead = i.assignments.filter((a) => a.role === 'lead').map((a) => toSimplified(a.departmentName));
   const day = (d: string | null) => formatDate('zh-CN', d);
   const body = html`<p class="no-print">
-      <button type="button" class="primary" data-print>${ctx.t('打印', 'Print')}</button>
-      <a href="/items/${i.id}#supervision">${ctx.t('返回任务', 'Back to the item')}</a>
+      <button type="button" class="primary" data-print>${ctx.msg('office.print_button')}</button>
+      <a href="/items/${i.id}#supervision">${ctx.msg('office.back_to_item_link')}</a>
     </p>
     <article class="card notice-doc" data-notice="${n.numberText}">
       <h2 style="text-align:center;font-size:20px">督办通知</h2>
@@ -402,7 +402,7 @@ export function noticePrintPage(
       <p style="text-align:right">领导小组办公室<br />${day(n.issuedOn)}</p>
     </article>`;
   return layout(ctx, {
-    title: `${ctx.t('督办通知', 'Supervision notice')} ${n.numberText}`,
+    title: `${ctx.msg('office.notice_title')} ${n.numberText}`,
     body,
     printTitle: false,
   });
