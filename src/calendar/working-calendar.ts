@@ -264,6 +264,22 @@ export interface YearNotice {
 }
 
 const NOTICE_LINE = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|–|—|~|至)\s*(\d{4}-\d{2}-\d{2}))?(?:\s+(.+))?$/;
+
+/**
+ * A line as the notice writes it, "2027年1月1日至1月3日 元旦" or "2027年1月1日至3日 元旦", in the ISO form
+ * NOTICE_LINE reads ("2027-01-01..2027-01-03 元旦"); an ISO line is left as it is.
+ */
+export function noticeLineAsIso(line: string): string {
+  const iso = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return line
+    .trim()
+    .replace(
+      /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|—|–|~|-)\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)?/,
+      (_, y: string, m: string, d: string, y2?: string, m2?: string, d2?: string) =>
+        d2 ? `${iso(y, m, d)}..${iso(y2 ?? y, m2 ?? m, d2)}` : iso(y, m, d),
+    )
+    .replace(/^(\d{4}-\d{2}-\d{2}(?:\.\.\d{4}-\d{2}-\d{2})?)(?=[^\s.])/, '$1 ');
+}
 const MAX_NOTICE_RANGE_DAYS = 31;
 
 /**
@@ -280,7 +296,7 @@ export function parseYearNotice(
     for (const raw of lines) {
       const line = raw.trim();
       if (!line) continue;
-      const match = NOTICE_LINE.exec(line);
+      const match = NOTICE_LINE.exec(noticeLineAsIso(line));
       if (!match || !isCalendarDate(match[1]) || (match[2] && !isCalendarDate(match[2]))) {
         problems.push(msg('calendar.not_a_date_line', { line }));
         continue;

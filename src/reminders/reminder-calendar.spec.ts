@@ -156,6 +156,23 @@ describe('the schedule on the official calendar (2026) and an entered year (2027
     expect(reminderJobId('i1', moved)).not.toBe(reminderJobId('i1', { ...moved, sendOn: d('2026-12-31') }));
   });
 
+  it('reads the lines as the State Council notice writes them, the same as the ISO form', () => {
+    const written = parseYearNotice(2027, {
+      holidays: ['2027年2月6日至12日 春节', '2027年9月30日至10月7日 国庆节', '2027年1月1日'],
+      workdays: ['2027年2月14日 春节'],
+    });
+    const iso = parseYearNotice(2027, {
+      holidays: ['2027-02-06..2027-02-12 春节', '2027-09-30..2027-10-07 国庆节', '2027-01-01'],
+      workdays: ['2027-02-14 春节'],
+    });
+    expect(written.problems).toEqual([]);
+    expect(written.overrides).toEqual(iso.overrides);
+    expect(written.overrides).toHaveLength(17);
+    expect(parseYearNotice(2027, { holidays: ['2027年2月30日 春节'], workdays: [] }).problems).toHaveLength(
+      1,
+    );
+  });
+
   it('reads a notice as a short list of dates and names every bad line', () => {
     const ok = parseYearNotice(2027, {
       holidays: ['2027-02-06..2027-02-12 春节', '2027-01-01'],

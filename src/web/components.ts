@@ -122,7 +122,7 @@ export function section(
 }
 
 /**
- * A `中文 / English` message from code not moved to the catalog yet: only the page's language (a reader never
+ * A “中文 / English” message from code not moved to the catalog yet: only the page's language (a reader never
  * sees both). A message without the separator is shown as it is.
  */
 export function bilingual(ctx: PageContext, message: string): SafeHtml {
@@ -132,7 +132,7 @@ export function bilingual(ctx: PageContext, message: string): SafeHtml {
 }
 
 /**
- * A message in the page's language: a catalog message, or a `中文 / English` string from code not moved to the
+ * A message in the page's language: a catalog message, or a “中文 / English” string from code not moved to the
  * catalog yet (only the page's half of it).
  */
 export function messageText(ctx: PageContext, message: Message | string): string {

@@ -293,7 +293,7 @@ export class FlowForms {
     if (!a) return html`<td>—</td>`;
     const f = can.supervise ? FormView.of(ctx, sent, 'due', departmentId) : null;
     return html`<td data-due="${a.effectiveDueOn ?? ''}">
-      ${a.effectiveDueOn ?? html`<span class="warn-text">${ctx.msg('shell.due_not_set')}</span>`}
+      ${a.effectiveDueOn ? ctx.date(a.effectiveDueOn) : html`<span class="warn-text">${ctx.msg('shell.due_not_set')}</span>`}
       ${a.extendedDueOn && a.effectiveDueOn === a.extendedDueOn ? html`<small class="muted">${ctx.msg('shell.due_extended')}</small>` : ''}
       ${a.overdue ? html`<span class="badge s-overdue" data-overdue="true">${ctx.msg('shell.overdue')}</span>` : ''}
       ${
@@ -348,8 +348,8 @@ export class FlowForms {
                   html`<li data-notice="${n.numberText}">
                     <strong>${ctx.msg('shell.notice_label')} ${n.numberText}</strong>
                     <small class="muted">
-                      ${n.issuedOn} · ${ctx.msg('shell.notice_due')} ${n.dueOn ?? '—'} ·
-                      ${ctx.msg('shell.notice_reply_by')} ${n.replyDueOn}</small
+                      ${ctx.date(n.issuedOn)} · ${ctx.msg('shell.notice_due')} ${ctx.date(n.dueOn)} ·
+                      ${ctx.msg('shell.notice_reply_by')} ${ctx.date(n.replyDueOn)}</small
                     >
                     ${can.supervise ? html` · <a href="/office/notices/${n.id}">${ctx.msg('shell.notice_print_link')}</a>` : ''}
                     ${
@@ -712,8 +712,8 @@ ${f.value('text')}</textarea>
                         ${e.decidedAt ? html`<br /><small>${ctx.msg('shell.extension_decision_comment')}：${e.decisionComment ?? '—'} · ${e.decidedBy?.name ?? ''}</small>` : ''}
                         ${e.state === 'pending' && can.review ? decisionForm(ctx, e, `${here}#extensions`, sent) : ''}
                       </td>
-                      <td>${e.currentDueOn}</td>
-                      <td>${e.requestedDueOn}</td>
+                      <td>${ctx.date(e.currentDueOn)}</td>
+                      <td>${ctx.date(e.requestedDueOn)}</td>
                       <td>${ctx.msg(EXTENSION_STATE_KEYS[e.state])}</td>
                     </tr>`,
                 )}

@@ -24,11 +24,6 @@ export class PageContext {
     readonly url: string,
   ) {}
 
-  /** The text in the page's language: `t('我的任务', 'My tasks')`. */
-  t(zh: string, en: string): string {
-    return this.locale === 'en' ? en : zh;
-  }
-
   /** A catalog message (or a key and its parameters) in the page's language. */
   msg(message: Message | MessageKey, params?: Record<string, MessageParam>): string {
     return translate(this.locale, message, params);

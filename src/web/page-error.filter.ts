@@ -8,7 +8,7 @@ import { errorPage } from './layout';
 import { PageContext, redirect, sendPage } from './page-context';
 import { safeNext } from './web-routing';
 
-/** Bilingual messages are `中文 / English`: the page shows the half of its language. */
+/** Bilingual messages are “中文 / English”: the page shows the half of its language. */
 export function localized(ctx: PageContext, message: string): string {
   return messageText(ctx, message);
 }

@@ -188,8 +188,14 @@ describe('every page in Simplified Chinese, light enough for a phone', () => {
             problems.push(`${url} (${w || 'anonymous'}): HTTP ${res.statusCode}`);
             continue;
           }
-          const words = latinWords(visibleText(res.body));
+          const text = visibleText(res.body);
+          const words = latinWords(text);
           if (words.length) problems.push(`${url} (${w || 'anonymous'}): ${words.join(' ')}`);
+          // dates as an office writes them (2026年12月5日), never the ISO form
+          const iso = [...new Set(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])];
+          const where = (d: string) => text.slice(Math.max(0, text.indexOf(d) - 30), text.indexOf(d) + 10);
+          if (iso.length)
+            problems.push(`${url} (${w || 'anonymous'}): ISO dates ${iso.map(where).join(' | ')}`);
           if (Buffer.byteLength(res.body) > PAGE_LIMIT) sizes.push(`${url} (${w}): ${res.body.length} bytes`);
         }
       }

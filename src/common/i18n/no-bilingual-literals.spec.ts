@@ -16,6 +16,10 @@ const CONVERTED = [
   'regions',
   'calendar',
   'evidence',
+  'web',
+  'reminders',
+  'notifications',
+  'extraction',
 ];
 
 const SRC = path.resolve(__dirname, '../..');

@@ -238,7 +238,7 @@ export function redListTable(ctx: PageContext, d: Dashboard): SafeHtml {
             <td class="ellipsis" data-field="leaders">
               ${(d.responsibleLeaders.get(i.id) ?? []).join('、') || '—'}
             </td>
-            <td>${i.effectiveDueOn ?? i.dueOn}</td>
+            <td>${ctx.date(i.effectiveDueOn ?? i.dueOn)}</td>
             <td class="num" data-field="overdue-days">${i.overdueDays}</td>
           </tr>`,
       )}

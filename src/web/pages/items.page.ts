@@ -143,7 +143,7 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
   const i = view.item;
   // ids in the history the page can name: the item's departments
   const names = new Map<string, string>(i.assignments.map((a) => [a.departmentId, a.departmentName]));
-  const done = view.done && DONE[view.done];
+  const done = view.done && Object.hasOwn(DONE, view.done) ? DONE[view.done] : undefined;
   const body = html`${done ? html`<p class="notice ok" role="status">${ctx.msg(done)}</p>` : ''}
     <p class="sub">
       ${kindLabel(ctx, i.kind)} ·

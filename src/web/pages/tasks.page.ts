@@ -38,16 +38,11 @@ function calendarWarning(ctx: PageContext, years: number[]): SafeHtml {
           ${csrfField(ctx)}
           <label
             >${ctx.msg('items.calendar_holidays_label')}
-            <textarea
-              name="holidays"
-              rows="6"
-              required
-              placeholder="${year}-01-01..${year}-01-03 元旦"
-            ></textarea>
+            <textarea name="holidays" rows="6" required placeholder="${year}年1月1日至3日 元旦"></textarea>
           </label>
           <label
             >${ctx.msg('items.calendar_workdays_label')}
-            <textarea name="workdays" rows="3" placeholder="${year}-02-07 春节"></textarea>
+            <textarea name="workdays" rows="3" placeholder="${year}年2月7日 春节"></textarea>
           </label>
           <button type="submit" class="primary">${ctx.msg('items.calendar_enter_button', { year })}</button>
         </form>
