@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ExtensionView } from '../supervision/extensions.service';
 import type { ReportView } from '../supervision/reports.service';
 import type { DepartmentFlowView, ItemFlowDetail } from '../supervision/supervision.service';
 import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { DepartmentView } from '../departments/departments.service';
 import { Role } from '../access/role.enum';
 import type { CalendarDate } from '../common/calendar-date';
-import type { MessageKey } from '../common/i18n/catalog';
+import { labelOf } from '../common/i18n/labels';
 import { ALLOWED_EXTENSIONS } from '../evidence/content-type.policy';
 import { RECURRENCES, type Recurrence } from '../plans/deadline-reading.policy';
 import { periodOf } from '../reminders/report-period';
@@ -31,18 +30,6 @@ export const REVIEWING_ROLES: readonly Role[] = [Role.Admin, Role.Office, Role.L
 /** Roles that re-assign departments (改派). */
 export const ASSIGNING_ROLES: readonly Role[] = [Role.Admin, Role.Office];
 
-export const REPORT_STATE_KEYS: Record<ReportView['state'], MessageKey> = {
-  submitted: 'shell.report_state_submitted',
-  approved: 'shell.report_state_approved',
-  returned: 'shell.report_state_returned',
-};
-
-export const EXTENSION_STATE_KEYS: Record<ExtensionView['state'], MessageKey> = {
-  pending: 'shell.extension_state_pending',
-  approved: 'shell.extension_state_approved',
-  rejected: 'shell.extension_state_rejected',
-};
-
 const REPORT_STATE_CLASS: Record<ReportView['state'], string> = {
   submitted: 's-submitted',
   approved: 's-completed',
@@ -66,10 +53,10 @@ export interface FlowAbilities {
 }
 
 export const reportStateBadge = (ctx: PageContext, state: ReportView['state']): SafeHtml =>
-  html`<span class="badge ${REPORT_STATE_CLASS[state]}">${ctx.msg(REPORT_STATE_KEYS[state])}</span>`;
+  html`<span class="badge ${REPORT_STATE_CLASS[state]}">${labelOf(ctx.locale, 'report_state', state)}</span>`;
 
 export const roleText = (ctx: PageContext, role: 'lead' | 'cooperate'): string =>
-  role === 'lead' ? ctx.msg('shell.role_lead') : ctx.msg('shell.role_cooperate');
+  labelOf(ctx.locale, 'assignment_role', role);
 
 /** A file's download link (GET /api/reports/:id/files/:fileId, the same rule as the API: who sees the item). */
 export const fileLink = (report: { id: string }, f: { id: string; fileName: string; sizeBytes: number }) =>
@@ -495,9 +482,9 @@ ${f.value('text')}</textarea>
           )}
         </select>
         <select name="role" aria-label="${ctx.msg('shell.role')}" ${add.invalid('role')}>
-          <option value="cooperate">${ctx.msg('shell.role_cooperate')}</option>
+          <option value="cooperate">${labelOf(ctx.locale, 'assignment_role', 'cooperate')}</option>
           <option value="lead" ${add.value('role') === 'lead' ? 'selected' : ''}>
-            ${ctx.msg('shell.role_lead')}
+            ${labelOf(ctx.locale, 'assignment_role', 'lead')}
           </option>
         </select>
         <button type="submit" class="small primary">${ctx.msg('shell.add_department_button')}</button>
@@ -714,7 +701,7 @@ ${f.value('text')}</textarea>
                       </td>
                       <td>${ctx.date(e.currentDueOn)}</td>
                       <td>${ctx.date(e.requestedDueOn)}</td>
-                      <td>${ctx.msg(EXTENSION_STATE_KEYS[e.state])}</td>
+                      <td>${labelOf(ctx.locale, 'extension_state', e.state)}</td>
                     </tr>`,
                 )}
               </tbody>

@@ -76,7 +76,7 @@ export class PageErrorFilter implements ExceptionFilter {
     this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${ctx.url} failed`);
     sendPage(
       reply,
-      errorPage(ctx, ctx.msg('shell.error_internal_title'), ctx.msg('shell.error_internal_message'), [
+      errorPage(ctx, ctx.msg('shell.error_internal_title'), ctx.msg('common.internal'), [
         ctx.msg('web.request_id', { id: String(request.id) }),
       ]),
       500,

@@ -11,7 +11,7 @@ export function loginPage(
     bare: true,
     body: html`<form method="post" action="/login" class="card login">
       <h1>督办 <small>${ctx.msg('shell.login_tagline')}</small></h1>
-      ${options.expired ? html`<div class="notice warn" role="alert">${ctx.msg('shell.login_session_expired')}</div>` : ''}
+      ${options.expired ? html`<div class="notice warn" role="alert">${ctx.msg('auth.session_expired')}</div>` : ''}
       ${options.signedOut ? html`<div class="notice ok">${ctx.msg('shell.login_signed_out')}</div>` : ''}
       ${options.error ? html`<div class="notice error" role="alert">${options.error}</div>` : ''}
       <input type="hidden" name="next" value="${options.next}" />

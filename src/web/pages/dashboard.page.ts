@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../common/i18n/catalog';
+import { labelOf } from '../../common/i18n/labels';
 import type { Verdict } from '../../indicators/engine';
 import type { EvaluationSummary } from '../../indicators/evaluation-summary';
 import type { Dashboard, Milestone } from '../dashboard.service';
@@ -22,12 +23,7 @@ export const SECTION_KEYS = [
 
 export function verdictCell(ctx: PageContext, v: Verdict | undefined, href?: string): SafeHtml {
   const cls = v === true ? 'pass' : v === false ? 'fail' : 'unknown';
-  const text =
-    v === true
-      ? ctx.msg('leadership.verdict_pass')
-      : v === false
-        ? ctx.msg('leadership.verdict_fail')
-        : ctx.msg('leadership.verdict_no_data');
+  const text = labelOf(ctx.locale, 'verdict', v === true ? 'pass' : v === false ? 'fail' : 'unknown');
   return html`<td class="${cls}">${href ? html`<a href="${href}">${text}</a>` : text}</td>`;
 }
 
@@ -75,21 +71,21 @@ export function chartOptions(ctx: PageContext, d: Dashboard) {
     __links: planLinks,
     series: [
       {
-        name: ctx.msg('leadership.status_completed'),
+        name: labelOf(ctx.locale, 'status', 'completed'),
         type: 'bar',
         stack: 't',
         color: '#2e7d32',
         data: plans.map((x) => x.completed),
       },
       {
-        name: ctx.msg('leadership.status_in_review'),
+        name: labelOf(ctx.locale, 'status', 'submitted'),
         type: 'bar',
         stack: 't',
         color: '#1d5fbf',
         data: plans.map((x) => x.submitted),
       },
       {
-        name: ctx.msg('leadership.status_overdue'),
+        name: labelOf(ctx.locale, 'status', 'overdue'),
         type: 'bar',
         stack: 't',
         color: '#c62828',
@@ -115,14 +111,14 @@ export function chartOptions(ctx: PageContext, d: Dashboard) {
     __links: deptLinks,
     series: [
       {
-        name: ctx.msg('leadership.status_completed'),
+        name: labelOf(ctx.locale, 'status', 'completed'),
         type: 'bar',
         stack: 't',
         color: '#2e7d32',
         data: d.departments.map((x) => x.completed),
       },
       {
-        name: ctx.msg('leadership.status_overdue'),
+        name: labelOf(ctx.locale, 'status', 'overdue'),
         type: 'bar',
         stack: 't',
         color: '#c62828',
@@ -261,13 +257,13 @@ export function dashboardPage(ctx: PageContext, d: Dashboard): SafeHtml {
   const body = html`<div class="tiles">
       <a class="tile grey" href="/items"><b>${totals.total}</b>${ctx.msg('leadership.items_total_tile')}</a>
       <a class="tile green" href="/items?status=completed"
-        ><b>${totals.completed}</b>${ctx.msg('leadership.status_completed')}</a
+        ><b>${totals.completed}</b>${labelOf(ctx.locale, 'status', 'completed')}</a
       >
       <a class="tile blue" href="/items?status=submitted"
-        ><b>${totals.submitted}</b>${ctx.msg('leadership.status_in_review')}</a
+        ><b>${totals.submitted}</b>${labelOf(ctx.locale, 'status', 'submitted')}</a
       >
       <a class="tile red" href="/items?status=overdue"
-        ><b>${totals.overdue}</b>${ctx.msg('leadership.status_overdue')}</a
+        ><b>${totals.overdue}</b>${labelOf(ctx.locale, 'status', 'overdue')}</a
       >
       <a class="tile yellow no-print" href="/dashboard/pack"
         >${ctx.msg('leadership.meeting_pack_tile')}<br /><small

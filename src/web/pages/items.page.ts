@@ -209,7 +209,7 @@ export function itemPage(ctx: PageContext, view: ItemPageView): SafeHtml {
                             </td>
                             <td>${ctx.msg('items.school_year', { year: e.schoolYear })}</td>
                             <td>
-                              ${e.passed === null ? ctx.msg('items.not_enough_data') : e.passed ? html`<span class="ok-text">${ctx.msg('items.indicator_passed')}</span>` : html`<span class="fail-text">${ctx.msg('items.indicator_failed')}</span>`}
+                              ${e.passed === null ? labelOf(ctx.locale, 'verdict', 'unknown') : e.passed ? html`<span class="ok-text">${labelOf(ctx.locale, 'verdict', 'pass')}</span>` : html`<span class="fail-text">${labelOf(ctx.locale, 'verdict', 'fail')}</span>`}
                             </td>
                             <td>${ctx.dateTime(e.computedAt)}</td>
                           </tr>`,

@@ -1,4 +1,5 @@
 import { formatPercent } from '../../common/i18n/format';
+import { labelOf } from '../../common/i18n/labels';
 import type { Dashboard } from '../dashboard.service';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -19,9 +20,9 @@ export function packPage(ctx: PageContext, d: Dashboard, today: string): SafeHtm
           <tr>
             <th>${ctx.msg('leadership.pack_plan_column')}</th>
             <th class="num">${ctx.msg('leadership.pack_items_column')}</th>
-            <th class="num">${ctx.msg('leadership.status_completed')}</th>
-            <th class="num">${ctx.msg('leadership.status_in_review')}</th>
-            <th class="num">${ctx.msg('leadership.status_overdue')}</th>
+            <th class="num">${labelOf(ctx.locale, 'status', 'completed')}</th>
+            <th class="num">${labelOf(ctx.locale, 'status', 'submitted')}</th>
+            <th class="num">${labelOf(ctx.locale, 'status', 'overdue')}</th>
             <th class="num">${ctx.msg('leadership.pack_completion_rate_column')}</th>
           </tr>
         </thead>
@@ -48,8 +49,8 @@ export function packPage(ctx: PageContext, d: Dashboard, today: string): SafeHtm
           <tr>
             <th>${ctx.msg('leadership.pack_department_column')}</th>
             <th class="num">${ctx.msg('leadership.pack_lead_items_column')}</th>
-            <th class="num">${ctx.msg('leadership.status_completed')}</th>
-            <th class="num">${ctx.msg('leadership.status_overdue')}</th>
+            <th class="num">${labelOf(ctx.locale, 'status', 'completed')}</th>
+            <th class="num">${labelOf(ctx.locale, 'status', 'overdue')}</th>
           </tr>
         </thead>
         <tbody>

@@ -378,8 +378,8 @@ export function draftReviewPage(ctx: PageContext, view: DraftReviewView): SafeHt
           </tbody>
         </table>
         <p>
-          ${ctx.msg('drafts.item_lead_label')}: ${selected.lead.join('、') || '—'} ·
-          ${ctx.msg('drafts.item_cooperate_label')}: ${selected.cooperate.join('、') || '—'} ·
+          ${label(ctx, 'assignment_role', 'lead')}: ${selected.lead.join('、') || '—'} ·
+          ${label(ctx, 'assignment_role', 'cooperate')}: ${selected.cooperate.join('、') || '—'} ·
           ${ctx.msg('drafts.item_due_label')}:
           ${selected.due ? `${ctx.date(selected.due.date)}（${selected.due.text}）` : '—'}
         </p>

@@ -61,8 +61,6 @@ export const draftsMessages = defineMessages(
     'drafts.field_column': '字段',
     'drafts.confidence_column': '置信度',
     'drafts.excerpt_column': '摘录',
-    'drafts.item_lead_label': '牵头',
-    'drafts.item_cooperate_label': '配合',
     'drafts.item_due_label': '期限',
     // 核对草稿：条目列表
     'drafts.items_heading': '条目',
@@ -138,8 +136,6 @@ export const draftsMessages = defineMessages(
     'drafts.field_column': 'Field',
     'drafts.confidence_column': 'Conf.',
     'drafts.excerpt_column': 'Excerpt',
-    'drafts.item_lead_label': 'Lead',
-    'drafts.item_cooperate_label': 'Cooperating',
     'drafts.item_due_label': 'Due',
     // review: the list of items
     'drafts.items_heading': 'Items',

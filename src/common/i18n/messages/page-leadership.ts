@@ -4,12 +4,6 @@ import { defineMessages } from '../define';
 export const leadershipMessages = defineMessages(
   {
     // shared by the leadership pages: verdicts, item states, evaluation sections, columns
-    'leadership.verdict_pass': '达标',
-    'leadership.verdict_fail': '未达标',
-    'leadership.verdict_no_data': '数据不足',
-    'leadership.status_completed': '已完成',
-    'leadership.status_in_review': '待审核',
-    'leadership.status_overdue': '已逾期',
     'leadership.section_resource_allocation': '资源配置',
     'leadership.section_government_guarantee': '政府保障',
     'leadership.section_education_quality': '教育质量',
@@ -131,12 +125,6 @@ export const leadershipMessages = defineMessages(
   },
   {
     // shared by the leadership pages: verdicts, item states, evaluation sections, columns
-    'leadership.verdict_pass': 'Pass',
-    'leadership.verdict_fail': 'Fail',
-    'leadership.verdict_no_data': 'No data',
-    'leadership.status_completed': 'Completed',
-    'leadership.status_in_review': 'In review',
-    'leadership.status_overdue': 'Overdue',
     'leadership.section_resource_allocation': 'Resources',
     'leadership.section_government_guarantee': 'Government',
     'leadership.section_education_quality': 'Quality',
